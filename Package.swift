@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
+// Module graph (dependencies point one way):
+//   stellarbound (exe) -> StellarboundCLI -> Plasma -> GSL -> CGSL (system library, private to GSL)
+import PackageDescription
+
+let package = Package(
+    name: "stellarbound",
+    products: [
+        .executable(name: "stellarbound", targets: ["stellarbound"]),
+        .library(name: "Plasma", targets: ["Plasma"]),
+        .library(name: "GSL", targets: ["GSL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shim over Debian's libgsl-dev. Imported by the GSL target only.
+        .systemLibrary(
+            name: "CGSL",
+            path: "Sources/CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The one safe Swift layer over GSL: quadrature, roots, ODEs, interpolation,
+        // special functions, distributions. Abort handler off; failures are thrown errors.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        // Electron gas, plasmon dispersion (Braaten & Segel 1993) and plasmon decay into
+        // neutrino pairs: standard, magnetic moment, millicharge; Itoh et al. 1996 fit.
+        .target(name: "Plasma", dependencies: ["GSL"]),
+        // Command implementations (thin over the library modules), testable in-process.
+        .target(
+            name: "StellarboundCLI",
+            dependencies: [
+                "Plasma",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
+        .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
