@@ -25,7 +25,7 @@ struct AxialKernel: Sendable {
     let scale: Double
 
     static let rule: GaussLegendreRule = {
-        guard let r = try? GaussLegendreRule(points: 10) else { fatalError("Gauss–Legendre table allocation failed") }
+        guard let r = try? GaussLegendreRule(points: 8) else { fatalError("Gauss–Legendre table allocation failed") }
         return r
     }()
 
@@ -50,12 +50,18 @@ struct AxialKernel: Sendable {
         scale = -2 * PhysicalConstants.fineStructure / Double.pi * PhysicalConstants.electronMass_keV / omegaP_keV
     }
 
-    /// Π_A/ωp at t = k/ω.
+    /// Π_A/ωp at t = k/ω: `scale` × (1 − t²) × `reducedSum`.
     @inline(__always)
     func value(t: Double, oneMinusT2: Double) -> Double {
+        scale * oneMinusT2 * reducedSum(t: t, oneMinusT2: oneMinusT2)
+    }
+
+    /// Σᵢ Wᵢ [L(vᵢt) − (1 − t²)/(1 − vᵢ²t²)]/t²: the O(1), smooth factor of Π_A (finite at t → 1).
+    @inline(__always)
+    func reducedSum(t: Double, oneMinusT2: Double) -> Double {
         var s = 0.0
         for i in 0..<weights.count { s += weights[i] * axialBracketOverT2(v: velocities[i], t: t, oneMinusT2: oneMinusT2) }
-        return scale * oneMinusT2 * s
+        return s
     }
 }
 
@@ -80,8 +86,8 @@ func axialBracketOverT2(v: Double, t: Double, oneMinusT2: Double) -> Double {
 }
 
 /// Reference Π_A/ωp at t by GSL adaptive quadrature over p (tests and the direct path).
-func axialPolarizationAdaptive(t: Double, mu: Double, theta: Double, omegaP_keV: Double) throws -> Double {
-    let oneMinusT2 = 1 - t * t
+func axialPolarizationAdaptive(t: Double, oneMinusT2: Double, mu: Double, theta: Double,
+                                omegaP_keV: Double) throws -> Double {
     let q = try Quadrature(limit: 4000)
     let bp = fermiBreakpoints(mu: mu, theta: theta)
     var points = [bp[0], bp[bp.count - 1]]

@@ -93,12 +93,18 @@ public struct PlasmonDispersion: Sendable, Equatable {
 extension PlasmonDispersion {
     /// ω_T(k)/ωp by Brent root finding on s = ω² − k² ∈ [1, G_T(v*)]: s = G_T(v* k/√(k² + s)).
     public func transverseOmega(k: Double) throws -> Double {
+        try transverseSolution(k: k).omega
+    }
+
+    /// (ω̂_T, ŝ = ω̂² − k̂²) at k̂. Returns ŝ from the root itself: forming ω² − k² afterwards
+    /// cancels ~2 log₁₀ k̂ digits (7 at k̂ = 5000).
+    public func transverseSolution(k: Double) throws -> (omega: Double, virtuality: Double) {
         let sMax = transverseG(vStar).g
-        if sMax - 1 < 1e-15 { return (k * k + 1).squareRoot() }
+        if sMax - 1 < 1e-15 { return ((k * k + 1).squareRoot(), 1) }
         let s = try RootFinding.brent({ s in s - transverseG(vStar * k / (k * k + s).squareRoot()).g },
                                       lower: 1 - 1e-12, upper: sMax * (1 + 1e-12),
                                       absoluteTolerance: 0, relativeTolerance: 1e-15)
-        return (k * k + s).squareRoot()
+        return ((k * k + s).squareRoot(), s)
     }
 
     /// ω_L(k)/ωp for 0 ≤ k ≤ k_max by Brent on ω² = G_L(v*k/ω), ω ∈ [max(1, k), k_max].
@@ -113,11 +119,11 @@ extension PlasmonDispersion {
                                      lower: lower, upper: upper, absoluteTolerance: 0, relativeTolerance: 1e-15)
     }
 
-    /// B&S closed-form transverse residue:
+    /// B&S closed-form transverse residue, with s = ω² − k²:
     /// Z_t = 2ω²(ω² − v*²k²) / [3ωp²ω² + (ω² + k²)(ω² − v*²k²) − 2ω²(ω² − k²)].
-    public func braatenSegelTransverseResidue(omega w: Double, k: Double) -> Double {
-        let w2 = w * w, k2 = k * k, a = w2 - vStar * vStar * k2
-        return 2 * w2 * a / (3 * w2 + (w2 + k2) * a - 2 * w2 * (w2 - k2))
+    public func braatenSegelTransverseResidue(omega w: Double, k: Double, virtuality s: Double) -> Double {
+        let w2 = w * w, k2 = k * k, a = s + (1 - vStar * vStar) * k2
+        return 2 * w2 * a / (3 * w2 + (w2 + k2) * a - 2 * w2 * s)
     }
 
     /// B&S closed-form longitudinal residue (ε convention): Z_l = 2(ω² − v*²k²)/(3ωp² − ω² + v*²k²).

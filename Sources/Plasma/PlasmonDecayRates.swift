@@ -111,8 +111,9 @@ public enum PlasmonDecay {
             let kernel = includeAxial ? AxialKernel(mu: mu, theta: theta, omegaP_keV: gas.omegaP_keV) : nil
             integrals = PlasmonIntegralsGauss.compute(gamma: gamma, dispersion: d, axial: kernel)
         case .adaptive:
-            let axial: ((Double) throws -> Double)? = includeAxial ? { t in
-                try axialPolarizationAdaptive(t: t, mu: mu, theta: theta, omegaP_keV: gas.omegaP_keV)
+            let axial: ((Double, Double) throws -> Double)? = includeAxial ? { t, oneMinusT2 in
+                try axialPolarizationAdaptive(t: t, oneMinusT2: oneMinusT2, mu: mu, theta: theta,
+                                              omegaP_keV: gas.omegaP_keV)
             } : nil
             integrals = try PlasmonIntegralsAdaptive.compute(gamma: gamma, dispersion: d, axial: axial)
         }

@@ -48,12 +48,27 @@ enum PlasmonIntegralsGauss {
     static let transversePanels = 10
     static let longitudinalBreaks: [Double] = [0, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 0.99, 1]
 
-    static func compute(gamma: Double, dispersion d: PlasmonDispersion, axial: AxialKernel?) -> PlasmonIntegrals {
+    /// With `scaled`, returns e^γ × the integrals (n_B e^γ = e^{−γ(ŵ−1)}/(1 − e^{−γŵ}), ŵ ≥ 1):
+    /// finite for any γ, where the unscaled integrals underflow beyond γ ≈ 745.
+    static func compute(gamma: Double, dispersion d: PlasmonDispersion, axial: AxialKernel?,
+                        scaled: Bool = false) -> PlasmonIntegrals {
+        @inline(__always) func occupation(_ w: Double) -> Double {
+            scaled ? exp(-gamma * (w - 1)) / -expm1(-gamma * w) : boseOccupation(gamma * w)
+        }
         var r = PlasmonIntegrals()
         let nodes = rule.nodes, weights = rule.weights
         // Transverse branch.
         let yMax = acosh(1 + 80 / gamma)
         let h = yMax / Double(transversePanels)
+        // Π_A = scale (1 − t²) S(t): S is O(1) and smooth in y = artanh t (its log at t → 1 for
+        // v → 1 becomes linear in y), so S — not Π_A, which spans e^(−2y_max) — is sampled at
+        // Chebyshev points and interpolated (checked against the adaptive path in the tests).
+        let axialInterpolant = axial.map { kernel in
+            ChebyshevInterpolant(on: 0...yMax, points: 24) { y in
+                let c = cosh(y)
+                return kernel.reducedSum(t: tanh(y), oneMinusT2: 1 / (c * c))
+            }
+        }
         for j in 0..<transversePanels {
             let a = Double(j) * h
             for i in 0..<nodes.count {
@@ -62,15 +77,15 @@ enum PlasmonIntegralsGauss {
                 let c = cosh(y)
                 let sech2 = 1 / (c * c)
                 let p = d.transverse(t: t, oneMinusT2: sech2)
-                let nB = boseOccupation(gamma * p.omega)
+                let nB = occupation(p.omega)
                 if nB == 0 { continue }
                 let base = weights[i] * 0.5 * h * sech2 * p.dkdt * p.k * p.k * p.residueTimesVirtuality * nB
                 let k2 = p.virtuality
                 r.chargeTransverse += base
                 r.magneticTransverse += base * k2
                 r.vectorTransverse += base * k2 * k2
-                if let axial {
-                    let pa = axial.value(t: t, oneMinusT2: sech2)
+                if let axialInterpolant, let axial {
+                    let pa = axial.scale * sech2 * axialInterpolant.value(at: y)
                     r.axial += base * p.k * p.k * pa * pa
                 }
             }
@@ -82,7 +97,7 @@ enum PlasmonIntegralsGauss {
             for i in 0..<nodes.count {
                 let t = mid + half * nodes[i]
                 let p = d.longitudinal(t: t)
-                let nB = boseOccupation(gamma * p.omega)
+                let nB = occupation(p.omega)
                 if nB == 0 { continue }
                 let base = weights[i] * half * p.dkdt * p.k * p.k * p.residueTimesVirtuality * nB
                 let k2 = p.virtuality
@@ -100,25 +115,37 @@ enum PlasmonIntegralsGauss {
 /// About 10³–10⁴ times slower than the Gauss path; for tests and `--method quadrature`.
 enum PlasmonIntegralsAdaptive {
     static func compute(gamma: Double, dispersion d: PlasmonDispersion,
-                        axial: ((Double) throws -> Double)?, relativeTolerance: Double = 1e-10) throws -> PlasmonIntegrals {
+                        axial: ((Double, Double) throws -> Double)?, relativeTolerance: Double = 1e-10) throws -> PlasmonIntegrals {
         let q = try Quadrature(limit: 4000)
         var failure: Error?
-        // Transverse: k̂ up to where γ(ŵ − 1) > 800 (n_B < e⁻⁸⁰⁰ relative to the peak).
-        let kMaxT = 1 + 800 / gamma
+        // Transverse: k̂ up to where γ(ŵ − 1) > 150 (n_B below e⁻¹⁵⁰ of its peak), on panels that
+        // double from max(1, 1/γ)/8: one qag over [0, 10⁶] for γ ~ 10⁻³ stalls in roundoff.
+        let kMaxT = 1 + 150 / gamma
+        var breaks: [Double] = [0]
+        var edge = max(1, 1 / gamma) / 8
+        while edge < kMaxT { breaks.append(edge); edge *= 2 }
+        breaks.append(kMaxT)
+        // Absolute tolerance scale: the fixed-rule estimate (only a scale, not the answer).
+        let scale = PlasmonIntegralsGauss.compute(gamma: gamma, dispersion: d, axial: nil)
         func transverse(_ n: Int, axialWeight: Bool = false) throws -> Double {
-            try q.integrate({ k in
-                do {
-                    let w = try d.transverseOmega(k: k)
-                    let k2 = w * w - k * k
-                    let z = d.braatenSegelTransverseResidue(omega: w, k: k)
-                    var f = k * k * z * pow(k2, Double(n)) * boseOccupation(gamma * w)
-                    if axialWeight, let axial {
-                        let pa = try axial(k / w)
-                        f *= k * k * pa * pa
-                    }
-                    return f
-                } catch { failure = error; return .nan }
-            }, from: 0, to: kMaxT, absoluteTolerance: 0, relativeTolerance: relativeTolerance, rule: .gk41).value
+            let size = n == 3 ? scale.vectorTransverse : n == 2 ? scale.magneticTransverse : scale.chargeTransverse
+            let absTol = axialWeight ? 0 : 1e-3 * relativeTolerance * size
+            var sum = 0.0
+            for (a, b) in zip(breaks, breaks.dropFirst()) {
+                sum += try q.integrate({ k in
+                    do {
+                        let (w, k2) = try d.transverseSolution(k: k)
+                        let z = d.braatenSegelTransverseResidue(omega: w, k: k, virtuality: k2)
+                        var f = k * k * z * pow(k2, Double(n)) * boseOccupation(gamma * w)
+                        if axialWeight, let axial {
+                            let pa = try axial(k / w, k2 / (w * w))
+                            f *= k * k * pa * pa
+                        }
+                        return f
+                    } catch { failure = error; return .nan }
+                }, from: a, to: b, absoluteTolerance: absTol, relativeTolerance: relativeTolerance, rule: .gk41).value
+            }
+            return sum
         }
         let kMaxL = d.longitudinalCutoff
         func longitudinal(_ n: Int) throws -> Double {

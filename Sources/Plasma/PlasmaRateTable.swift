@@ -1,0 +1,194 @@
+import Dispatch
+import Foundation
+
+/// The fast path: the plasma tabulated once over (x, z) and interpolated with tensor-product
+/// Lagrange polynomials of `order` points per axis, x = log₁₀(ρYₑ / g cm⁻³) and
+///
+///     z(T) = log₁₀ T + (κ/θ_s) arctan(θ/θ_s),    θ = kT/mₑc²,
+///     dz/d ln T = 1/ln 10 + κ θ/(θ² + θ_s²)   (→ κ/θ above θ_s).
+///
+/// Numerical trap: at fixed ρYₑ, e⁺e⁻ pairs switch on like e^(−1/θ), i.e. over Δln T ≈ θ; in
+/// (log ρYₑ, log T) the fields bend within ~0.03 dex and a 0.1-dex grid is wrong by tens of per
+/// cent. The stretched axis z spreads every onset over ≈ κ units of z, while well below θ_s it
+/// is plain log T. The switch itself must have bounded derivatives in ln T: switches of the form
+/// e^(−θ_s/θ) or e^(−(θ_s/θ)²) (essential singularity at θ = 0) cost 5×10⁻⁴ and 2×10⁻³ near
+/// 3×10⁷ and 10⁸ K through the map's own curvature; the rational switch does not.
+///
+/// Stored per node: ln ωp, v*, and for each channel c the scaled integral J_c = ln(e^γ I_c)
+/// (e^γ factored out so the Boltzmann suppression is exact, not interpolated). At evaluation
+/// γ = ωp/T uses the interpolated ωp, and Q_c ∝ ωp^(2n+3) exp(J_c − γ). The interpolation error
+/// is measured against the direct computation in the tests and by `stellarbound bench plasma`;
+/// outside the grid the direct computation is used.
+public final class PlasmaRateTable: Sendable {
+    /// Grid geometry.
+    public struct Grid: Sendable, Equatable {
+        public var xMin = -2.4, xMax = 10.9     // log₁₀(ρYₑ / g cm⁻³)
+        public var tMin = 4e6, tMax = 6e9       // K
+        public var step = 0.1                   // in x and in z
+        public var order = 6                    // Lagrange points per axis (4: cubic, 6: quintic)
+        public var kappa = 0.5                  // z-units per pair onset
+        public var thetaS = 0.05                // θ scale where the stretch switches on
+        public init() {}
+
+        /// The stretched temperature coordinate z(T).
+        @inline(__always)
+        public func z(temperature: Double) -> Double {
+            let theta = PhysicalConstants.boltzmann_keV_per_K * temperature / PhysicalConstants.electronMass_keV
+            return log10(temperature) + kappa / thetaS * atan(theta / thetaS)
+        }
+
+        /// T(z) by bisection on the monotone z(T) (table construction only).
+        func temperature(z target: Double) -> Double {
+            var lo = log10(tMin) - 1, hi = log10(tMax) + 1
+            for _ in 0..<200 {
+                let mid = 0.5 * (lo + hi)
+                if z(temperature: pow(10, mid)) < target { lo = mid } else { hi = mid }
+            }
+            return pow(10, 0.5 * (lo + hi))
+        }
+    }
+
+    public let grid: Grid
+    let nx: Int, ny: Int
+    let zMin: Double
+    /// Node-major storage: `stride` values per node.
+    let values: [Double]
+    static let stride = 2 + PlasmonIntegrals.channelCount
+    /// Seconds spent building (for the benchmark report).
+    public let buildSeconds: Double
+
+    /// The shared table with the default grid, built on first use (both cores, ~seconds).
+    public static let shared: PlasmaRateTable = PlasmaRateTable(grid: Grid())
+
+    public init(grid: Grid) {
+        self.grid = grid
+        let nx = Int(((grid.xMax - grid.xMin) / grid.step).rounded()) + 1
+        let zMin = grid.z(temperature: grid.tMin)
+        let ny = Int(((grid.z(temperature: grid.tMax) - zMin) / grid.step).rounded(.up)) + 1
+        self.zMin = zMin
+        self.nx = nx
+        self.ny = ny
+        let start = Date()
+        let stride = Self.stride
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: nx * ny * stride)
+        buffer.initialize(repeating: .nan)
+        let shared = SendableBuffer(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: ny) { j in
+            let temperature = grid.temperature(z: zMin + Double(j) * grid.step)
+            for i in 0..<nx {
+                let rhoYe = pow(10, grid.xMin + Double(i) * grid.step)
+                let node = Self.computeNode(rhoYe: rhoYe, temperature: temperature)
+                for c in 0..<stride { shared.buffer[(j * nx + i) * stride + c] = node[c] }
+            }
+        }
+        values = Array(buffer)
+        buffer.deallocate()
+        buildSeconds = Date().timeIntervalSince(start)
+    }
+
+    /// Exact node values at (ρYₑ, T) (computed with Yₑ = 1, ρ = ρYₑ); NaN where unsupported.
+    static func computeNode(rhoYe: Double, temperature: Double) -> [Double] {
+        var out = [Double](repeating: .nan, count: stride)
+        guard let gas = try? ElectronGas.state(density: rhoYe, temperature: temperature, electronFraction: 1),
+              let d = try? PlasmonDispersion(vStar: gas.vStar) else { return out }
+        let me = PhysicalConstants.electronMass_keV
+        let kernel = AxialKernel(mu: gas.chemicalPotential_keV / me, theta: gas.kT_keV / me, omegaP_keV: gas.omegaP_keV)
+        let integrals = PlasmonIntegralsGauss.compute(gamma: gas.omegaP_keV / gas.kT_keV, dispersion: d,
+                                                      axial: kernel, scaled: true)
+        out[0] = log(gas.omegaP_keV)
+        out[1] = gas.vStar
+        for (c, v) in integrals.channels.enumerated() { out[2 + c] = log(v) }
+        return out
+    }
+
+    /// Grid coordinates (s, y) in units of the step, or nil where the stencil leaves the grid.
+    @inline(__always)
+    func gridCoordinates(rhoYe: Double, temperature: Double) -> (Double, Double)? {
+        guard rhoYe > 0, temperature > 0 else { return nil }
+        let fx = (log10(rhoYe) - grid.xMin) / grid.step
+        let fy = (grid.z(temperature: temperature) - zMin) / grid.step
+        let half = Double(grid.order / 2)
+        guard fx >= half - 1, fx < Double(nx) - half, fy >= half - 1, fy < Double(ny) - half else { return nil }
+        return (fx, fy)
+    }
+
+    /// Whether (ρYₑ, T) lies where the interpolation stencil fits inside the grid.
+    public func covers(rhoYe: Double, temperature: Double) -> Bool {
+        gridCoordinates(rhoYe: rhoYe, temperature: temperature) != nil
+    }
+
+    /// Interpolated (ωp [keV], v*, integrals) at (ρYₑ, T), or nil outside the grid or where a
+    /// stencil node is unsupported.
+    @inline(__always)
+    public func lookup(rhoYe: Double, temperature: Double) -> (omegaP_keV: Double, vStar: Double, integrals: PlasmonIntegrals)? {
+        guard let (fx, fy) = gridCoordinates(rhoYe: rhoYe, temperature: temperature) else { return nil }
+        let n = grid.order, half = n / 2
+        let i0 = Int(fx.rounded(.down)) - (half - 1), j0 = Int(fy.rounded(.down)) - (half - 1)
+        var wx = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0), wy = wx
+        withUnsafeMutableBytes(of: &wx) { lagrangeWeights(fx - Double(i0), n, $0.bindMemory(to: Double.self)) }
+        withUnsafeMutableBytes(of: &wy) { lagrangeWeights(fy - Double(j0), n, $0.bindMemory(to: Double.self)) }
+        var acc = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        let stride = Self.stride
+        values.withUnsafeBufferPointer { v in
+            withUnsafeBytes(of: wx) { wxb in
+                withUnsafeBytes(of: wy) { wyb in
+                    withUnsafeMutableBytes(of: &acc) { accb in
+                        let wxp = wxb.bindMemory(to: Double.self), wyp = wyb.bindMemory(to: Double.self)
+                        let a = accb.bindMemory(to: Double.self)
+                        for jj in 0..<n {
+                            let rowBase = ((j0 + jj) * nx + i0) * stride
+                            for ii in 0..<n {
+                                let w = wxp[ii] * wyp[jj]
+                                let base = rowBase + ii * stride
+                                for c in 0..<stride { a[c] += w * v[base + c] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard acc.0.isFinite, acc.8.isFinite, acc.4.isFinite else { return nil }
+        let wp = exp(acc.0)
+        let gamma = wp / (PhysicalConstants.boltzmann_keV_per_K * temperature)
+        var integrals = PlasmonIntegrals()
+        integrals.vectorTransverse = exp(acc.2 - gamma)
+        integrals.vectorLongitudinal = exp(acc.3 - gamma)
+        integrals.axial = exp(acc.4 - gamma)
+        integrals.magneticTransverse = exp(acc.5 - gamma)
+        integrals.magneticLongitudinal = exp(acc.6 - gamma)
+        integrals.chargeTransverse = exp(acc.7 - gamma)
+        integrals.chargeLongitudinal = exp(acc.8 - gamma)
+        return (wp, acc.1, integrals)
+    }
+
+    /// Emissivities at (ρ, T, Yₑ) from the table; direct computation where the grid ends.
+    public func rates(density: Double, temperature: Double, electronFraction ye: Double,
+                      neutrino: NeutrinoProperties = .none,
+                      couplings: ElectroweakCouplings = .standard) throws -> PlasmonDecayRates {
+        _ = try ElectronGas.validated(density: density, temperature: temperature, electronFraction: ye)
+        if let hit = lookup(rhoYe: density * ye, temperature: temperature) {
+            return PlasmonDecayRates(integrals: hit.integrals, omegaP_keV: hit.omegaP_keV,
+                                     couplings: couplings, neutrino: neutrino)
+        }
+        return try PlasmonDecay.point(density: density, temperature: temperature, electronFraction: ye,
+                                      neutrino: neutrino, couplings: couplings).rates
+    }
+}
+
+/// Lagrange weights for n equally spaced nodes 0…n−1 at position s (n ≤ 6).
+@inline(__always)
+func lagrangeWeights(_ s: Double, _ n: Int, _ w: UnsafeMutableBufferPointer<Double>) {
+    for k in 0..<n {
+        var num = 1.0, den = 1.0
+        for m in 0..<n where m != k {
+            num *= s - Double(m)
+            den *= Double(k - m)
+        }
+        w[k] = num / den
+    }
+}
+
+/// A buffer written from `concurrentPerform` at disjoint indices.
+private struct SendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+}
