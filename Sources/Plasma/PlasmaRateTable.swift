@@ -26,7 +26,7 @@ public final class PlasmaRateTable: Sendable {
         public var tMin = 4e6, tMax = 6e9       // K
         public var step = 0.1                   // in x and in z
         public var order = 6                    // Lagrange points per axis (4: cubic, 6: quintic)
-        public var kappa = 0.5                  // z-units per pair onset
+        public var kappa = 0.8                  // z-units per pair onset
         public var thetaS = 0.05                // θ scale where the stretch switches on
         public init() {}
 
@@ -57,15 +57,43 @@ public final class PlasmaRateTable: Sendable {
     /// Seconds spent building (for the benchmark report).
     public let buildSeconds: Double
 
-    /// The shared table with the default grid, built on first use (both cores, ~seconds).
-    public static let shared: PlasmaRateTable = PlasmaRateTable(grid: Grid())
+    /// The shared table with the default grid: loaded from the on-disk cache when present and
+    /// verified, otherwise built (both cores, ~3 s in release) and cached.
+    public static let shared: PlasmaRateTable = PlasmaRateTableCache.loadOrBuild(grid: Grid())
 
-    public init(grid: Grid) {
+    /// Where the table came from.
+    public enum Origin: String, Sendable { case built, cache }
+    public let origin: Origin
+
+    init(grid: Grid, values: [Double], buildSeconds: Double) {
         self.grid = grid
+        let (nx, ny, zMin) = Self.shape(grid)
+        self.nx = nx
+        self.ny = ny
+        self.zMin = zMin
+        self.values = values
+        self.buildSeconds = buildSeconds
+        origin = .cache
+    }
+
+    static func shape(_ grid: Grid) -> (nx: Int, ny: Int, zMin: Double) {
         let nx = Int(((grid.xMax - grid.xMin) / grid.step).rounded()) + 1
         let zMin = grid.z(temperature: grid.tMin)
         let ny = Int(((grid.z(temperature: grid.tMax) - zMin) / grid.step).rounded(.up)) + 1
+        return (nx, ny, zMin)
+    }
+
+    /// (ρYₑ, T) of node (i, j).
+    func nodeCoordinates(i: Int, j: Int) -> (rhoYe: Double, temperature: Double) {
+        (pow(10, grid.xMin + Double(i) * grid.step), grid.temperature(z: zMin + Double(j) * grid.step))
+    }
+
+    /// Builds the table from scratch.
+    public init(grid: Grid) {
+        self.grid = grid
+        let (nx, ny, zMin) = Self.shape(grid)
         self.zMin = zMin
+        origin = .built
         self.nx = nx
         self.ny = ny
         let start = Date()

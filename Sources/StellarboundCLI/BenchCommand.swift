@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Plasma
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Speed benchmarks (run from a release build: swift run -c release stellarbound bench plasma).",
+        subcommands: [BenchPlasma.self])
+}
+
+/// Evaluations per second on one core: the complete exact rate (standard + magnetic + charge)
+/// by the fast path, by fixed-rule integration at each point, by adaptive quadrature, and the fit.
+struct BenchPlasma: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plasma", abstract: "Plasma-rate evaluations per second.")
+
+    @Option(help: "Seconds per timed loop, in [0.05, 60].")
+    var seconds = 1.0
+
+    @Flag(help: "JSON output (keys documented in Docs/plasma.md).")
+    var json = false
+
+    func validate() throws {
+        guard seconds.isFinite, seconds >= 0.05, seconds <= 60 else {
+            throw ValidationError("--seconds \(seconds) is outside the allowed range [0.05, 60]")
+        }
+    }
+
+    /// Runs `body` over the points until `seconds` elapse; returns evaluations per second.
+    func time(_ count: Int, _ body: (Int) throws -> Double) rethrows -> (rate: Double, sink: Double) {
+        var n = 0, sink = 0.0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            for _ in 0..<16 {
+                sink += try body(n % count)
+                n += 1
+            }
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        } while elapsed < seconds
+        return (Double(n) / elapsed, sink)
+    }
+
+    func run() throws {
+        // Fixed pseudo-random points over the domain: 1 ≤ ρ ≤ 1e10, 1e7 ≤ T ≤ 3e9, 0.4 ≤ Yₑ ≤ 1.
+        var generator = SplitMix64(seed: 2026)
+        let count = 4096
+        let points: [(Double, Double, Double)] = (0..<count).map { _ in
+            (pow(10, 10 * generator.unit()), pow(10, 7 + log10(300) * generator.unit()), 0.4 + 0.6 * generator.unit())
+        }
+        let nu = try NeutrinoProperties(mu12: 1, millicharge: 1e-13)
+        let table = sharedTable(json: json)
+        progress("timing the fast path…", json: json)
+        let fast = try time(count) { i in
+            let p = points[i]
+            return try table.rates(density: p.0, temperature: p.1, electronFraction: p.2, neutrino: nu).total
+        }
+        progress("timing the Itoh fit…", json: json)
+        let fit = time(count) { i in
+            let p = points[i]
+            return ItohPlasmaFit.rate(density: p.0, temperature: p.1, electronFraction: p.2).itoh
+        }
+        progress("timing direct fixed-rule integration…", json: json)
+        let direct = try time(count) { i in
+            let p = points[i]
+            return try PlasmonDecay.point(density: p.0, temperature: p.1, electronFraction: p.2, neutrino: nu).rates.total
+        }
+        progress("timing adaptive quadrature…", json: json)
+        let quad = try time(count) { i in
+            let p = points[i]
+            return try PlasmonDecay.point(density: p.0, temperature: p.1, electronFraction: p.2, neutrino: nu,
+                                          method: .adaptive).rates.total
+        }
+        guard fast.sink.isFinite, fit.sink.isFinite, direct.sink.isFinite, quad.sink.isFinite else {
+            throw ComputationError(message: "benchmark produced a non-finite rate")
+        }
+        if json {
+            var o = JSONObject()
+            try o.add("exact_evals_per_s", fast.rate)
+            try o.add("direct_fixed_rule_evals_per_s", direct.rate)
+            try o.add("quadrature_evals_per_s", quad.rate)
+            try o.add("fit_evals_per_s", fit.rate)
+            try o.add("exact_to_fit_time_ratio", fit.rate / fast.rate)
+            try o.add("table_load_s", table.buildSeconds)
+            o.add("table_origin", table.origin.rawValue)
+            o.add("points", count)
+            try o.add("seconds_per_loop", seconds)
+            #if DEBUG
+            o.add("build", "debug")
+            #else
+            o.add("build", "release")
+            #endif
+            print(o.text)
+        } else {
+            #if DEBUG
+            print("warning: debug build; benchmark with `swift run -c release stellarbound bench plasma`")
+            #endif
+            print("Complete plasma rate (standard + magnetic + millicharge), one core, \(count) points over")
+            print("1 ≤ ρ ≤ 1e10 g/cm³, 1e7 ≤ T ≤ 3e9 K, 0.4 ≤ Yₑ ≤ 1:\n")
+            print(formatTable(header: ["method", "evaluations/s", "µs each"], rows: [
+                ["exact, fast path (table)", String(format: "%.3e", fast.rate), String(format: "%.3f", 1e6 / fast.rate)],
+                ["exact, fixed-rule integrals per point", String(format: "%.3e", direct.rate), String(format: "%.1f", 1e6 / direct.rate)],
+                ["exact, adaptive quadrature per point", String(format: "%.3e", quad.rate), String(format: "%.0f", 1e6 / quad.rate)],
+                ["Itoh et al. 1996 fit", String(format: "%.3e", fit.rate), String(format: "%.3f", 1e6 / fit.rate)],
+            ]), terminator: "")
+            print(String(format: "\nfast path / fit time ratio: %.2f;  table %@ in %.2f s", fit.rate / fast.rate,
+                         table.origin.rawValue, table.buildSeconds))
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a fixed-seed generator, so benchmarks see the same points.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+}

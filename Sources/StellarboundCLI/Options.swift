@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Plasma
+
+/// (ρ, T, Yₑ) of a plasma point.
+struct StateOptions: ParsableArguments {
+    @Option(name: .long, help: "Mass density ρ in g/cm³, in [1e-12, 1e14].")
+    var density: Double
+
+    @Option(name: .long, help: "Temperature T in K, in [1e4, 1e11].")
+    var temperature: Double
+
+    @Option(name: .long, help: "Electrons per baryon Yₑ, in (0, 1]. Default 0.5 (helium, carbon, oxygen).")
+    var ye: Double = 0.5
+}
+
+/// Neutrino electromagnetic properties and the weak mixing angle.
+struct ParticleOptions: ParsableArguments {
+    @Option(name: .long, help: "Effective magnetic moment μν in units of 1e-12 μ_B (μν² = Σ|μij|²+|εij|²), ≥ 0.")
+    var mu12: Double = 0
+
+    @Option(name: .long, help: "Neutrino millicharge q in units of e (q² = Σ qi²), in [0, 1].")
+    var millicharge: Double = 0
+
+    @Option(name: .customLong("sin2-theta-w"), help: "sin²θ_W in C_V = 1/2 + 2 sin²θ_W, in [0.2, 0.26]. Default 0.2319 (Itoh et al. 1996).")
+    var sin2ThetaW: Double = ElectroweakCouplings.standard.sin2ThetaW
+
+    func neutrino() throws -> NeutrinoProperties {
+        try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
+    }
+
+    func couplings() throws -> ElectroweakCouplings {
+        try ElectroweakCouplings(sin2ThetaW: sin2ThetaW)
+    }
+}
+
+/// Standard output is a terminal (progress and colour only then).
+func standardErrorIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
+
+/// Prints a progress note on standard error when it is a terminal and output is not JSON.
+func progress(_ message: String, json: Bool) {
+    guard !json, standardErrorIsTerminal() else { return }
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+}
+
+/// Loads the shared plasma table, telling a terminal user when it is being built.
+func sharedTable(json: Bool) -> PlasmaRateTable {
+    progress("plasma table: loading (first run builds it in a few seconds and caches it)…", json: json)
+    let table = PlasmaRateTable.shared
+    progress("plasma table: \(table.origin.rawValue) in \(String(format: "%.2f", table.buildSeconds)) s", json: json)
+    return table
+}

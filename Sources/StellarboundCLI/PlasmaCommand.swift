@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Plasma
+
+/// How `plasma` evaluates the rates.
+enum RateMethod: String, ExpressibleByArgument, CaseIterable {
+    /// Integrals over the exact dispersion at this point with fixed Gauss panels (default).
+    case direct
+    /// The interpolated fast path (what an evolution code calls).
+    case table
+    /// GSL adaptive quadrature throughout (reference; ~0.1 s).
+    case quadrature
+}
+
+struct PlasmaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plasma",
+        abstract: "Electron gas, plasmon dispersion and plasmon-decay emissivities at one (ρ, T, Yₑ).")
+
+    @OptionGroup var state: StateOptions
+    @OptionGroup var particles: ParticleOptions
+
+    @Option(help: "Rate evaluation: \(RateMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var method: RateMethod = .direct
+
+    @Flag(help: "One JSON object with the keys documented in Docs/plasma.md.")
+    var json = false
+
+    func run() throws {
+        let report = try PlasmaReport(state: state, particles: particles, method: method, json: json)
+        print(json ? try report.json() : report.table())
+    }
+}
+
+/// Everything `plasma` prints, computed once.
+struct PlasmaReport {
+    let gas: ElectronGasState
+    let dispersion: PlasmonDispersion
+    let rates: PlasmonDecayRates
+    let fit: ItohPlasmaFit.Result
+    let neutrino: NeutrinoProperties
+    let couplings: ElectroweakCouplings
+    let method: RateMethod
+
+    init(state: StateOptions, particles: ParticleOptions, method: RateMethod, json: Bool) throws {
+        neutrino = try particles.neutrino()
+        couplings = try particles.couplings()
+        self.method = method
+        let quadrature: QuadratureMethod = method == .quadrature ? .adaptive : .gaussPanels
+        let point = try PlasmonDecay.point(density: state.density, temperature: state.temperature,
+                                           electronFraction: state.ye, neutrino: neutrino,
+                                           couplings: couplings, method: quadrature)
+        gas = point.gas
+        dispersion = point.dispersion
+        if method == .table {
+            rates = try sharedTable(json: json).rates(density: state.density, temperature: state.temperature,
+                                                      electronFraction: state.ye, neutrino: neutrino, couplings: couplings)
+        } else {
+            rates = point.rates
+        }
+        fit = ItohPlasmaFit.rate(density: state.density, temperature: state.temperature,
+                                 electronFraction: state.ye, couplings: couplings)
+    }
+
+    var gamma: Double { gas.omegaP_keV / gas.kT_keV }
+
+    func json() throws -> String {
+        var o = JSONObject()
+        try o.add("density_g_cm3", gas.density)
+        try o.add("temperature_k", gas.temperature)
+        try o.add("ye", gas.electronFraction)
+        try o.add("mu12", neutrino.mu12)
+        try o.add("millicharge_e", neutrino.millicharge)
+        try o.add("sin2_theta_w", couplings.sin2ThetaW)
+        o.add("method", method.rawValue)
+        try o.add("kT_keV", gas.kT_keV)
+        try o.add("chemical_potential_keV", gas.chemicalPotential_keV)
+        try o.add("degeneracy_eta", gas.degeneracy)
+        try o.add("electron_density_cm3", gas.electronDensity_cm3)
+        try o.add("positron_density_cm3", gas.positronDensity_cm3)
+        try o.add("omega_p_keV", gas.omegaP_keV)
+        try o.add("omega_1_keV", gas.omega1_keV)
+        try o.add("v_star", gas.vStar)
+        try o.add("gamma_omega_p_over_kT", gamma)
+        try o.add("k_max_longitudinal_keV", dispersion.longitudinalCutoff * gas.omegaP_keV)
+        try o.add("m_infinity_transverse_keV", dispersion.transverseAsymptoticMass * gas.omegaP_keV)
+        try o.add("q_transverse_erg_cm3_s", rates.vectorTransverse)
+        try o.add("q_longitudinal_erg_cm3_s", rates.vectorLongitudinal)
+        try o.add("q_axial_erg_cm3_s", rates.axial)
+        try o.add("q_standard_erg_cm3_s", rates.standard)
+        try o.add("q_magnetic_erg_cm3_s", rates.magnetic)
+        try o.add("q_magnetic_transverse_erg_cm3_s", rates.magneticTransverse)
+        try o.add("q_magnetic_longitudinal_erg_cm3_s", rates.magneticLongitudinal)
+        try o.add("q_millicharge_erg_cm3_s", rates.millicharge)
+        try o.add("q_millicharge_transverse_erg_cm3_s", rates.chargeTransverse)
+        try o.add("q_millicharge_longitudinal_erg_cm3_s", rates.chargeLongitudinal)
+        try o.add("q_total_erg_cm3_s", rates.total)
+        try o.add("q_itoh_fit_erg_cm3_s", fit.itoh)
+        try o.add("q_hrw_fit_erg_cm3_s", fit.hrw)
+        try o.add("q_magnetic_hrw_ratio_erg_cm3_s",
+                  ItohPlasmaFit.magneticRatio(mu12: neutrino.mu12, omegaP_keV: gas.omegaP_keV) * rates.standard)
+        return o.text
+    }
+
+    func table() -> String {
+        func e(_ v: Double) -> String { String(format: "%.5e", v) }
+        func f(_ v: Double, _ d: Int = 4) -> String { String(format: "%.\(d)f", v) }
+        let rows: [(String, String, String)] = [
+            ("density", e(gas.density), "g/cm3"),
+            ("temperature", e(gas.temperature), "K"),
+            ("Ye", f(gas.electronFraction), ""),
+            ("kT", f(gas.kT_keV), "keV"),
+            ("chemical potential μ (incl. mₑ)", f(gas.chemicalPotential_keV, 3), "keV"),
+            ("degeneracy η = (μ − mₑ)/kT", f(gas.degeneracy, 3), ""),
+            ("electrons", e(gas.electronDensity_cm3), "cm⁻³"),
+            ("positrons", e(gas.positronDensity_cm3), "cm⁻³"),
+            ("ωp (plasma frequency)", f(gas.omegaP_keV), "keV"),
+            ("ω₁", f(gas.omega1_keV), "keV"),
+            ("v* = ω₁/ωp", f(gas.vStar), ""),
+            ("γ = ωp/kT", f(gamma), ""),
+            ("k_max (longitudinal cut-off)", f(dispersion.longitudinalCutoff * gas.omegaP_keV), "keV"),
+            ("m∞ (transverse asymptotic mass)", f(dispersion.transverseAsymptoticMass * gas.omegaP_keV), "keV"),
+        ]
+        let q: [(String, String, String)] = [
+            ("transverse (vector)", e(rates.vectorTransverse), ""),
+            ("longitudinal (vector)", e(rates.vectorLongitudinal), ""),
+            ("axial", e(rates.axial), String(format: "%.1e of standard", rates.standard > 0 ? rates.axial / rates.standard : 0)),
+            ("standard (sum)", e(rates.standard), ""),
+            ("magnetic moment μ₁₂ = \(neutrino.mu12)", e(rates.magnetic), rates.standard > 0 ? String(format: "%.4f × standard", rates.magnetic / rates.standard) : ""),
+            ("millicharge q = \(neutrino.millicharge) e", e(rates.millicharge), ""),
+            ("Itoh et al. 1996 fit", e(fit.itoh), rates.standard > 0 ? String(format: "exact/fit = %.4f", rates.standard / fit.itoh) : ""),
+            ("HRW 1994 fit (f_xy = 1)", e(fit.hrw), rates.standard > 0 ? String(format: "exact/fit = %.4f", rates.standard / fit.hrw) : ""),
+        ]
+        var out = "Electron–positron gas and plasmon dispersion (Braaten & Segel 1993)\n"
+        out += formatRows(rows)
+        out += "\nPlasmon decay into ν ν̄, three flavours, sin²θ_W = \(couplings.sin2ThetaW) — erg cm⁻³ s⁻¹ (method: \(method.rawValue))\n"
+        out += formatRows(q)
+        return out
+    }
+}
+
+func formatRows(_ rows: [(String, String, String)]) -> String {
+    let w0 = rows.map { $0.0.count }.max() ?? 0, w1 = rows.map { $0.1.count }.max() ?? 0
+    return rows.map { r in
+        "  " + r.0.padding(toLength: w0, withPad: " ", startingAt: 0) + "  "
+            + String(repeating: " ", count: w1 - r.1.count) + r.1 + (r.2.isEmpty ? "" : "  " + r.2)
+    }.joined(separator: "\n") + "\n"
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Plasma
+
+/// The exact rate against the fitting formulas over the ρ–T plane.
+struct PlasmaMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plasma-map",
+        abstract: "Map of exact/Itoh and exact/HRW plasma-neutrino rates over log ρ and log T (CSV, plot).")
+
+    @Option(help: "Yₑ, in (0, 1].")
+    var ye = 0.5
+
+    @Option(help: "Grid step in dex (both axes), in [0.02, 1].")
+    var step = 0.1
+
+    @Option(help: "CSV output file (columns documented in Docs/plasma.md). Default: print CSV.")
+    var csv: String?
+
+    @Option(help: "Heat-map of exact/Itoh and exact/HRW into this .svg/.png/.pdf file.")
+    var plot: String?
+
+    @Option(help: "Only points where Q_std ≥ this (erg/cm³/s) enter the summary; the cut for 'negligible'.")
+    var negligible = 1.0
+
+    func validate() throws {
+        guard step.isFinite, step >= 0.02, step <= 1 else {
+            throw ValidationError("--step \(step) is outside the allowed range [0.02, 1]")
+        }
+        guard ye.isFinite, ye > 0, ye <= 1 else { throw ValidationError("--ye \(ye) is outside the allowed range (0, 1]") }
+        guard negligible.isFinite, negligible >= 0 else { throw ValidationError("--negligible must be ≥ 0") }
+    }
+
+    func run() throws {
+        let nRho = Int((10 / step).rounded()) + 1, nT = Int((log10(3e9) - 7) / step) + 1
+        var lines = ["log10_density_g_cm3,log10_temperature_k,q_standard_erg_cm3_s,q_itoh_fit_erg_cm3_s,q_hrw_fit_erg_cm3_s,exact_over_itoh,exact_over_hrw,gamma_omega_p_over_kT"]
+        var rgItoh: [Double] = [], rgHRW: [Double] = []
+        for j in 0..<nT {
+            let lt = 7 + Double(j) * step
+            for i in 0..<nRho {
+                let lr = Double(i) * step
+                let p = try PlasmonDecay.point(density: pow(10, lr), temperature: pow(10, lt), electronFraction: ye)
+                let f = ItohPlasmaFit.rate(density: pow(10, lr), temperature: pow(10, lt), electronFraction: ye)
+                let q = p.rates.standard
+                let ri = f.itoh > 0 && q >= negligible ? q / f.itoh : .nan
+                let rh = f.hrw > 0 && q >= negligible ? q / f.hrw : .nan
+                lines.append(String(format: "%.3f,%.3f,%.6e,%.6e,%.6e,%@,%@,%.5g", lr, lt, q, f.itoh, f.hrw,
+                                    ri.isFinite ? String(format: "%.6f", ri) : "", rh.isFinite ? String(format: "%.6f", rh) : "",
+                                    p.gas.omegaP_keV / p.gas.kT_keV))
+                if lr >= 4 - 1e-9, lr <= 6.5 + 1e-9, pow(10, lt) >= 5e7 * (1 - 1e-9), pow(10, lt) <= 1.5e8 * (1 + 1e-9), ri.isFinite {
+                    rgItoh.append(ri)
+                    rgHRW.append(rh)
+                }
+            }
+            progress("plasma-map: \(j + 1)/\(nT) temperatures", json: false)
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        if let csv { try writeFile(text, to: csv, flag: "--csv") }
+        if let plot {
+            let data = csv ?? companionCSV(for: plot)
+            if csv == nil { try writeFile(text, to: data, flag: "--plot") }
+            let script = """
+            \(try Gnuplot.terminal(for: plot))
+            set output \(Gnuplot.quoted(plot))
+            set datafile separator ','
+            set datafile missing ''
+            set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten & Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1}', \(ye), \(negligible))
+            set view map
+            set xlabel 'log_{10} ρ (g cm^{-3})'
+            set ylabel 'log_{10} T (K)'
+            set cbrange [0.85:1.25]
+            set palette defined (0.85 'blue', 1.0 'white', 1.25 'red')
+            set object 1 rect from 4,log10(5e7) to 6.5,log10(1.5e8) front fs empty border lc rgb 'black' lw 2
+            set title 'exact / Itoh et al. 1996'
+            plot \(Gnuplot.quoted(data)) using 1:2:6 with image notitle
+            set title 'exact / HRW 1994 (f_{xy} = 1)'
+            plot \(Gnuplot.quoted(data)) using 1:2:7 with image notitle
+            unset multiplot
+            """
+            try Gnuplot.render(script: script, output: plot)
+            FileHandle.standardError.write(Data("wrote \(plot) and \(data)\n".utf8))
+        }
+        if csv == nil && plot == nil { print(text, terminator: "") }
+        if let lo = rgItoh.min(), let hi = rgItoh.max(), let lo2 = rgHRW.min(), let hi2 = rgHRW.max() {
+            FileHandle.standardError.write(Data(String(
+                format: "red-giant box (10^4 ≤ ρ ≤ 10^6.5, 5e7 ≤ T ≤ 1.5e8): exact/Itoh in [%.4f, %.4f], exact/HRW in [%.4f, %.4f] (%d points)\n",
+                lo, hi, lo2, hi2, rgItoh.count).utf8))
+        }
+    }
+}
