@@ -90,8 +90,7 @@ func axialPolarizationAdaptive(t: Double, oneMinusT2: Double, mu: Double, theta:
                                 omegaP_keV: Double) throws -> Double {
     let q = try Quadrature(limit: 4000)
     let bp = fermiBreakpoints(mu: mu, theta: theta)
-    var points = [bp[0], bp[bp.count - 1]]
-    if mu > 1 { points.insert((mu * mu - 1).squareRoot(), at: 1) }
+    let points = FermiMomentsAdaptive.adaptiveBreakpoints(mu: mu, theta: theta, all: bp)
     var sum = 0.0
     for (a, b) in zip(points, points.dropFirst()) where b > a {
         sum += try q.integrate({ p in

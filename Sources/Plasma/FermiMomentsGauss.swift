@@ -77,14 +77,24 @@ enum FermiMomentsGauss {
 /// Reference Fermi–Dirac moments: GSL adaptive quadrature (`qagp`, rel. 1e-12) per moment
 /// and Brent root bracketing for μ. Independent of the Gauss panels except for breakpoints.
 enum FermiMomentsAdaptive {
+    /// [0, p₀ − 40δ, p₀, p₀ + 40δ, p_max] (δ = θμ/p₀ the edge width) when degenerate, else [0, p_max].
+    /// Trap: with the edge inside one interval, a GK41 rule on [0, p₀] never samples within δ of
+    /// the end when δ ~ 10⁻⁶ p₀ (ρ = 10¹³, T = 10⁶ K) and its error estimate misses a 2×10⁻⁶ error.
+    static func adaptiveBreakpoints(mu: Double, theta: Double, all bp: [Double]) -> [Double] {
+        let pMax = bp[bp.count - 1]
+        guard mu > 1 else { return [0, pMax] }
+        let p0 = (mu * mu - 1).squareRoot(), width = theta * mu / p0
+        return ([0, p0 - 40 * width, p0, p0 + 40 * width, pMax].filter { $0 >= 0 && $0 <= pMax } + [pMax])
+            .sorted().reduce(into: [Double]()) { out, p in if out.last.map({ p > $0 }) ?? true { out.append(p) } }
+    }
+
     /// ∫₀^pmax f dp as a sum of `qag` (GK41, no extrapolation) integrals split at the Fermi edge.
     /// Trap: `qagp`/`qags` extrapolation assumes endpoint singularities and was seen to accept a
     /// 2×10⁻⁴ error on a degenerate edge of width 10⁻⁴ p₀; plain `qag` bisects down to it.
     static func integrate(_ f: (Double, Double) -> Double, mu: Double, theta: Double) throws -> Double {
         let q = try Quadrature(limit: 4000)
         let bp = fermiBreakpoints(mu: mu, theta: theta)
-        var points = [bp[0], bp[bp.count - 1]]
-        if mu > 1 { points.insert((mu * mu - 1).squareRoot(), at: 1) }
+        let points = adaptiveBreakpoints(mu: mu, theta: theta, all: bp)
         var sum = 0.0
         for (a, b) in zip(points, points.dropFirst()) where b > a {
             sum += try q.integrate({ p in f(p, (1 + p * p).squareRoot()) }, from: a, to: b,

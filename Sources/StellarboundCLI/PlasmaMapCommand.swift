@@ -14,7 +14,7 @@ struct PlasmaMapCommand: ParsableCommand {
     @Option(help: "Grid step in dex (both axes), in [0.02, 1].")
     var step = 0.1
 
-    @Option(help: "CSV output file (columns documented in Docs/plasma.md). Default: print CSV.")
+    @Option(help: "CSV output file (columns documented in Docs/plasma.md; ratios are nan below --negligible). Default: print CSV.")
     var csv: String?
 
     @Option(help: "Heat-map of exact/Itoh and exact/HRW into this .svg/.png/.pdf file.")
@@ -45,13 +45,14 @@ struct PlasmaMapCommand: ParsableCommand {
                 let ri = f.itoh > 0 && q >= negligible ? q / f.itoh : .nan
                 let rh = f.hrw > 0 && q >= negligible ? q / f.hrw : .nan
                 lines.append(String(format: "%.3f,%.3f,%.6e,%.6e,%.6e,%@,%@,%.5g", lr, lt, q, f.itoh, f.hrw,
-                                    ri.isFinite ? String(format: "%.6f", ri) : "", rh.isFinite ? String(format: "%.6f", rh) : "",
+                                    ri.isFinite ? String(format: "%.6f", ri) : "nan", rh.isFinite ? String(format: "%.6f", rh) : "nan",
                                     p.gas.omegaP_keV / p.gas.kT_keV))
                 if lr >= 4 - 1e-9, lr <= 6.5 + 1e-9, pow(10, lt) >= 5e7 * (1 - 1e-9), pow(10, lt) <= 1.5e8 * (1 + 1e-9), ri.isFinite {
                     rgItoh.append(ri)
                     rgHRW.append(rh)
                 }
             }
+            lines.append("")  // blank line between temperature rows (gnuplot scans; pandas skips it)
             progress("plasma-map: \(j + 1)/\(nT) temperatures", json: false)
         }
         let text = lines.joined(separator: "\n") + "\n"
@@ -63,18 +64,21 @@ struct PlasmaMapCommand: ParsableCommand {
             \(try Gnuplot.terminal(for: plot))
             set output \(Gnuplot.quoted(plot))
             set datafile separator ','
-            set datafile missing ''
-            set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten & Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1}', \(ye), \(negligible))
+            set datafile missing 'nan'
+            set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten–Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1}', \(ye), \(negligible))
             set view map
+            set pm3d map corners2color c1
+            set xrange [0:10]
+            set yrange [7:log10(3e9)]
             set xlabel 'log_{10} ρ (g cm^{-3})'
             set ylabel 'log_{10} T (K)'
             set cbrange [0.85:1.25]
             set palette defined (0.85 'blue', 1.0 'white', 1.25 'red')
             set object 1 rect from 4,log10(5e7) to 6.5,log10(1.5e8) front fs empty border lc rgb 'black' lw 2
             set title 'exact / Itoh et al. 1996'
-            plot \(Gnuplot.quoted(data)) using 1:2:6 with image notitle
+            splot \(Gnuplot.quoted(data)) using 1:2:6 with pm3d notitle
             set title 'exact / HRW 1994 (f_{xy} = 1)'
-            plot \(Gnuplot.quoted(data)) using 1:2:7 with image notitle
+            splot \(Gnuplot.quoted(data)) using 1:2:7 with pm3d notitle
             unset multiplot
             """
             try Gnuplot.render(script: script, output: plot)

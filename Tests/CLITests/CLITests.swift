@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import StellarboundCLI
+
+/// The command line as users script it: exit codes, JSON keys, CSV and plot files.
+@Suite("Command line")
+struct CLITests {
+    /// The built `stellarbound` executable (a dependency of this test target).
+    static func binary() throws -> URL {
+        var candidates: [URL] = []
+        let bundle = Bundle.main.bundleURL
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("stellarbound"))
+        candidates.append(bundle.appendingPathComponent("stellarbound"))
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        candidates.append(exe.appendingPathComponent("stellarbound"))
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("stellarbound"))
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        throw CocoaError(.fileNoSuchFile, userInfo: ["candidates": candidates.map(\.path)])
+    }
+
+    /// Runs the binary; returns (exit code, stdout, stderr).
+    static func run(_ args: [String]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = try binary()
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("bad input exits with code 2 and names the flag and its range", arguments: [
+        (["plasma", "--density", "-1", "--temperature", "1e8"], "--density"),
+        (["plasma", "--density", "0", "--temperature", "1e8"], "--density"),
+        (["plasma", "--density", "nan", "--temperature", "1e8"], "--density"),
+        (["plasma", "--density", "1e6", "--temperature", "inf"], "--temperature"),
+        (["plasma", "--density", "1e6", "--temperature", "-5"], "--temperature"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--ye", "0"], "--ye"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--ye", "1.01"], "--ye"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--mu12", "-0.5"], "--mu12"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--millicharge", "-1e-14"], "--millicharge"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--sin2-theta-w", "0.9"], "--sin2-theta-w"),
+        (["plasma", "--density", "1e6", "--temperature", "1e8", "--frobnicate"], "--frobnicate"),
+        (["dispersion", "--density", "1e6", "--temperature", "1e8", "--points", "1"], "--points"),
+        (["plasma-map", "--step", "0"], "--step"),
+        (["bench", "plasma", "--seconds", "-1"], "--seconds"),
+    ])
+    func badInput(args: [String], flag: String) throws {
+        let (code, out, err) = try Self.run(args)
+        #expect(code == 2)
+        #expect(err.contains(flag), "stderr: \(err)")
+        #expect(!out.lowercased().contains("nan"))
+    }
+
+    @Test("in-process: exit codes without a crash; help exits 0")
+    func inProcess() {
+        #expect(Stellarbound.run(arguments: ["plasma", "--density", "1e6", "--temperature", "0"]) == 2)
+        #expect(Stellarbound.run(arguments: ["--help"]) == 0)
+        #expect(Stellarbound.run(arguments: ["nonsense-command"]) == 2)
+        #expect(Stellarbound.joiningNegativeNumbers(["--mu12", "-1", "--x", "-y"]) == ["--mu12=-1", "--x", "-y"])
+    }
+
+    @Test("plasma --json: the documented keys, all finite, standard = T + L + axial")
+    func plasmaJSON() throws {
+        let (code, out, _) = try Self.run(["plasma", "--density", "1e6", "--temperature", "1e8", "--mu12", "3",
+                                           "--millicharge", "1e-14", "--json"])
+        #expect(code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let keys = ["omega_p_keV", "omega_1_keV", "v_star", "q_transverse_erg_cm3_s", "q_longitudinal_erg_cm3_s",
+                    "q_axial_erg_cm3_s", "q_standard_erg_cm3_s", "q_magnetic_erg_cm3_s", "q_millicharge_erg_cm3_s",
+                    "q_itoh_fit_erg_cm3_s"]
+        for k in keys { #expect((object[k] as? Double)?.isFinite == true, "\(k)") }
+        let t = object["q_transverse_erg_cm3_s"] as! Double, l = object["q_longitudinal_erg_cm3_s"] as! Double
+        let a = object["q_axial_erg_cm3_s"] as! Double, s = object["q_standard_erg_cm3_s"] as! Double
+        #expect(abs((t + l + a) / s - 1) < 1e-9)
+        #expect(abs((object["omega_p_keV"] as! Double) / 17.977 - 1) < 1e-3)
+    }
+
+    @Test("dispersion --csv: header, ω_T > k, ω_L only up to k_max")
+    func dispersionCSV() throws {
+        let (code, out, _) = try Self.run(["dispersion", "--density", "1e6", "--temperature", "1e8", "--csv", "--points", "11"])
+        #expect(code == 0)
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "k_keV,omega_transverse_keV,omega_longitudinal_keV,residue_transverse,residue_longitudinal")
+        #expect(lines.count == 12)
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(Double(f[1])! > Double(f[0])!)
+        }
+        #expect(lines.last!.split(separator: ",", omittingEmptySubsequences: false)[2].isEmpty)
+    }
+
+    @Test("plots are written with their numbers as CSV beside them")
+    func plots() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let svg = dir.appendingPathComponent("disp.svg").path
+        let (code, _, err) = try Self.run(["dispersion", "--density", "1e6", "--temperature", "1e8", "--plot", svg])
+        #expect(code == 0, "\(err)")
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("disp.csv").path))
+        let map = dir.appendingPathComponent("map.png").path
+        let (code2, _, err2) = try Self.run(["plasma-map", "--step", "0.5", "--plot", map])
+        #expect(code2 == 0, "\(err2)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: map))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        let csv = try String(contentsOfFile: dir.appendingPathComponent("map.csv").path, encoding: .utf8)
+        #expect(csv.hasPrefix("log10_density_g_cm3,log10_temperature_k,q_standard_erg_cm3_s"))
+        #expect(err2.contains("red-giant box"))
+        let (code3, _, err3) = try Self.run(["dispersion", "--density", "1e6", "--temperature", "1e8", "--plot", dir.appendingPathComponent("x.gif").path])
+        #expect(code3 == 2 && err3.contains("--plot"))
+    }
+
+    @Test("the default job (no arguments) prints the red-giant summary")
+    func defaultJob() throws {
+        let (code, out, _) = try Self.run([])
+        #expect(code == 0)
+        #expect(out.contains("red-giant") && out.contains("exact/Itoh"))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Plasma
+
+/// The fast path (interpolated table) against the direct computation at random points over the
+/// issue's domain: 1 ≤ ρ ≤ 1e10 g/cm³, 1e7 ≤ T ≤ 3e9 K, 0.4 ≤ Yₑ ≤ 1.
+@Suite("Fast path (table)")
+struct TableTests {
+    /// xorshift64* (Vigna 2016) with a fixed seed: the same points every run.
+    struct Points: Sequence, IteratorProtocol {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var remaining: Int
+        mutating func unit() -> Double {
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return Double((state &* 0x2545_F491_4F6C_DD1D) >> 11) * 0x1p-53
+        }
+        mutating func next() -> (Double, Double, Double)? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            return (pow(10, 10 * unit()), pow(10, 7 + log10(300) * unit()), 0.4 + 0.6 * unit())
+        }
+    }
+
+    @Test("every channel within 1e-4 of the direct computation (measured worst: 2.6e-5)")
+    func accuracy() throws {
+        let table = PlasmaRateTable.shared
+        let nu = try NeutrinoProperties(mu12: 2, millicharge: 1e-14)
+        var worst = 0.0, checked = 0
+        for (rho, t, ye) in Points(remaining: 400) {
+            let fast = try table.rates(density: rho, temperature: t, electronFraction: ye, neutrino: nu)
+            #expect(table.covers(rhoYe: rho * ye, temperature: t))
+            let direct = try PlasmonDecay.point(density: rho, temperature: t, electronFraction: ye, neutrino: nu).rates
+            let pairs = [(fast.vectorTransverse, direct.vectorTransverse), (fast.vectorLongitudinal, direct.vectorLongitudinal),
+                         (fast.axial, direct.axial), (fast.magneticTransverse, direct.magneticTransverse),
+                         (fast.magneticLongitudinal, direct.magneticLongitudinal), (fast.chargeTransverse, direct.chargeTransverse),
+                         (fast.chargeLongitudinal, direct.chargeLongitudinal), (fast.standard, direct.standard)]
+            for (a, b) in pairs {
+                #expect(a.isFinite && a >= 0)
+                guard b > 0 else { #expect(a == 0); continue }   // both underflow beyond γ ≈ 700
+                let e = abs(a / b - 1)
+                worst = max(worst, e)
+                #expect(e < 1e-4, "ρ=\(rho) T=\(t) Yₑ=\(ye): \(a) vs \(b)")
+            }
+            checked += 1
+        }
+        #expect(checked == 400)
+        #expect(worst > 0)   // the comparison really compared two different computations
+    }
+
+    @Test("outside the grid the direct computation is used; inside, no NaN anywhere")
+    func outsideGrid() throws {
+        let table = PlasmaRateTable.shared
+        #expect(!table.covers(rhoYe: 1e13, temperature: 1e8))
+        let a = try table.rates(density: 1e13, temperature: 1e8, electronFraction: 1)
+        let b = try PlasmonDecay.point(density: 1e13, temperature: 1e8, electronFraction: 1).rates
+        #expect(a == b)
+        #expect(throws: PlasmaError.self) { try table.rates(density: -1, temperature: 1e8, electronFraction: 0.5) }
+    }
+
+    @Test("a cached table is used only if it verifies: a corrupted node is rejected")
+    func cacheVerification() throws {
+        let table = PlasmaRateTable.shared
+        #expect(PlasmaRateTableCache.verify(table))
+        var values = table.values
+        let i = (1 * 37) % table.nx, j = (1 * 53 + table.ny / 3) % table.ny
+        values[(j * table.nx + i) * PlasmaRateTable.stride + 2] += 1e-9
+        let corrupted = PlasmaRateTable(grid: table.grid, values: values, buildSeconds: 0)
+        #expect(!PlasmaRateTableCache.verify(corrupted))
+        // Round trip through a file.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stellarbound-test-\(getpid())")
+        let file = dir.appendingPathComponent("t.bin")
+        PlasmaRateTableCache.save(table, to: file)
+        let loaded = try #require(PlasmaRateTableCache.load(file, grid: table.grid))
+        #expect(loaded.values.count == table.values.count)
+        #expect(loaded.origin == .cache)
+        var other = table.grid
+        other.step = 0.2
+        #expect(PlasmaRateTableCache.load(file, grid: other) == nil)
+        try? FileManager.default.removeItem(at: dir)
+    }
+}
