@@ -1,7 +1,7 @@
 import Foundation
 
 // The two functions of x = v*k/ω that carry the Braaten & Segel (1993) dispersion relations
-// (PRD 48, 1478, eqs. 10–11 in the form of their eqs. 16–17), with L(x) = artanh(x)/x:
+// (PRD 48, 1478, §II; equation numbers not verified here, see Docs/plasma.md), with L(x) = artanh(x)/x:
 //
 //     transverse   ω² = k² + ωp² G_T(x),   G_T(x) = (3/2x²) [1 − (1 − x²) L(x)]
 //     longitudinal ω² =      ωp² G_L(x),   G_L(x) = (3/x²)  [L(x) − 1]

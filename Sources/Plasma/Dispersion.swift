@@ -81,7 +81,7 @@ public struct PlasmonDispersion: Sendable, Equatable {
                      residueTimesVirtuality: zEps * g)
     }
 
-    /// Longitudinal cut-off k_max/ωp where ω_L = k: k̂²_max = G_L(v*) (B&S eq. 18).
+    /// Longitudinal cut-off k_max/ωp where ω_L = k: k̂²_max = G_L(v*) (B&S 1993).
     public var longitudinalCutoff: Double { longitudinalG(vStar).g.squareRoot() }
 
     /// Asymptotic transverse mass m∞/ωp: ω_T² − k² → ωp² G_T(v*) as k → ∞ (3/2 ωp² at v* = 1).

@@ -7,8 +7,8 @@ import GSL
 /// With p, E in units of mₑc², θ = kT/mₑc², f∓(p) = 1/(exp((E ∓ μ)/θ) + 1):
 ///
 ///     n₋ − n₊ = (mₑ³/π²) ∫ p² (f₋ − f₊) dp = ρ Yₑ / m_u                     (charge neutrality)
-///     ωp² = (4α/π) mₑ² ∫ (p²/E)(1 − v²/3)(f₋ + f₊) dp                        (B&S 1993, eq. 4a)
-///     ω₁² = (4α/π) mₑ² ∫ (p²/E)(5v²/3 − v⁴)(f₋ + f₊) dp                      (B&S 1993, eq. 4b)
+///     ωp² = (4α/π) mₑ² ∫ (p²/E)(1 − v²/3)(f₋ + f₊) dp                        (B&S 1993, §II)
+///     ω₁² = (4α/π) mₑ² ∫ (p²/E)(5v²/3 − v⁴)(f₋ + f₊) dp                      (B&S 1993, §II)
 ///     v* = ω₁/ωp, v = p/E
 ///
 /// Braaten & Segel, Phys. Rev. D 48 (1993) 1478 (hep-ph/9302213). ħ = c = k_B = 1.

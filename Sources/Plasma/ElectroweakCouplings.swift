@@ -4,7 +4,7 @@
 /// νₑ couples through charged and neutral currents: C_V = ½ + 2 sin²θ_W, C_A = ½.
 /// ν_μ, ν_τ through the neutral current only: C_V′ = C_V − 1 = −½ + 2 sin²θ_W, C_A′ = −½.
 /// Flavour sums: ΣC_V² = C_V² + 2C_V′², ΣC_A² = C_A² + 2C_A′² = ¾
-/// (Braaten & Segel, PRD 48 (1993) 1478, eq. (1); Itoh et al., ApJS 102 (1996) 411, §2).
+/// (Braaten & Segel, PRD 48 (1993) 1478; Itoh et al., ApJS 102 (1996) 411, as used in sneut5/MESA).
 public struct ElectroweakCouplings: Sendable, Equatable {
     /// sin²θ_W used in C_V (dimensionless).
     public let sin2ThetaW: Double
@@ -15,7 +15,7 @@ public struct ElectroweakCouplings: Sendable, Equatable {
     public static let itoh1996 = ElectroweakCouplings(uncheckedSin2ThetaW: 0.2319)
     /// On-shell value 1 − m_W²/m_Z² = 0.22290 (CODATA 2018 / PDG 2024). Lowers ΣC_V² by 3.3 %.
     public static let onShell = ElectroweakCouplings(uncheckedSin2ThetaW: 0.22290)
-    /// Low-energy MS-bar value ŝ²(0) = 0.23857 (PDG 2024, "Electroweak model" review, eq. 10.14).
+    /// Low-energy MS-bar value ŝ²(0) = 0.23857 (PDG 2024, "Electroweak model and constraints on new physics" review).
     public static let lowEnergy = ElectroweakCouplings(uncheckedSin2ThetaW: 0.23857)
     /// The default used throughout stellarbound.
     public static let standard = itoh1996

@@ -2,7 +2,8 @@ import Foundation
 
 /// The Itoh et al. (1996) plasma-neutrino fitting formula, as a named comparison model.
 ///
-/// Itoh, Hayashi, Nishikawa & Kohyama, ApJS 102 (1996) 411, eqs. (4.1), (4.5)–(4.11), the form
+/// Itoh, Hayashi, Nishikawa & Kohyama, ApJS 102 (1996) 411, eqs. (4.1), (4.5)–(4.11) as labelled in the
+/// codes that implement it (the paper itself was not read here), the form
 /// used by Timmes' `sneut5` and MESA's `neu` module (transcription checked against both):
 ///
 ///     λ = T/5.9302×10⁹ K,   γ² = 1.1095×10¹¹ (ρ/μₑ) / (T² [1 + (1.019×10⁻⁶ ρ/μₑ)^(2/3)]^(1/2))

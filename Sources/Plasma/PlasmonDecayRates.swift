@@ -27,9 +27,9 @@ public struct NeutrinoProperties: Sendable, Equatable {
 /// Plasmon-decay emissivities (energy-loss rates per volume) in erg cm⁻³ s⁻¹, summed over
 /// the three neutrino flavours. Per plasmon of energy ω, momentum k, K² = ω² − k², residue Z:
 ///
-///     vector     Γ = C_V² G_F² Z K⁶ / (48π²α ω)        (B&S 1993; Raffelt 1996, eq. 6.xx)
+///     vector     Γ = C_V² G_F² Z K⁶ / (48π²α ω)        (B&S 1993; re-derived in Docs/plasma.md)
 ///     axial      Γ = C_A² G_F² Z K² k² Π_A² / (48π²α ω) (transverse only; derived, Docs/plasma.md)
-///     magnetic   Γ = μν² Z K⁴ / (24π ω)                 (Raffelt, "Stars as Laboratories", §6.5)
+///     magnetic   Γ = μν² Z K⁴ / (24π ω)                 (Raffelt, "Stars as Laboratories" 1996, ch. 6)
 ///     charge     Γ = q² α Z K² / (3 ω)                  (massless Dirac pair; V → f f̄ width)
 ///
 /// Q = Σ_pol ∫ d³k/(2π)³ ω Γ n_B(ω): two transverse polarisations, one longitudinal.

@@ -15,7 +15,7 @@ struct Summary: ParsableCommand {
     var json = false
 
     /// Helium core (Yₑ = 0.5) near the flash: centre and off-centre ignition region
-    /// (Straniero et al. 2020; Raffelt 1996 §2), and the lower-density shell region.
+    /// (Straniero et al. 2020, A&A 644, A166), and the lower-density shell region.
     static let points: [(String, Double, Double)] = [
         ("RG centre at the flash", 1e6, 8e7),
         ("off-centre T_max", 2e5, 1e8),
