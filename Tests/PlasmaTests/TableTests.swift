@@ -47,6 +47,23 @@ struct TableTests {
         #expect(worst > 0)   // the comparison really compared two different computations
     }
 
+    @Test("fast path against direct high-precision (adaptive) quadrature: within 1e-4 at 40 random points")
+    func accuracyAgainstQuadrature() throws {
+        let table = PlasmaRateTable.shared
+        let nu = try NeutrinoProperties(mu12: 1, millicharge: 1e-14)
+        var generator = Points(remaining: 40)
+        generator.state = 0x0123_4567_89AB_CDEF
+        for (rho, t, ye) in generator {
+            let fast = try table.rates(density: rho, temperature: t, electronFraction: ye, neutrino: nu)
+            let exact = try PlasmonDecay.point(density: rho, temperature: t, electronFraction: ye, neutrino: nu,
+                                               method: .adaptive).rates
+            for (a, b) in [(fast.standard, exact.standard), (fast.magnetic, exact.magnetic),
+                           (fast.millicharge, exact.millicharge), (fast.axial, exact.axial)] where b > 0 {
+                #expect(abs(a / b - 1) < 1e-4, "ρ=\(rho) T=\(t) Yₑ=\(ye): \(a) vs \(b)")
+            }
+        }
+    }
+
     @Test("outside the grid the direct computation is used; inside, no NaN anywhere")
     func outsideGrid() throws {
         let table = PlasmaRateTable.shared
