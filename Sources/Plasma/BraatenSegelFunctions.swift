@@ -29,37 +29,34 @@ func longitudinalG(_ x: Double) -> (g: Double, xdg: Double) {
     x < seriesCut ? longitudinalGSeries(x) : longitudinalGClosed(x)
 }
 
+/// Coefficients cₙ of G = Σₙ≥₁ cₙ x^(2n−2): 3/(4n² − 1) (transverse), 3/(2n + 1) (longitudinal).
+private let transverseCoefficients: [Double] = (1...seriesTerms).map { 3.0 / Double(4 * $0 * $0 - 1) }
+private let longitudinalCoefficients: [Double] = (1...seriesTerms).map { 3.0 / Double(2 * $0 + 1) }
+
+/// Σ cₙ x^(2n−2) and x d/dx of it, Σ cₙ (2n − 2) x^(2n−2).
 @inline(__always)
-func transverseGSeries(_ x: Double) -> (g: Double, xdg: Double) {
+private func evenSeries(_ x: Double, _ c: [Double]) -> (g: Double, xdg: Double) {
     let y = x * x
     var g = 0.0, xdg = 0.0, power = 1.0
-    for n in 1...seriesTerms {
-        let c = 3.0 / Double(4 * n * n - 1)
-        g += c * power
-        xdg += c * Double(2 * n - 2) * power
+    for n in 0..<c.count {
+        g += c[n] * power
+        xdg += c[n] * Double(2 * n) * power
         power *= y
     }
     return (g, xdg)
 }
+
+@inline(__always)
+func transverseGSeries(_ x: Double) -> (g: Double, xdg: Double) { evenSeries(x, transverseCoefficients) }
+
+@inline(__always)
+func longitudinalGSeries(_ x: Double) -> (g: Double, xdg: Double) { evenSeries(x, longitudinalCoefficients) }
 
 @inline(__always)
 func transverseGClosed(_ x: Double) -> (g: Double, xdg: Double) {
     let l = atanh(x) / x
     let g = 1.5 / (x * x) * (1 - (1 - x * x) * l)
     return (g, 3 * (l - g))
-}
-
-@inline(__always)
-func longitudinalGSeries(_ x: Double) -> (g: Double, xdg: Double) {
-    let y = x * x
-    var g = 0.0, xdg = 0.0, power = 1.0
-    for n in 1...seriesTerms {
-        let c = 3.0 / Double(2 * n + 1)
-        g += c * power
-        xdg += c * Double(2 * n - 2) * power
-        power *= y
-    }
-    return (g, xdg)
 }
 
 @inline(__always)
