@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> Plasma -> GSL -> CGSL (system library, private to GSL)
+//   stellarbound (exe) -> StellarboundCLI -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "stellarbound", targets: ["stellarbound"]),
         .library(name: "Plasma", targets: ["Plasma"]),
+        .library(name: "Microphysics", targets: ["Microphysics"]),
         .library(name: "GSL", targets: ["GSL"]),
     ],
     dependencies: [
@@ -28,6 +29,9 @@ let package = Package(
         // Electron gas, plasmon dispersion (Braaten & Segel 1993) and plasmon decay into
         // neutrino pairs: standard, magnetic moment, millicharge; Itoh et al. 1996 fit.
         .target(name: "Plasma", dependencies: ["GSL"]),
+        // Input physics of the helium core beyond the plasma: nuclear rates with screening,
+        // equation of state, opacities, other neutrino losses.
+        .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
         // Command implementations (thin over the library modules), testable in-process.
         .target(
             name: "StellarboundCLI",
@@ -39,6 +43,7 @@ let package = Package(
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
+        .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

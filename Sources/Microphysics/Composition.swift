@@ -1,0 +1,41 @@
+/// Mean ionic properties of a fully ionised mixture, from mass fractions Xᵢ of species (Zᵢ, Aᵢ):
+/// Ȳ = Σ Xᵢ/Aᵢ (ions per baryon), Ā = 1/Ȳ, Z̄ = Ā Σ XᵢZᵢ/Aᵢ, ⟨Z²⟩ = Ā Σ XᵢZᵢ²/Aᵢ, Yₑ = Z̄/Ā.
+public struct Composition: Sendable, Equatable {
+    public let meanMass: Double        // Ā
+    public let meanCharge: Double      // Z̄
+    public let meanChargeSquared: Double  // ⟨Z²⟩
+    /// Helium-4 mass fraction (the 3α fuel).
+    public let heliumMassFraction: Double
+
+    public var electronFraction: Double { meanCharge / meanMass }
+    public var ionsPerBaryon: Double { 1 / meanMass }
+
+    /// From (X, Z, A) triples; mass fractions must be in [0, 1] and sum to 1 within 1e-6.
+    public init(species: [(massFraction: Double, charge: Double, mass: Double)]) throws {
+        let total = species.reduce(0) { $0 + $1.massFraction }
+        guard !species.isEmpty, abs(total - 1) < 1e-6,
+              species.allSatisfy({ $0.massFraction >= 0 && $0.massFraction <= 1 && $0.charge > 0 && $0.mass > 0 }) else {
+            throw MicrophysicsError.outOfRange(parameter: "composition", value: total,
+                                               allowed: "mass fractions in [0, 1] summing to 1; Z, A > 0")
+        }
+        let y = species.reduce(0) { $0 + $1.massFraction / $1.mass }
+        meanMass = 1 / y
+        meanCharge = species.reduce(0) { $0 + $1.massFraction * $1.charge / $1.mass } / y
+        meanChargeSquared = species.reduce(0) { $0 + $1.massFraction * $1.charge * $1.charge / $1.mass } / y
+        heliumMassFraction = species.filter { $0.charge == 2 && $0.mass == 4 }.reduce(0) { $0 + $1.massFraction }
+    }
+
+    /// Pure ⁴He.
+    public static let helium = try! Composition(species: [(1, 2, 4)])   // valid constant input
+}
+
+/// Errors of the microphysics module.
+public enum MicrophysicsError: Error, CustomStringConvertible, Equatable, Sendable {
+    case outOfRange(parameter: String, value: Double, allowed: String)
+
+    public var description: String {
+        switch self {
+        case let .outOfRange(p, v, a): return "\(p) = \(v) is outside the allowed range \(a)"
+        }
+    }
+}
