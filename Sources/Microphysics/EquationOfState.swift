@@ -1,0 +1,62 @@
+import Foundation
+import Plasma
+
+/// Equation of state of a fully ionised stellar plasma: electron–positron gas at any degeneracy
+/// (Plasma module, exact Fermi–Dirac integrals), ideal ions plus ion–ion Coulomb corrections, and
+/// radiation (P = aT⁴/3, U = aT⁴). Derivatives are at fixed composition.
+public struct EquationOfState: Sendable {
+    public var coulomb: CoulombModel = .potekhinChabrier2000
+    public init(coulomb: CoulombModel = .potekhinChabrier2000) { self.coulomb = coulomb }
+
+    /// Radiation constant a = 4σ/c in erg cm⁻³ K⁻⁴ (CODATA 2018).
+    public static let radiationConstant = 7.565_733_250e-15
+    static let kB = 1.380_649e-16, avogadro = 6.022_140_76e23
+
+    public struct State: Sendable {
+        public let electrons: ElectronGasThermodynamics
+        /// Total pressure, dyn cm⁻².
+        public let pressure: Double
+        /// Parts of the pressure: electrons, ions (ideal), Coulomb, radiation.
+        public let pressureElectrons: Double, pressureIons: Double, pressureCoulomb: Double, pressureRadiation: Double
+        /// Specific internal energy, erg g⁻¹ (electron rest mass of the net electrons excluded).
+        public let specificEnergy: Double
+        /// Γ of the ion plasma.
+        public let gamma: Double
+        /// (∂ln P/∂ln T)_ρ and (∂ln P/∂ln ρ)_T.
+        public let chiT: Double, chiRho: Double
+        /// c_V = (∂e/∂T)_ρ in erg g⁻¹ K⁻¹.
+        public let cV: Double
+        /// c_P, ∇_ad = (∂ln T/∂ln P)_s and Γ₁ from the standard relations.
+        public var cP: Double { cV + pressure / (density * temperature) * chiT * chiT / chiRho }
+        public var nablaAdiabatic: Double { pressure * chiT / (density * temperature * cP * chiRho) }
+        public var gamma1: Double { chiRho * cP / cV }
+        public let density: Double, temperature: Double
+    }
+
+    /// The state at (ρ [g cm⁻³], T [K]) for `composition`.
+    public func state(density rho: Double, temperature t: Double, composition c: Composition) throws -> State {
+        let e = try ElectronGasThermodynamics(density: rho, temperature: t, electronFraction: c.electronFraction)
+        let ni = rho * Self.avogadro / c.meanMass
+        let pIon = ni * Self.kB * t
+        // Coulomb: Γ from ⟨Z²⟩ ~ Z̄² of the mixture (linear mixing would sum over species).
+        let g = CoulombModel.gamma(charge: c.meanCharge, mass: c.meanMass, density: rho, temperature: t)
+        let (_, u) = coulomb.freeAndInternalEnergy(gamma: g)
+        // du/dlnΓ by a centred difference in ln Γ (the fits are smooth; h = 1e-5).
+        let h = 1e-5
+        let dudlnG = (coulomb.freeAndInternalEnergy(gamma: g * exp(h)).u - coulomb.freeAndInternalEnergy(gamma: g * exp(-h)).u) / (2 * h)
+        let pCoul = pIon * u / 3
+        let pRad = Self.radiationConstant * t * t * t * t / 3
+        let p = e.pressure + pIon + pCoul + pRad
+        // Γ ∝ ρ^(1/3) T⁻¹: ∂lnΓ/∂lnρ = 1/3, ∂lnΓ/∂lnT = −1.
+        let dpCoulT = pIon / 3 * (u - dudlnG)           // ∂P_C/∂lnT
+        let dpCoulRho = pIon / 3 * (u + dudlnG / 3)      // ∂P_C/∂lnρ
+        let chiT = (e.dlnPdlnT * e.pressure + pIon + dpCoulT + 4 * pRad) / p
+        let chiRho = (e.dlnPdlnRho * e.pressure + pIon + dpCoulRho) / p
+        // Specific energy and c_V: ions 3/2 kT + Coulomb u kT per ion; radiation aT⁴/ρ.
+        let energy = (e.energyDensity + ni * Self.kB * t * (1.5 + u) + 3 * pRad) / rho
+        let cv = (e.dUdT + ni * Self.kB * (1.5 + u - dudlnG) + 12 * pRad / t) / rho
+        return State(electrons: e, pressure: p, pressureElectrons: e.pressure, pressureIons: pIon,
+                     pressureCoulomb: pCoul, pressureRadiation: pRad, specificEnergy: energy, gamma: g,
+                     chiT: chiT, chiRho: chiRho, cV: cv, density: rho, temperature: t)
+    }
+}
