@@ -15,6 +15,7 @@
 #include <gsl/gsl_sf_fermi_dirac.h>
 #include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_sf_zeta.h>
+#include <gsl/gsl_sf_expint.h>
 #include <gsl/gsl_cdf.h>
 
 static inline const gsl_root_fsolver_type *cgsl_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }

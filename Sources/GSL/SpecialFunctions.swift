@@ -41,6 +41,11 @@ public enum SpecialFunctions {
         try call("bessel_Kn_scaled(\(n), \(x))") { gsl_sf_bessel_Kn_scaled_e(n, x, $0) }
     }
 
+    /// Exponentially scaled exponential integral eˣ E₁(x), x > 0 (E₁(x) = ∫ₓ^∞ e^(−t)/t dt).
+    public static func expIntE1Scaled(_ x: Double) throws -> Double {
+        try call("expint_E1_scaled(\(x))") { gsl_sf_expint_E1_scaled_e(x, $0) }
+    }
+
     /// Riemann zeta ζ(s), s ≠ 1.
     public static func zeta(_ s: Double) throws -> Double {
         try call("zeta(\(s))") { gsl_sf_zeta_e(s, $0) }

@@ -90,6 +90,8 @@ struct GSLLayerTests {
         // K₂(1) = 1.624838898635177 (DLMF table / A&S 9.8).
         #expect(abs(try SpecialFunctions.besselK(order: 2, 1) - 1.624838898635177) < 1e-13)
         #expect(throws: GSLError.self) { try SpecialFunctions.besselK(order: 2, -1) }
+        // E₁(1) = 0.2193839343955203 (A&S table 5.1); scaled: e·E₁(1).
+        #expect(abs(try SpecialFunctions.expIntE1Scaled(1) - exp(1) * 0.2193839343955203) < 1e-14)
     }
 
     @Test("distributions: Φ⁻¹(0.975), χ²₁ 95 % quantile; probabilities outside (0,1) throw")

@@ -1,0 +1,144 @@
+import Foundation
+import GSL
+
+/// Electron thermal conduction in degenerate, fully ionised matter, as an opacity
+/// κ_cond = 16σT³/(3ρK) [cm² g⁻¹], K = π²k²T nₑ/(3m*(ν_ei + ν_ee)), m* = mₑ√(1+x²), x = p_F/mₑc.
+///
+/// Electron–ion collisions ν_ei = 4πZ²e⁴nᵢΛ/(p_F²v_F) = 1.7546×10¹⁶ Z Λ √(1+x²) s⁻¹ with a
+/// Coulomb logarithm Λ from one of the `Prescription`s; electron–electron collisions from
+/// Shternin & Yakovlev, PRD 74 (2006) 043004 (their fit as coded in Potekhin's `conduct19`).
+/// Transcriptions: Potekhin's public `conduct19.f` (routines COUL19/COULAN3/TAUEESY, citing
+/// Potekhin et al. 1999, A&A 346, 345, Appendix). Simplified for B = 0, point nuclei, no thermal
+/// averaging: reproduces Potekhin's code for He to 0.4 % at ρ = 10⁶ and to 1–13 % at ρ = 10⁵
+/// (T = 3–10×10⁷ K; tests), where T/T_F = 0.08–0.25 makes the thermal averaging matter.
+public enum ConductiveOpacity {
+    public enum Prescription: String, CaseIterable, Sendable {
+        /// Potekhin, Baiko, Haensel & Yakovlev 1999 Coulomb logarithm (the method behind the
+        /// Cassisi et al. 2007 tables) + Shternin & Yakovlev 2006 e–e.
+        case potekhin1999
+        /// The older Yakovlev & Urpin 1980 logarithm Λ = ln[(2πZ/3)^(1/3)(3/2 + 3/Γ)^(1/2)] − v²/2,
+        /// + the same e–e term.
+        case yakovlevUrpin1980
+    }
+
+    // CGS constants (CODATA 2018).
+    static let kB = 1.380_649e-16, me = 9.109_383_7015e-28, c = 2.997_924_58e10, hbar = 1.054_571_817e-27
+    static let alpha = 1 / 137.035_999_084, avogadro = 6.022_140_76e23
+    /// 16σ/3 in erg cm⁻² s⁻¹ K⁻⁴.
+    static let sixteenSigmaOverThree = 16 * 5.670_374_419e-5 / 3
+
+    /// κ_cond in cm² g⁻¹ for a plasma of ions (Z, A) at (ρ [g cm⁻³], T [K]); with `blouin2020`
+    /// the Blouin et al. (2020, ApJ 899, 46) He/H correction (as used in MESA) divides it by 1 + gH.
+    public static func opacity(density rho: Double, temperature t: Double, charge z: Double, mass a: Double,
+                               prescription: Prescription = .potekhin1999, blouin2020: Bool = false) throws -> Double {
+        guard rho.isFinite, rho > 0, t.isFinite, t > 0, z >= 1, a >= 1 else {
+            throw MicrophysicsError.outOfRange(parameter: rho > 0 ? "temperature" : "density",
+                                               value: rho > 0 ? t : rho, allowed: "(0, ∞)")
+        }
+        let ye = z / a
+        let ne = rho * ye * avogadro
+        let x = hbar * cbrt(3 * Double.pi * Double.pi * ne) / (me * c)
+        let e = (1 + x * x).squareRoot(), v = x / e
+        let gamma = CoulombModel.gamma(charge: z, mass: a, density: rho, temperature: t)
+        let lambda: Double
+        switch prescription {
+        case .potekhin1999: lambda = try potekhinLogarithm(x: x, v: v, z: z, a: a, ne: ne, gamma: gamma, t: t)
+        case .yakovlevUrpin1980:
+            lambda = max(log(cbrt(2 * Double.pi * z / 3) * (1.5 + 3 / gamma).squareRoot()) - v * v / 2, 0.1)
+        }
+        let nuEI = 1.7546e16 * z * lambda * e
+        let nuEE = electronElectronFrequency(x: x, t: t)
+        let k = Double.pi * Double.pi * kB * kB * t * ne / (3 * me * e * (nuEI + nuEE))
+        var kappa = sixteenSigmaOverThree * t * t * t / (rho * k)
+        if blouin2020 { kappa /= 1 + blouinCorrection(density: rho, temperature: t, charge: z) }
+        return kappa
+    }
+
+    /// PBHY99 Λ_ei (Appendix, as in COULAN3): screening by ions (C q_i², C = (1+0.06Γ)e^(−√Γ)) and
+    /// degenerate electrons (Thomas–Fermi), structure-factor parameter u₋₂ = 12.972.
+    static func potekhinLogarithm(x: Double, v: Double, z: Double, a: Double, ne: Double, gamma: Double,
+                                  t: Double) throws -> Double {
+        let compton = me * c / hbar                          // cm⁻¹
+        let ni = ne / z
+        let ai = cbrt(3 / (4 * Double.pi * ni))
+        let qi2 = 3 * gamma / (ai * ai)
+        let qe2 = 4 * alpha / Double.pi * x * (1 + x * x).squareRoot() * compton * compton
+        let beta = Double.pi * alpha * z * v
+        let cIon = (1 + 0.06 * gamma) * exp(-gamma.squareRoot())
+        let qs2 = (cIon * qi2 + qe2) * exp(-beta)
+        let kF2 = 4 * x * x * compton * compton              // (2k_F)²
+        let xs = qs2 / kF2
+        let w = 12.972 * kF2 * (1 + beta / 3) / qi2
+        let b = xs * w
+        let el = try SpecialFunctions.expIntE1Scaled(b) - exp(-w) * SpecialFunctions.expIntE1Scaled(b + w)
+        let l1 = 0.5 * (log(1 + 1 / xs) + xs * (1 - exp(-w)) / (1 + xs) - (1 + b) * el)
+        let l2 = 0.5 * ((w - 1 + exp(-w)) / w - xs * xs * (1 - exp(-w)) / (1 + xs) - 2 * xs * log(1 + 1 / xs)
+            + xs * (2 + b) * el)
+        // Quantum ion-motion factor G₀ = t/√(t² + T₀²)(1 + (Z/125)²), t = T/T_pi, T₀ = 0.19 Z^(−1/6).
+        let mi = a / avogadro
+        let tpi = hbar * (4 * Double.pi * z * z * 4.803_204_71e-10 * 4.803_204_71e-10 * ni / mi).squareRoot() / kB
+        let tt = t / tpi, t0 = 0.19 * pow(z, -1.0 / 6)
+        let g0 = tt / (tt * tt + t0 * t0).squareRoot() * (1 + pow(z / 125, 2))
+        return (l1 - v * v * l2) * g0
+    }
+
+    /// Effective e–e collision frequency 1/τ_ee in s⁻¹ (Shternin & Yakovlev 2006 fit with the
+    /// non-degenerate interpolation of `conduct19`'s TAUEESY; ħ = mₑ = c = 1 inside, unit 1.288e-21 s).
+    static func electronElectronFrequency(x: Double, t: Double) -> Double {
+        let tr = t / 5.930e9
+        let e = (1 + x * x).squareRoot(), u = x / e
+        let th = 0.0963913 * x * u.squareRoot() / tr
+        let c1 = 0.123636 + 0.016234 * u * u, c2 = 0.0762 + 0.05714 * u * u * u * u
+        let aa = 12.2 + 25.2 * u * u * u, cc = aa * exp(c1 / c2)
+        let iL = log(1 + 128.56 / (37.1 * th + 10.83 * th * th + th * th * th)) * (0.1587 - 0.02538 / (1 + 0.0435 * th)) / u
+        let tu = th * u
+        let iT = u * u * u * log(1 + cc / (aa * tu + tu * tu)) * (2.404 / cc + (c2 - 2.404 / cc) / (1 + 0.1 * tu))
+        let iLT = u * log(1 + cc / (aa * th + 10.83 * tu * tu + pow(tu, 8.0 / 3)))
+            * (18.52 * u * u / cc + (c2 - 18.52 * u * u / cc) / (1 + 0.1558 * pow(th, 1 - 0.75 * u)))
+        let nu = 2.1381e-4 * x * th * u.squareRoot() * (iL + iT + iLT)
+        let theta = tr / (e - 1), tt = 25 * theta
+        let tau = (1 + tt + 0.4342 * theta.squareRoot() * tt * tt) / ((1 + tt * tt) * nu)
+        return 1 / (tau * 1.288_088_6e-21)
+    }
+
+    /// Blouin et al. 2020 correction g·H for helium (Z = 2) and hydrogen (Z = 1) plasmas, as in MESA
+    /// `kap/private/condint.f90` (blended in log Z̄ between; none for Z ≥ 3).
+    public static func blouinCorrection(density rho: Double, temperature t: Double, charge z: Double) -> Double {
+        func gh(_ p: (alpha: Double, a: Double, b: Double, lr0: Double, lt0: Double, sr: Double, st: Double)) -> Double {
+            let rs = log10(rho) - p.lr0, ts = log10(t) - p.lt0
+            let g = p.a * exp(-pow(ts * cos(p.alpha) + rs * sin(p.alpha), 2) / (p.st * p.st)
+                              - pow(ts * sin(p.alpha) - rs * cos(p.alpha), 2) / (p.sr * p.sr))
+            return g * (0.5 * tanh(p.b * (g - 0.5)) + 0.5)
+        }
+        let hydrogen = (alpha: -0.52, a: 2.0, b: 10.0, lr0: 5.45, lt0: 8.40, sr: 5.14, st: 0.45)
+        let helium = (alpha: -0.46, a: 1.25, b: 2.5, lr0: 6.50, lt0: 8.57, sr: 6.20, st: 0.55)
+        if z <= 1 { return gh(hydrogen) }
+        if z >= 3 { return 0 }
+        if z == 2 { return gh(helium) }
+        let f = log10(z) / log10(2.0)
+        return (1 - f) * gh(hydrogen) + f * gh(helium)
+    }
+}
+
+/// Radiative opacity of a fully ionised plasma (no bound–free or lines: hot helium cores):
+/// Compton scattering (Paczyński 1983, ApJ 267, 315 fit: κ_es = 0.2(1+X)/[(1 + 2.7×10¹¹ρ/T²)(1 + (T/4.5×10⁸)^0.86)])
+/// plus free–free (κ_ff = 0.753 (ρYₑ/10⁵) T₈^(−3.5) Σ(XᵢZᵢ²/Aᵢ) g_ff, with the degeneracy, Elwert and
+/// relativistic Gaunt factor of Schatz et al. 1999 as used in dStar), combined with the
+/// non-additivity factor of Potekhin & Yakovlev 2001 (A&A 374, 213).
+public enum RadiativeOpacity {
+    public static func opacity(density rho: Double, temperature t: Double, charge z: Double, mass a: Double,
+                               hydrogen: Double = 0, degeneracy eta: Double) -> Double {
+        let t8 = t / 1e8, ye = z / a
+        let es = 0.2 * (1 + hydrogen) / ((1 + 2.7e11 * rho / (t * t)) * (1 + pow(t / 4.5e8, 0.86)))
+        let lnOnePlusExp = eta > 30 ? eta : log1p(exp(eta))
+        let p = pow(1 + lnOnePlusExp, 2.0 / 3)
+        let gz = z * (1.58e-3 / t8).squareRoot()
+        let degeneracyFactor = 8.02e3 * lnOnePlusExp * pow(t8, 1.5) / (rho * ye)
+        let elwert = (1 - exp(-2 * Double.pi * gz / (p + 10).squareRoot())) / (1 - exp(-2 * Double.pi * gz / p.squareRoot()))
+        let gaunt = 1.16 * degeneracyFactor * elwert * (1 + pow(t8 / 7.7, 1.5))
+        let ff = 0.753 * (rho * ye / 1e5) * pow(t8, -3.5) * (z * z / a) * gaunt
+        let f = ff / (ff + es)
+        let tRy = t / 1e6 / (0.15789 * z * z)
+        return (ff + es) * (1 + (1.097 + 0.777 * tRy) / (1 + 0.536 * tRy) * pow(f, 0.617) * pow(1 - f, 0.77))
+    }
+}
