@@ -35,7 +35,14 @@ public struct ElectronGasThermodynamics: Sendable {
         let (theta, target) = try ElectronGas.validated(density: density, temperature: temperature, electronFraction: ye)
         let mu = try FermiMomentsGauss.solveChemicalPotential(netNumber: target, theta: theta)
         let m = FermiMomentsGauss.moments(mu: mu, theta: theta)
-        state = ElectronGas.makeState(density: density, temperature: temperature, ye: ye, mu: mu, moments: m)
+        self.init(state: ElectronGas.makeState(density: density, temperature: temperature, ye: ye, mu: mu, moments: m),
+                  mu: mu, theta: theta)
+    }
+
+    /// From a solved gas state (μ and θ in mₑc²).
+    init(state: ElectronGasState, mu: Double, theta: Double) {
+        self.state = state
+        let temperature = state.temperature
         let t = ThermoMoments(mu: mu, theta: theta)
         let me = PhysicalConstants.electronMass_keV
         let lambdaC = PhysicalConstants.hbarC_keV_cm / me

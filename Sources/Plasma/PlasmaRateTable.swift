@@ -53,7 +53,14 @@ public final class PlasmaRateTable: Sendable {
     let zMin: Double
     /// Node-major storage: `stride` values per node.
     let values: [Double]
-    static let stride = 2 + PlasmonIntegrals.channelCount
+    static let stride = plasmaFields.upperBound + thermoFieldCount
+    /// Fields 0…8: ln ωp, v*, ln(e^γ I_c) for the 7 channels.
+    static let plasmaFields = 0..<(2 + PlasmonIntegrals.channelCount)
+    /// Fields 9…14: e± gas thermodynamics — ln P, ln U, χ_T, χ_ρ, (T/U)∂U/∂T, η. (∂U/∂ln ρ)_T is not
+    /// stored: it follows exactly from (∂u/∂ln ρ)_T = u + P(1 − χ_T) (the net electrons' rest mass
+    /// cancels), and it crosses zero at the pair onset, where a tabulated ratio to U interpolated poorly.
+    static let thermoFieldCount = 6
+    static var thermoFields: Range<Int> { plasmaFields.upperBound..<stride }
     /// Seconds spent building (for the benchmark report).
     public let buildSeconds: Double
 
@@ -126,6 +133,14 @@ public final class PlasmaRateTable: Sendable {
         out[0] = log(gas.omegaP_keV)
         out[1] = gas.vStar
         for (c, v) in integrals.channels.enumerated() { out[2 + c] = log(v) }
+        let thermo = ElectronGasThermodynamics(state: gas, mu: gas.chemicalPotential_keV / me, theta: gas.kT_keV / me)
+        let b = plasmaFields.upperBound
+        out[b] = log(thermo.pressure)
+        out[b + 1] = log(thermo.energyDensity)
+        out[b + 2] = thermo.dlnPdlnT
+        out[b + 3] = thermo.dlnPdlnRho
+        out[b + 4] = thermo.dUdT * temperature / thermo.energyDensity
+        out[b + 5] = gas.degeneracy
         return out
     }
 
@@ -145,48 +160,71 @@ public final class PlasmaRateTable: Sendable {
         gridCoordinates(rhoYe: rhoYe, temperature: temperature) != nil
     }
 
+    /// Interpolates the node fields `fields` at (ρYₑ, T) into `out` (count ≥ fields.count).
+    /// Returns false outside the grid or if any interpolated field is not finite.
+    @inline(__always)
+    func interpolate(rhoYe: Double, temperature: Double, fields: Range<Int>,
+                     into out: UnsafeMutableBufferPointer<Double>) -> Bool {
+        guard let (fx, fy) = gridCoordinates(rhoYe: rhoYe, temperature: temperature) else { return false }
+        let n = grid.order, half = n / 2
+        let i0 = Int(fx.rounded(.down)) - (half - 1), j0 = Int(fy.rounded(.down)) - (half - 1)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 12) { w in
+            let wx = UnsafeMutableBufferPointer(rebasing: w[0..<6]), wy = UnsafeMutableBufferPointer(rebasing: w[6..<12])
+            lagrangeWeights(fx - Double(i0), n, wx)
+            lagrangeWeights(fy - Double(j0), n, wy)
+            let count = fields.count, first = fields.lowerBound, stride = Self.stride
+            for c in 0..<count { out[c] = 0 }
+            values.withUnsafeBufferPointer { v in
+                for jj in 0..<n {
+                    let rowBase = ((j0 + jj) * nx + i0) * stride + first
+                    for ii in 0..<n {
+                        let weight = wx[ii] * wy[jj]
+                        let base = rowBase + ii * stride
+                        for c in 0..<count { out[c] += weight * v[base + c] }
+                    }
+                }
+            }
+            for c in 0..<count where !out[c].isFinite { return false }
+            return true
+        }
+    }
+
     /// Interpolated (ωp [keV], v*, integrals) at (ρYₑ, T), or nil outside the grid or where a
     /// stencil node is unsupported.
     @inline(__always)
     public func lookup(rhoYe: Double, temperature: Double) -> (omegaP_keV: Double, vStar: Double, integrals: PlasmonIntegrals)? {
-        guard let (fx, fy) = gridCoordinates(rhoYe: rhoYe, temperature: temperature) else { return nil }
-        let n = grid.order, half = n / 2
-        let i0 = Int(fx.rounded(.down)) - (half - 1), j0 = Int(fy.rounded(.down)) - (half - 1)
-        var wx = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0), wy = wx
-        withUnsafeMutableBytes(of: &wx) { lagrangeWeights(fx - Double(i0), n, $0.bindMemory(to: Double.self)) }
-        withUnsafeMutableBytes(of: &wy) { lagrangeWeights(fy - Double(j0), n, $0.bindMemory(to: Double.self)) }
-        var acc = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        let stride = Self.stride
-        values.withUnsafeBufferPointer { v in
-            withUnsafeBytes(of: wx) { wxb in
-                withUnsafeBytes(of: wy) { wyb in
-                    withUnsafeMutableBytes(of: &acc) { accb in
-                        let wxp = wxb.bindMemory(to: Double.self), wyp = wyb.bindMemory(to: Double.self)
-                        let a = accb.bindMemory(to: Double.self)
-                        for jj in 0..<n {
-                            let rowBase = ((j0 + jj) * nx + i0) * stride
-                            for ii in 0..<n {
-                                let w = wxp[ii] * wyp[jj]
-                                let base = rowBase + ii * stride
-                                for c in 0..<stride { a[c] += w * v[base + c] }
-                            }
-                        }
-                    }
-                }
-            }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.plasmaFields.count) { a in
+            guard interpolate(rhoYe: rhoYe, temperature: temperature, fields: Self.plasmaFields, into: a) else { return nil }
+            let wp = exp(a[0])
+            let gamma = wp / (PhysicalConstants.boltzmann_keV_per_K * temperature)
+            var integrals = PlasmonIntegrals()
+            integrals.vectorTransverse = exp(a[2] - gamma)
+            integrals.vectorLongitudinal = exp(a[3] - gamma)
+            integrals.axial = exp(a[4] - gamma)
+            integrals.magneticTransverse = exp(a[5] - gamma)
+            integrals.magneticLongitudinal = exp(a[6] - gamma)
+            integrals.chargeTransverse = exp(a[7] - gamma)
+            integrals.chargeLongitudinal = exp(a[8] - gamma)
+            return (wp, a[1], integrals)
         }
-        guard acc.0.isFinite, acc.8.isFinite, acc.4.isFinite else { return nil }
-        let wp = exp(acc.0)
-        let gamma = wp / (PhysicalConstants.boltzmann_keV_per_K * temperature)
-        var integrals = PlasmonIntegrals()
-        integrals.vectorTransverse = exp(acc.2 - gamma)
-        integrals.vectorLongitudinal = exp(acc.3 - gamma)
-        integrals.axial = exp(acc.4 - gamma)
-        integrals.magneticTransverse = exp(acc.5 - gamma)
-        integrals.magneticLongitudinal = exp(acc.6 - gamma)
-        integrals.chargeTransverse = exp(acc.7 - gamma)
-        integrals.chargeLongitudinal = exp(acc.8 - gamma)
-        return (wp, acc.1, integrals)
+    }
+
+    /// Thermodynamics of the e± gas from the table (fields as in `ElectronGasThermodynamics`).
+    public struct GasThermodynamics: Sendable {
+        /// P [dyn cm⁻²], U [erg cm⁻³], χ_T, χ_ρ, ∂U/∂T [erg cm⁻³ K⁻¹], ∂U/∂ln ρ [erg cm⁻³], η = (μ − mₑ)/kT.
+        public let pressure: Double, energyDensity: Double, dlnPdlnT: Double, dlnPdlnRho: Double
+        public let dUdT: Double, dUdlnRho: Double, degeneracy: Double
+    }
+
+    /// Interpolated e± thermodynamics at (ρYₑ, T), or nil outside the grid.
+    @inline(__always)
+    public func gasThermodynamics(rhoYe: Double, temperature: Double) -> GasThermodynamics? {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.thermoFieldCount) { a in
+            guard interpolate(rhoYe: rhoYe, temperature: temperature, fields: Self.thermoFields, into: a) else { return nil }
+            let p = exp(a[0]), u = exp(a[1])
+            return GasThermodynamics(pressure: p, energyDensity: u, dlnPdlnT: a[2], dlnPdlnRho: a[3],
+                                     dUdT: a[4] * u / temperature, dUdlnRho: u + p * (1 - a[2]), degeneracy: a[5])
+        }
     }
 
     /// Emissivities at (ρ, T, Yₑ) from the table; direct computation where the grid ends.

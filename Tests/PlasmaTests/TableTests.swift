@@ -96,3 +96,31 @@ struct TableTests {
         try? FileManager.default.removeItem(at: dir)
     }
 }
+
+@Suite("Fast path: e± thermodynamics")
+struct GasTableTests {
+    @Test("P, U, χ_T, χ_ρ, ∂U/∂T, ∂U/∂ln ρ, η interpolate to 1e-4 of the direct Fermi–Dirac values")
+    func accuracy() throws {
+        let table = PlasmaRateTable.shared
+        var worst = [Double](repeating: 0, count: 7)
+        for (rho, t, ye) in TableTests.Points(remaining: 300) {
+            let fast = try #require(table.gasThermodynamics(rhoYe: rho * ye, temperature: t))
+            let direct = try ElectronGasThermodynamics(density: rho, temperature: t, electronFraction: ye)
+            let pairs = [(fast.pressure, direct.pressure), (fast.energyDensity, direct.energyDensity),
+                         (fast.dlnPdlnT, direct.dlnPdlnT), (fast.dlnPdlnRho, direct.dlnPdlnRho),
+                         (fast.dUdT, direct.dUdT), (fast.dUdlnRho, direct.dUdlnRho)]
+            for (k, (a, b)) in pairs.enumerated() {
+                // Relative; χ_ρ of a pair plasma passes through ~0 (floor 1e-3), and ∂U/∂ln ρ = u + P(1 − χ_T)
+                // crosses zero at the pair onset, so its error is measured on the scale u + P.
+                let scale = k == 5 ? direct.energyDensity + direct.pressure : k >= 2 ? max(abs(b), 1e-3) : abs(b)
+                let e = abs(a - b) / scale
+                worst[k] = max(worst[k], e)
+                #expect(e < 1e-4, "field \(k) at ρ=\(rho) T=\(t): \(a) vs \(b)")
+            }
+            let eta = abs(fast.degeneracy - direct.state.degeneracy) / max(1, abs(direct.state.degeneracy))
+            worst[6] = max(worst[6], eta)
+            #expect(eta < 1e-4)
+        }
+        #expect(worst.allSatisfy { $0 > 0 })
+    }
+}

@@ -62,6 +62,8 @@ struct ThermodynamicsTests {
         #expect(abs((log(rp.pressure) - log(rm.pressure)) / (2 * h) - g.dlnPdlnRho) < 1e-6 * g.dlnPdlnRho + 1e-9)
         #expect(abs((tp.energyDensity - tm.energyDensity) / (tp.state.temperature - tm.state.temperature) / g.dUdT - 1) < 1e-6)
         #expect(abs((rp.energyDensity - rm.energyDensity) / (2 * h) / g.dUdlnRho - 1) < 1e-5)
+        // Maxwell: (∂u/∂ln ρ)_T = u + P(1 − χ_T) (rest mass of the net electrons cancels).
+        #expect(abs(g.dUdlnRho - (g.energyDensity + g.pressure * (1 - g.dlnPdlnT))) < 1e-9 * (g.energyDensity + g.pressure))
         // Thermodynamic consistency: (∂S/∂T)_V = (∂U/∂T)_V / T.
         let dSdT = (tp.entropyDensity - tm.entropyDensity) / (tp.state.temperature - tm.state.temperature)
         #expect(abs(dSdT * t / g.dUdT - 1) < 1e-5)
