@@ -37,12 +37,17 @@ public final class Quadrature {
     deinit { gsl_integration_workspace_free(workspace) }
 
     /// ∫ₐᵇ f(x) dx by globally adaptive Gauss–Kronrod (`qag`).
+    ///
+    /// - Parameter acceptRoundoff: if GSL stops with `GSL_EROUND` (the requested tolerance is below
+    ///   what rounding allows) but its own error estimate is ≤ `acceptRoundoff` × |value|, the result
+    ///   is returned instead of thrown. `nil` (default): every GSL failure throws.
     public func integrate(
         _ f: (Double) -> Double, from a: Double, to b: Double,
-        absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-10, rule: Rule = .gk41
+        absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-10, rule: Rule = .gk41,
+        acceptRoundoff: Double? = nil
     ) throws -> Result {
         try validate(a, b, absoluteTolerance, relativeTolerance)
-        return try run(f, "qag on [\(a), \(b)]") { fn, value, error in
+        return try run(f, "qag on [\(a), \(b)]", acceptRoundoff: acceptRoundoff) { fn, value, error in
             gsl_integration_qag(fn, a, b, absoluteTolerance, relativeTolerance, limit, rule.rawValue,
                                 workspace, value, error)
         }
@@ -100,7 +105,7 @@ public final class Quadrature {
     }
 
     private func run(
-        _ f: (Double) -> Double, _ context: @autoclosure () -> String,
+        _ f: (Double) -> Double, _ context: @autoclosure () -> String, acceptRoundoff: Double? = nil,
         _ call: (UnsafeMutablePointer<gsl_function>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Int32
     ) throws -> Result {
         try withoutActuallyEscaping(f) { escapable in
@@ -109,6 +114,9 @@ public final class Quadrature {
             let status = box.withGSLFunction { call($0, &value, &error) }
             if let x = box.nonFiniteAt {
                 throw GSLError(status: GSLError.nonFinite, context: "\(context()): integrand not finite at x = \(x)")
+            }
+            if status == GSL_EROUND, let limit = acceptRoundoff, value.isFinite, error <= limit * abs(value) {
+                return Result(value: value, absoluteError: error)
             }
             try GSLRuntime.check(status, context())
             return Result(value: value, absoluteError: error)

@@ -47,7 +47,12 @@ struct AxialKernel: Sendable {
         }
         weights = w
         velocities = v
-        scale = -2 * PhysicalConstants.fineStructure / Double.pi * PhysicalConstants.electronMass_keV / omegaP_keV
+        scale = Self.scale(omegaP_keV: omegaP_keV)
+    }
+
+    /// −(2α/π) mₑ/ωp: the p-integral (p in mₑ) times this is Π_A/ωp.
+    static func scale(omegaP_keV: Double) -> Double {
+        -2 * PhysicalConstants.fineStructure / Double.pi * PhysicalConstants.electronMass_keV / omegaP_keV
     }
 
     /// Π_A/ωp at t = k/ω: `scale` × (1 − t²) × `reducedSum`.
@@ -93,12 +98,11 @@ func axialPolarizationAdaptive(t: Double, oneMinusT2: Double, mu: Double, theta:
     let points = FermiMomentsAdaptive.adaptiveBreakpoints(mu: mu, theta: theta, all: bp)
     var sum = 0.0
     for (a, b) in zip(points, points.dropFirst()) where b > a {
-        sum += try q.integrate({ p in
+        sum += try numerical("axial polarisation at t = \(t)") { try q.integrate({ p in
             let e2 = 1 + p * p, e = e2.squareRoot()
             return p * p / e2 * fermiDifference(x: e / theta, a: mu / theta)
                 * axialBracketOverT2(v: p / e, t: t, oneMinusT2: oneMinusT2)
-        }, from: a, to: b, absoluteTolerance: 0, relativeTolerance: 1e-11, rule: .gk41).value
+        }, from: a, to: b, absoluteTolerance: 0, relativeTolerance: 1e-11, rule: .gk41, acceptRoundoff: 1e-9).value }
     }
-    return -2 * PhysicalConstants.fineStructure / Double.pi * PhysicalConstants.electronMass_keV / omegaP_keV
-        * oneMinusT2 * sum
+    return AxialKernel.scale(omegaP_keV: omegaP_keV) * oneMinusT2 * sum
 }

@@ -91,12 +91,7 @@ public struct PlasmonDispersion: Sendable, Equatable {
 // MARK: - Reference: the dispersion relations solved in k, B&S's closed-form residues
 
 extension PlasmonDispersion {
-    /// ω_T(k)/ωp by Brent root finding on s = ω² − k² ∈ [1, G_T(v*)]: s = G_T(v* k/√(k² + s)).
-    public func transverseOmega(k: Double) throws -> Double {
-        try transverseSolution(k: k).omega
-    }
-
-    /// (ω̂_T, ŝ = ω̂² − k̂²) at k̂. Returns ŝ from the root itself: forming ω² − k² afterwards
+    /// (ω̂_T, ŝ = ω̂² − k̂²) at k̂, by Brent root finding on ŝ = G_T(v* k̂/√(k̂² + ŝ)), ŝ ∈ [1, G_T(v*)]. Returns ŝ from the root itself: forming ω² − k² afterwards
     /// cancels ~2 log₁₀ k̂ digits (7 at k̂ = 5000).
     public func transverseSolution(k: Double) throws -> (omega: Double, virtuality: Double) {
         let sMax = transverseG(vStar).g

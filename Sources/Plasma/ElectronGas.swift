@@ -51,7 +51,9 @@ public enum ElectronGas {
     /// Supported input ranges (outside them the module throws `PlasmaError.outOfRange`).
     public static let densityRange: ClosedRange<Double> = 1e-12...1e14
     public static let temperatureRange: ClosedRange<Double> = 1e4...1e11
-    public static let electronFractionRange = "(0, 1]"
+    /// Yₑ below 10⁻⁶ is refused: no stellar plasma has it, and it drives ωp/kT below ~10⁻¹⁵⁰ where
+    /// the plasmon integrals' variables overflow.
+    public static let electronFractionRange = "[1e-6, 1]"
 
     /// Validates (ρ, T, Yₑ) and returns θ = kT/mₑc² and N = π² (ħ/mₑc)³ ρYₑ/m_u (dimensionless).
     static func validated(density: Double, temperature: Double, electronFraction ye: Double) throws
@@ -63,7 +65,7 @@ public enum ElectronGas {
         guard temperature.isFinite, temperatureRange.contains(temperature) else {
             throw PlasmaError.outOfRange(parameter: "temperature", value: temperature, allowed: "[1e4, 1e11] K")
         }
-        guard ye.isFinite, ye > 0, ye <= 1 else {
+        guard ye.isFinite, ye >= 1e-6, ye <= 1 else {
             throw PlasmaError.outOfRange(parameter: "ye", value: ye, allowed: electronFractionRange)
         }
         let me = PhysicalConstants.electronMass_keV
@@ -84,8 +86,8 @@ public enum ElectronGas {
             mu = try FermiMomentsGauss.solveChemicalPotential(netNumber: target, theta: theta)
             m = FermiMomentsGauss.moments(mu: mu, theta: theta)
         case .adaptive:
-            mu = try FermiMomentsAdaptive.solveChemicalPotential(netNumber: target, theta: theta)
-            m = try FermiMomentsAdaptive.moments(mu: mu, theta: theta)
+            mu = try numerical("chemical potential") { try FermiMomentsAdaptive.solveChemicalPotential(netNumber: target, theta: theta) }
+            m = try numerical("Fermi–Dirac moments") { try FermiMomentsAdaptive.moments(mu: mu, theta: theta) }
         }
         return makeState(density: density, temperature: temperature, ye: ye, mu: mu, moments: m)
     }
@@ -93,8 +95,7 @@ public enum ElectronGas {
     static func makeState(density: Double, temperature: Double, ye: Double, mu: Double,
                           moments m: FermiMoments) -> ElectronGasState {
         let me = PhysicalConstants.electronMass_keV
-        let lambdaC = PhysicalConstants.hbarC_keV_cm / me
-        let numberScale = 1 / (Double.pi * Double.pi * lambdaC * lambdaC * lambdaC)
+        let numberScale = PhysicalConstants.keV3_to_per_cm3 * me * me * me / (Double.pi * Double.pi)
         let freqScale = 4 * PhysicalConstants.fineStructure / Double.pi * me * me
         return ElectronGasState(
             density: density, temperature: temperature, electronFraction: ye,

@@ -95,10 +95,15 @@ enum FermiMomentsAdaptive {
         let q = try Quadrature(limit: 4000)
         let bp = fermiBreakpoints(mu: mu, theta: theta)
         let points = adaptiveBreakpoints(mu: mu, theta: theta, all: bp)
+        // The first panel ([0, p₀ − 40δ], the Fermi sea, or the whole range) carries the bulk; the edge
+        // panels then get an absolute tolerance of 1e-13 of it: a 1e-12 tolerance relative to a panel
+        // holding 5e-7 of the integral (ρ = 1e14, T = 1e4 K) is below what rounding allows.
         var sum = 0.0
-        for (a, b) in zip(points, points.dropFirst()) where b > a {
+        for (index, (a, b)) in zip(points, points.dropFirst()).enumerated() where b > a {
+            let absTol = index == 0 ? 0 : 1e-13 * abs(sum)
             sum += try q.integrate({ p in f(p, (1 + p * p).squareRoot()) }, from: a, to: b,
-                                   absoluteTolerance: 0, relativeTolerance: 1e-12, rule: .gk41).value
+                                   absoluteTolerance: absTol, relativeTolerance: 1e-12, rule: .gk41,
+                                   acceptRoundoff: 1e-10).value
         }
         return sum
     }
@@ -134,16 +139,20 @@ enum FermiMomentsAdaptive {
             }, mu: mu, theta: theta)
         }
         var tries = 0
-        while try net(upper) < n {
+        while try numerical("chemical-potential bracket", { try net(upper) }) < n {
             upper *= 2
             tries += 1
             if tries > 60 { throw PlasmaError.numerical("no bracket for the chemical potential") }
         }
         var failure: Error?
-        let mu = try RootFinding.brent({ mu in
-            do { return try net(mu) - n } catch { failure = error; return .nan }
-        }, lower: 0, upper: upper, absoluteTolerance: 1e-300, relativeTolerance: 1e-14, maxIterations: 300)
-        if let failure { throw PlasmaError.numerical("chemical potential: \(failure)") }
-        return mu
+        do {
+            let mu = try RootFinding.brent({ mu in
+                do { return try net(mu) - n } catch { failure = error; return .nan }
+            }, lower: 0, upper: upper, absoluteTolerance: 1e-300, relativeTolerance: 1e-14, maxIterations: 300)
+            if let failure { throw failure }
+            return mu
+        } catch {
+            throw PlasmaError.numerical("chemical potential (N = \(n), θ = \(theta)): \(failure ?? error)")
+        }
     }
 }

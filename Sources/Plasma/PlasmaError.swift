@@ -14,3 +14,10 @@ public enum PlasmaError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 }
+
+/// Runs `body`, turning any non-`PlasmaError` failure (a GSL status) into `PlasmaError.numerical`.
+func numerical<T>(_ context: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as PlasmaError { throw e } catch {
+        throw PlasmaError.numerical("\(context()): \(error)")
+    }
+}

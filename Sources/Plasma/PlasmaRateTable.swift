@@ -95,8 +95,22 @@ public final class PlasmaRateTable: Sendable {
         (pow(10, grid.xMin + Double(i) * grid.step), grid.temperature(z: zMin + Double(j) * grid.step))
     }
 
-    /// Builds the table from scratch.
-    public init(grid: Grid) {
+    /// Builds the table from scratch. The grid must have order 4 or 6, a positive step, and
+    /// increasing ranges (an odd or larger order would read past the grid).
+    public convenience init(validating grid: Grid) throws {
+        guard grid.order == 4 || grid.order == 6 else {
+            throw PlasmaError.outOfRange(parameter: "grid order", value: Double(grid.order), allowed: "4 or 6")
+        }
+        guard grid.step.isFinite, grid.step >= 0.01, grid.step <= 1, grid.xMax > grid.xMin + 4 * grid.step,
+              grid.tMin >= ElectronGas.temperatureRange.lowerBound, grid.tMax <= ElectronGas.temperatureRange.upperBound,
+              grid.tMax > grid.tMin, grid.kappa >= 0, grid.thetaS > 0 else {
+            throw PlasmaError.outOfRange(parameter: "grid", value: grid.step, allowed: "step in [0.01, 1], increasing ranges inside the supported ρ, T")
+        }
+        self.init(grid: grid)
+    }
+
+    /// Builds the table from scratch (grid assumed valid: see `init(validating:)`).
+    init(grid: Grid) {
         self.grid = grid
         let (nx, ny, zMin) = Self.shape(grid)
         self.zMin = zMin

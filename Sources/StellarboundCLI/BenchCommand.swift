@@ -17,7 +17,7 @@ struct BenchPlasma: ParsableCommand {
     @Option(help: "Seconds per timed loop, in [0.05, 60].")
     var seconds = 1.0
 
-    @Flag(help: "JSON output (keys documented in Docs/plasma.md).")
+    @Flag(help: "JSON output (keys documented in Docs/output-contract.md).")
     var json = false
 
     func validate() throws {

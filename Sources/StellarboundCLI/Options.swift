@@ -10,7 +10,7 @@ struct StateOptions: ParsableArguments {
     @Option(name: .long, help: "Temperature T in K, in [1e4, 1e11].")
     var temperature: Double
 
-    @Option(name: .long, help: "Electrons per baryon Yₑ, in (0, 1]. Default 0.5 (helium, carbon, oxygen).")
+    @Option(name: .long, help: "Electrons per baryon Yₑ, in [1e-6, 1]. Default 0.5 (helium, carbon, oxygen).")
     var ye: Double = 0.5
 }
 
@@ -34,7 +34,7 @@ struct ParticleOptions: ParsableArguments {
     }
 }
 
-/// Standard output is a terminal (progress and colour only then).
+/// Standard error is a terminal (progress notes are shown only then).
 func standardErrorIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
 
 /// Prints a progress note on standard error when it is a terminal and output is not JSON.

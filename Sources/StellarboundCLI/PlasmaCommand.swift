@@ -20,14 +20,16 @@ struct PlasmaCommand: ParsableCommand {
     @OptionGroup var state: StateOptions
     @OptionGroup var particles: ParticleOptions
 
-    @Option(help: "Rate evaluation: \(RateMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Rate evaluation: direct (integrals at this point), table (the interpolated fast path; gas quantities stay exact), quadrature (adaptive reference).")
     var method: RateMethod = .direct
 
-    @Flag(help: "One JSON object with the keys documented in Docs/plasma.md.")
+    @Flag(help: "One JSON object with the keys documented in Docs/output-contract.md.")
     var json = false
 
     func run() throws {
-        let report = try PlasmaReport(state: state, particles: particles, method: method, json: json)
+        let report = try PlasmaReport(density: state.density, temperature: state.temperature, ye: state.ye,
+                                      neutrino: try particles.neutrino(), couplings: try particles.couplings(),
+                                      method: method, json: json)
         print(json ? try report.json() : report.table())
     }
 }
@@ -42,24 +44,26 @@ struct PlasmaReport {
     let couplings: ElectroweakCouplings
     let method: RateMethod
 
-    init(state: StateOptions, particles: ParticleOptions, method: RateMethod, json: Bool) throws {
-        neutrino = try particles.neutrino()
-        couplings = try particles.couplings()
+    init(density: Double, temperature: Double, ye: Double, neutrino: NeutrinoProperties,
+         couplings: ElectroweakCouplings, method: RateMethod, json: Bool) throws {
+        self.neutrino = neutrino
+        self.couplings = couplings
         self.method = method
-        let quadrature: QuadratureMethod = method == .quadrature ? .adaptive : .gaussPanels
-        let point = try PlasmonDecay.point(density: state.density, temperature: state.temperature,
-                                           electronFraction: state.ye, neutrino: neutrino,
-                                           couplings: couplings, method: quadrature)
-        gas = point.gas
-        dispersion = point.dispersion
-        if method == .table {
-            rates = try sharedTable(json: json).rates(density: state.density, temperature: state.temperature,
-                                                      electronFraction: state.ye, neutrino: neutrino, couplings: couplings)
-        } else {
+        switch method {
+        case .direct, .quadrature:
+            let point = try PlasmonDecay.point(density: density, temperature: temperature, electronFraction: ye,
+                                               neutrino: neutrino, couplings: couplings,
+                                               method: method == .quadrature ? .adaptive : .gaussPanels)
+            gas = point.gas
             rates = point.rates
+        case .table:
+            // Emissivities from the fast path; the gas quantities reported beside them are exact.
+            gas = try ElectronGas.state(density: density, temperature: temperature, electronFraction: ye)
+            rates = try sharedTable(json: json).rates(density: density, temperature: temperature, electronFraction: ye,
+                                                      neutrino: neutrino, couplings: couplings)
         }
-        fit = ItohPlasmaFit.rate(density: state.density, temperature: state.temperature,
-                                 electronFraction: state.ye, couplings: couplings)
+        dispersion = try PlasmonDispersion(vStar: gas.vStar)
+        fit = ItohPlasmaFit.rate(density: density, temperature: temperature, electronFraction: ye, couplings: couplings)
     }
 
     var gamma: Double { gas.omegaP_keV / gas.kT_keV }
@@ -97,7 +101,7 @@ struct PlasmaReport {
         try o.add("q_total_erg_cm3_s", rates.total)
         try o.add("q_itoh_fit_erg_cm3_s", fit.itoh)
         try o.add("q_hrw_fit_erg_cm3_s", fit.hrw)
-        try o.add("q_magnetic_hrw_ratio_erg_cm3_s",
+        try o.add("q_magnetic_hrw_estimate_erg_cm3_s",
                   ItohPlasmaFit.magneticRatio(mu12: neutrino.mu12, omegaP_keV: gas.omegaP_keV) * rates.standard)
         return o.text
     }

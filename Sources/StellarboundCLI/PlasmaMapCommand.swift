@@ -14,7 +14,7 @@ struct PlasmaMapCommand: ParsableCommand {
     @Option(help: "Grid step in dex (both axes), in [0.02, 1].")
     var step = 0.1
 
-    @Option(help: "CSV output file (columns documented in Docs/plasma.md; ratios are nan below --negligible). Default: print CSV.")
+    @Option(help: "CSV output file (columns in Docs/output-contract.md; ratio cells are empty below --negligible). Default: print CSV.")
     var csv: String?
 
     @Option(help: "Heat-map of exact/Itoh and exact/HRW into this .svg/.png/.pdf file.")
@@ -45,7 +45,7 @@ struct PlasmaMapCommand: ParsableCommand {
                 let ri = f.itoh > 0 && q >= negligible ? q / f.itoh : .nan
                 let rh = f.hrw > 0 && q >= negligible ? q / f.hrw : .nan
                 lines.append(String(format: "%.3f,%.3f,%.6e,%.6e,%.6e,%@,%@,%.5g", lr, lt, q, f.itoh, f.hrw,
-                                    ri.isFinite ? String(format: "%.6f", ri) : "nan", rh.isFinite ? String(format: "%.6f", rh) : "nan",
+                                    ri.isFinite ? String(format: "%.6f", ri) : "", rh.isFinite ? String(format: "%.6f", rh) : "",
                                     p.gas.omegaP_keV / p.gas.kT_keV))
                 if lr >= 4 - 1e-9, lr <= 6.5 + 1e-9, pow(10, lt) >= 5e7 * (1 - 1e-9), pow(10, lt) <= 1.5e8 * (1 + 1e-9), ri.isFinite {
                     rgItoh.append(ri)
@@ -60,11 +60,20 @@ struct PlasmaMapCommand: ParsableCommand {
         if let plot {
             let data = csv ?? companionCSV(for: plot)
             if csv == nil { try writeFile(text, to: data, flag: "--plot") }
+            // gnuplot's pm3d needs a value in every cell: it reads a private copy with NaN in the empty ones.
+            let gridFile = FileManager.default.temporaryDirectory
+                .appendingPathComponent("stellarbound-map-\(ProcessInfo.processInfo.processIdentifier).dat").path
+            let filled = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "NaN" : String($0) }
+                    .joined(separator: ",")
+            }.joined(separator: "\n")
+            try writeFile(filled, to: gridFile, flag: "--plot")
+            defer { try? FileManager.default.removeItem(atPath: gridFile) }
             let script = """
             \(try Gnuplot.terminal(for: plot))
             set output \(Gnuplot.quoted(plot))
             set datafile separator ','
-            set datafile missing 'nan'
+            set datafile missing 'NaN'
             set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten–Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1}', \(ye), \(negligible))
             set view map
             set pm3d map corners2color c1
@@ -76,9 +85,9 @@ struct PlasmaMapCommand: ParsableCommand {
             set palette defined (0.85 'blue', 1.0 'white', 1.25 'red')
             set object 1 rect from 4,log10(5e7) to 6.5,log10(1.5e8) front fs empty border lc rgb 'black' lw 2
             set title 'exact / Itoh et al. 1996'
-            splot \(Gnuplot.quoted(data)) using 1:2:6 with pm3d notitle
+            splot \(Gnuplot.quoted(gridFile)) using 1:2:6 with pm3d notitle
             set title 'exact / HRW 1994 (f_{xy} = 1)'
-            splot \(Gnuplot.quoted(data)) using 1:2:7 with pm3d notitle
+            splot \(Gnuplot.quoted(gridFile)) using 1:2:7 with pm3d notitle
             unset multiplot
             """
             try Gnuplot.render(script: script, output: plot)

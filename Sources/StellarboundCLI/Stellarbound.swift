@@ -22,8 +22,20 @@ public struct Stellarbound: ParsableCommand {
 
     /// Runs the command line and returns the process exit code (never traps on bad input).
     public static func run(arguments: [String]) -> Int32 {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot(joiningNegativeNumbers(arguments))
+            command = try parseAsRoot(joiningNegativeNumbers(arguments))
+        } catch {
+            // Parsing and validate(): unknown flags, malformed or out-of-range values, help/version.
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            return 2
+        }
+        do {
             try command.run()
             return 0
         } catch let error as PlasmaError {
@@ -37,14 +49,20 @@ public struct Stellarbound: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             return 1
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
+            // ArgumentParser's own outcomes (help requested through the help command, a validation
+            // failure raised while running) keep their meaning; anything else is a failed computation.
+            switch exitCode(for: error) {
+            case .success:
+                let message = fullMessage(for: error)
                 if !message.isEmpty { print(message) }
                 return 0
+            case .validationFailure:
+                FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
+                return 2
+            default:
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                return 1
             }
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
-            return 2
         }
     }
 

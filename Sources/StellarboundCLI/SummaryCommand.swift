@@ -27,10 +27,8 @@ struct Summary: ParsableCommand {
         var objects: [String] = []
         var rows: [[String]] = []
         for (label, rho, t) in Self.points {
-            var state = try StateOptions.parse(["--density", "\(rho)", "--temperature", "\(t)"])
-            state.ye = 0.5
-            let particles = try ParticleOptions.parse(["--mu12", "\(mu12)"])
-            let r = try PlasmaReport(state: state, particles: particles, method: .direct, json: json)
+            let r = try PlasmaReport(density: rho, temperature: t, ye: 0.5, neutrino: try NeutrinoProperties(mu12: mu12),
+                                     couplings: .standard, method: .direct, json: json)
             if json { objects.append(try r.json()) }
             rows.append([label, String(format: "%.0e", rho), String(format: "%.1e", t),
                          String(format: "%.3f", r.gas.omegaP_keV), String(format: "%.4e", r.rates.standard),

@@ -47,6 +47,8 @@ struct CLITests {
         (["dispersion", "--density", "1e6", "--temperature", "1e8", "--points", "1"], "--points"),
         (["plasma-map", "--step", "0"], "--step"),
         (["bench", "plasma", "--seconds", "-1"], "--seconds"),
+        (["summary", "--mu12", "-1"], "--mu12"),
+        (["plasma", "--density", "1", "--temperature", "1e4", "--ye", "1e-9"], "--ye"),
     ])
     func badInput(args: [String], flag: String) throws {
         let (code, out, err) = try Self.run(args)
@@ -61,6 +63,18 @@ struct CLITests {
         #expect(Stellarbound.run(arguments: ["--help"]) == 0)
         #expect(Stellarbound.run(arguments: ["nonsense-command"]) == 2)
         #expect(Stellarbound.joiningNegativeNumbers(["--mu12", "-1", "--x", "-y"]) == ["--mu12=-1", "--x", "-y"])
+    }
+
+    @Test("the quadrature reference works where it used to fail (cold degenerate gas, γ ~ 1e-6)", arguments: [
+        ["--density", "1e10", "--temperature", "1e4"], ["--density", "1e14", "--temperature", "1e4"],
+        ["--density", "7e-9", "--temperature", "6.3e6"],
+    ])
+    func quadratureReference(args: [String]) throws {
+        let (code, out, err) = try Self.run(["plasma"] + args + ["--method", "quadrature", "--json"])
+        #expect(code == 0, "\(err)")
+        // Valid JSON (which has no NaN or infinity literals) with a positive standard rate.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(((object["q_standard_erg_cm3_s"] as? Double) ?? -1) >= 0)
     }
 
     @Test("plasma --json: the documented keys, all finite, standard = T + L + axial")

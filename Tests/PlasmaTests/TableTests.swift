@@ -124,3 +124,18 @@ struct GasTableTests {
         #expect(worst.allSatisfy { $0 > 0 })
     }
 }
+
+@Suite("Table grid validation")
+struct GridValidationTests {
+    @Test("odd or too large Lagrange orders and bad steps are refused, not read past the grid")
+    func grids() {
+        for order in [3, 5, 8] {
+            var g = PlasmaRateTable.Grid()
+            g.order = order
+            #expect(throws: PlasmaError.self) { try PlasmaRateTable(validating: g) }
+        }
+        var g = PlasmaRateTable.Grid()
+        g.step = 0
+        #expect(throws: PlasmaError.self) { try PlasmaRateTable(validating: g) }
+    }
+}
