@@ -63,11 +63,7 @@ struct PlasmaMapCommand: ParsableCommand {
             // gnuplot's pm3d needs a value in every cell: it reads a private copy with NaN in the empty ones.
             let gridFile = FileManager.default.temporaryDirectory
                 .appendingPathComponent("stellarbound-map-\(ProcessInfo.processInfo.processIdentifier).dat").path
-            let filled = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "NaN" : String($0) }
-                    .joined(separator: ",")
-            }.joined(separator: "\n")
-            try writeFile(filled, to: gridFile, flag: "--plot")
+            try writeFile(gnuplotGrid(fromCSV: text), to: gridFile, flag: "--plot")
             defer { try? FileManager.default.removeItem(atPath: gridFile) }
             let script = """
             \(try Gnuplot.terminal(for: plot))
@@ -100,4 +96,13 @@ struct PlasmaMapCommand: ParsableCommand {
                 lo, hi, lo2, hi2, rgItoh.count).utf8))
         }
     }
+}
+
+/// The map CSV as gnuplot needs it for pm3d: empty cells become NaN, and the blank lines that separate
+/// temperature scans stay blank (a NaN line there would merge the scans and draw nothing).
+func gnuplotGrid(fromCSV text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.isEmpty ? "" : line.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "NaN" : String($0) }.joined(separator: ",")
+    }.joined(separator: "\n")
 }

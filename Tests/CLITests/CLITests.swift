@@ -129,6 +129,12 @@ struct CLITests {
         #expect(code3 == 2 && err3.contains("--plot"))
     }
 
+    @Test("the plot's grid copy fills empty cells with NaN and keeps the blank scan separators")
+    func gridCopy() {
+        let csv = "a,b,c\n1,,3\n\n4,5,\n"
+        #expect(gnuplotGrid(fromCSV: csv) == "a,b,c\n1,NaN,3\n\n4,5,NaN\n")
+    }
+
     @Test("the default job (no arguments) prints the red-giant summary")
     func defaultJob() throws {
         let (code, out, _) = try Self.run([])
