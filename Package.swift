@@ -2,6 +2,7 @@
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
 //   stellarbound (exe) -> StellarboundCLI -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
+//   (StellarboundCLI also uses Plasma directly)
 import PackageDescription
 
 let package = Package(
@@ -37,6 +38,7 @@ let package = Package(
             name: "StellarboundCLI",
             dependencies: [
                 "Plasma",
+                "Microphysics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

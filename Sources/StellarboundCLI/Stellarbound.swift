@@ -14,7 +14,8 @@ public struct Stellarbound: ParsableCommand {
         With no subcommand, prints the plasma summary at red-giant core conditions.
         """,
         version: "0.1.0",
-        subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self, Bench.self],
+        subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
+                      MicrophysicsCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 

@@ -48,6 +48,9 @@ struct CLITests {
         (["plasma-map", "--step", "0"], "--step"),
         (["bench", "plasma", "--seconds", "-1"], "--seconds"),
         (["summary", "--mu12", "-1"], "--mu12"),
+        (["microphysics", "--density", "1e6", "--temperature", "1e8", "--composition", "he4:0.5"], "--composition"),
+        (["microphysics", "--density", "1e6", "--temperature", "1e8", "--composition", "xx:1"], "--composition"),
+        (["microphysics", "--density", "1e6", "--temperature", "1e5"], "--temperature"),
         (["plasma", "--density", "1", "--temperature", "1e4", "--ye", "1e-9"], "--ye"),
     ])
     func badInput(args: [String], flag: String) throws {
@@ -133,6 +136,22 @@ struct CLITests {
     func gridCopy() {
         let csv = "a,b,c\n1,,3\n\n4,5,\n"
         #expect(gnuplotGrid(fromCSV: csv) == "a,b,c\n1,NaN,3\n\n4,5,NaN\n")
+    }
+
+    @Test("microphysics --json: every key finite; parts sum to the total pressure; plasma dominates ν losses at the RG centre")
+    func microphysicsJSON() throws {
+        let (code, out, err) = try Self.run(["microphysics", "--density", "1e6", "--temperature", "8e7", "--json"])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        func v(_ k: String) -> Double { (o[k] as? Double) ?? .nan }
+        let parts = v("pressure_electrons_dyn_cm2") + v("pressure_ions_dyn_cm2") + v("pressure_coulomb_dyn_cm2")
+            + v("pressure_radiation_dyn_cm2")
+        #expect(abs(parts / v("pressure_dyn_cm2") - 1) < 1e-12)
+        #expect(v("eps_nu_plasma_erg_g_s") > 10 * (v("eps_nu_photo_erg_g_s") + v("eps_nu_brems_erg_g_s")))
+        #expect(v("kappa_total_cm2_g") < v("kappa_conductive_cm2_g"))
+        for key in ["eps_3alpha_erg_g_s", "kappa_radiative_cm2_g", "nabla_ad", "chi_t", "eps_nu_total_erg_g_s"] {
+            #expect(v(key).isFinite && v(key) > 0, "\(key)")
+        }
     }
 
     @Test("the default job (no arguments) prints the red-giant summary")

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import Microphysics
+import Plasma
+
+/// Every input-physics option of the helium core at one (ρ, T, composition), side by side.
+struct MicrophysicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "microphysics",
+        abstract: "EOS, opacities, 3α burning and neutrino losses at one point, with each selectable alternative.")
+
+    @Option(name: .long, help: "Mass density ρ in g/cm³, in [1e-12, 1e14].")
+    var density: Double
+
+    @Option(name: .long, help: "Temperature T in K, in [1e6, 1e10].")
+    var temperature: Double
+
+    @Option(help: "Mass fractions, e.g. he4:0.98,c12:0.01,o16:0.01 (species: \(Species.names)); must sum to 1.")
+    var composition = "he4:1"
+
+    @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
+    var json = false
+
+    func validate() throws {
+        guard temperature.isFinite, temperature >= 1e6, temperature <= 1e10 else {
+            throw ValidationError("--temperature \(temperature) is outside the allowed range [1e6, 1e10] K")
+        }
+        guard density.isFinite, density >= 1e-12, density <= 1e14 else {
+            throw ValidationError("--density \(density) is outside the allowed range [1e-12, 1e14] g/cm3")
+        }
+        _ = try Species.parse(composition)
+    }
+
+    func run() throws {
+        let mix = try Species.parse(composition)
+        let comp = try Composition(species: mix)
+        let rho = density, t = temperature
+        let eos = try EquationOfState().state(density: rho, temperature: t, composition: comp)
+        let eosYS = try EquationOfState(coulomb: .yakovlevShalybkov1989).state(density: rho, temperature: t, composition: comp)
+        let z = comp.meanCharge, a = comp.meanMass
+        let kCond = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a)
+        let kYU = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, prescription: .yakovlevUrpin1980)
+        let kBlouin = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, blouin2020: true)
+        let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
+        let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, hydrogen: hydrogen,
+                                            degeneracy: eos.electrons.state.degeneracy)
+        let kTotal = 1 / (1 / kRad + 1 / kCond)
+        func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) throws -> Double {
+            try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
+        }
+        let plasma = try PlasmonDecay.point(gas: eos.electrons.state).rates.standard / rho
+        let plasmaFit = ItohPlasmaFit.rate(density: rho, temperature: t, electronFraction: comp.electronFraction).itoh / rho
+        let photo = ItohNeutrinoFits.photo(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
+        let pair = ItohNeutrinoFits.pair(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
+        let brem = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a) / rho
+        let bremS5 = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a, branch: .sneut5Switch) / rho
+        let values: [(String, Double, String, String)] = [
+            ("ye", comp.electronFraction, "", "Yₑ"), ("abar", a, "", "Ā"), ("zbar", z, "", "Z̄"),
+            ("pressure_dyn_cm2", eos.pressure, "dyn/cm²", "P total (PC2000 Coulomb)"),
+            ("pressure_electrons_dyn_cm2", eos.pressureElectrons, "dyn/cm²", "  e± (exact Fermi–Dirac)"),
+            ("pressure_ions_dyn_cm2", eos.pressureIons, "dyn/cm²", "  ions (ideal)"),
+            ("pressure_coulomb_dyn_cm2", eos.pressureCoulomb, "dyn/cm²", "  Coulomb"),
+            ("pressure_radiation_dyn_cm2", eos.pressureRadiation, "dyn/cm²", "  radiation"),
+            ("pressure_ys89_dyn_cm2", eosYS.pressure, "dyn/cm²", "P with YS89 Coulomb"),
+            ("specific_energy_erg_g", eos.specificEnergy, "erg/g", "e"),
+            ("chi_t", eos.chiT, "", "χ_T"), ("chi_rho", eos.chiRho, "", "χ_ρ"),
+            ("cv_erg_g_k", eos.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos.cP, "erg/g/K", "c_P"),
+            ("nabla_ad", eos.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos.gamma1, "", "Γ₁"),
+            ("coulomb_gamma", eos.gamma, "", "ion coupling Γ"),
+            ("degeneracy_eta", eos.electrons.state.degeneracy, "", "η = (μ − mₑ)/kT"),
+            ("kappa_conductive_cm2_g", kCond, "cm²/g", "κ_cond PBHY99 + e–e"),
+            ("kappa_conductive_yu80_cm2_g", kYU, "cm²/g", "κ_cond Yakovlev–Urpin 1980"),
+            ("kappa_conductive_blouin_cm2_g", kBlouin, "cm²/g", "κ_cond PBHY99 × Blouin 2020"),
+            ("kappa_radiative_cm2_g", kRad, "cm²/g", "κ_rad (Compton + free–free)"),
+            ("kappa_total_cm2_g", kTotal, "cm²/g", "κ = (1/κ_rad + 1/κ_cond)⁻¹"),
+            ("eps_3alpha_erg_g_s", try eps(.cf88, .chugunov2007), "erg/g/s", "ε₃α CF88, CDY07 screening"),
+            ("eps_3alpha_fynbo_erg_g_s", try eps(.fynbo2005, .chugunov2007), "erg/g/s", "ε₃α Fynbo 2005"),
+            ("eps_3alpha_nacre_erg_g_s", try eps(.nacre, .chugunov2007), "erg/g/s", "ε₃α NACRE"),
+            ("eps_3alpha_screen5_erg_g_s", try eps(.cf88, .screen5), "erg/g/s", "ε₃α CF88, screen5"),
+            ("eps_3alpha_unscreened_erg_g_s", try eps(.cf88, .none), "erg/g/s", "ε₃α CF88, unscreened"),
+            ("eps_nu_plasma_erg_g_s", plasma, "erg/g/s", "ε_ν plasmon decay (exact)"),
+            ("eps_nu_plasma_itoh_erg_g_s", plasmaFit, "erg/g/s", "ε_ν plasmon decay (Itoh fit)"),
+            ("eps_nu_photo_erg_g_s", photo, "erg/g/s", "ε_ν photo"),
+            ("eps_nu_pair_erg_g_s", pair, "erg/g/s", "ε_ν pair"),
+            ("eps_nu_brems_erg_g_s", brem, "erg/g/s", "ε_ν bremsstrahlung (smooth blend)"),
+            ("eps_nu_brems_sneut5_erg_g_s", bremS5, "erg/g/s", "ε_ν bremsstrahlung (sneut5 switch)"),
+            ("eps_nu_total_erg_g_s", plasma + photo + pair + brem, "erg/g/s", "ε_ν total (exact plasma)"),
+        ]
+        if json {
+            var o = JSONObject()
+            try o.add("density_g_cm3", rho)
+            try o.add("temperature_k", t)
+            o.add("composition", composition)
+            for (key, v, _, _) in values { try o.add(key, v) }
+            print(o.text)
+        } else {
+            print(String(format: "Input physics at ρ = %.4g g/cm³, T = %.4g K, composition %@\n", rho, t, composition))
+            print(formatTable(header: ["quantity", "value", "unit"],
+                              rows: values.map { [$0.3, String(format: "%.5g", $0.1), $0.2] }), terminator: "")
+        }
+    }
+}
+
+/// Named isotopes for `--composition`: (name, Z, A).
+enum Species {
+    static let table: [(String, Double, Double)] = [
+        ("h1", 1, 1), ("he4", 2, 4), ("c12", 6, 12), ("n14", 7, 14), ("o16", 8, 16), ("ne20", 10, 20), ("mg24", 12, 24),
+    ]
+    static var names: String { table.map(\.0).joined(separator: ", ") }
+
+    /// "he4:0.98,c12:0.02" → [(X, Z, A)].
+    static func parse(_ text: String) throws -> [(massFraction: Double, charge: Double, mass: Double)] {
+        var out: [(Double, Double, Double)] = []
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: ":")
+            guard parts.count == 2, let x = Double(parts[1]), x.isFinite, x >= 0, x <= 1 else {
+                throw ValidationError("--composition: '\(item)' is not name:fraction with 0 ≤ fraction ≤ 1")
+            }
+            guard let s = table.first(where: { $0.0 == parts[0].lowercased() }) else {
+                throw ValidationError("--composition: unknown species '\(parts[0])' (known: \(names))")
+            }
+            out.append((x, s.1, s.2))
+        }
+        let total = out.reduce(0) { $0 + $1.0 }
+        guard !out.isEmpty, abs(total - 1) < 1e-6 else {
+            throw ValidationError("--composition: mass fractions sum to \(total), must sum to 1")
+        }
+        return out
+    }
+}
