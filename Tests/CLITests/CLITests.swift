@@ -146,7 +146,7 @@ struct CLITests {
         func v(_ k: String) -> Double { (o[k] as? Double) ?? .nan }
         let parts = v("pressure_electrons_dyn_cm2") + v("pressure_ions_dyn_cm2") + v("pressure_coulomb_dyn_cm2")
             + v("pressure_radiation_dyn_cm2")
-        #expect(abs(parts / v("pressure_dyn_cm2") - 1) < 1e-12)
+        #expect(abs(parts / v("pressure_dyn_cm2") - 1) < 1e-9)   // JSON carries 10 significant digits
         #expect(v("eps_nu_plasma_erg_g_s") > 10 * (v("eps_nu_photo_erg_g_s") + v("eps_nu_brems_erg_g_s")))
         #expect(v("kappa_total_cm2_g") < v("kappa_conductive_cm2_g"))
         for key in ["eps_3alpha_erg_g_s", "kappa_radiative_cm2_g", "nabla_ad", "chi_t", "eps_nu_total_erg_g_s"] {
