@@ -5,15 +5,28 @@ import Plasma
 /// (Plasma module, exact Fermi–Dirac integrals), ideal ions plus ion–ion Coulomb corrections, and
 /// radiation (P = aT⁴/3, U = aT⁴). Derivatives are at fixed composition.
 public struct EquationOfState: Sendable {
+    /// How the e± part is evaluated.
+    public enum Method: String, Sendable {
+        /// Exact Fermi–Dirac integrals at the point (~30 µs).
+        case direct
+        /// The interpolated fast path (`PlasmaRateTable.shared`, < 10⁻⁴ of direct); direct outside its grid.
+        case table
+    }
+
     public var coulomb: CoulombModel = .potekhinChabrier2000
-    public init(coulomb: CoulombModel = .potekhinChabrier2000) { self.coulomb = coulomb }
+    public var method: Method = .direct
+    public init(coulomb: CoulombModel = .potekhinChabrier2000, method: Method = .direct) {
+        self.coulomb = coulomb
+        self.method = method
+    }
 
     /// Radiation constant a = 4σ/c in erg cm⁻³ K⁻⁴ (CODATA 2018).
     public static let radiationConstant = 7.565_733_250e-15
     static let kB = 1.380_649e-16, avogadro = 6.022_140_76e23
 
     public struct State: Sendable {
-        public let electrons: ElectronGasThermodynamics
+        /// Electron degeneracy η = (μ − mₑ)/kT.
+        public let degeneracy: Double
         /// Total pressure, dyn cm⁻².
         public let pressure: Double
         /// Parts of the pressure: electrons, ions (ideal), Coulomb, radiation.
@@ -35,7 +48,7 @@ public struct EquationOfState: Sendable {
 
     /// The state at (ρ [g cm⁻³], T [K]) for `composition`.
     public func state(density rho: Double, temperature t: Double, composition c: Composition) throws -> State {
-        let e = try ElectronGasThermodynamics(density: rho, temperature: t, electronFraction: c.electronFraction)
+        let e = try electrons(density: rho, temperature: t, electronFraction: c.electronFraction)
         let ni = rho * Self.avogadro / c.meanMass
         let pIon = ni * Self.kB * t
         // Coulomb: Γ from ⟨Z²⟩ ~ Z̄² of the mixture (linear mixing would sum over species).
@@ -55,8 +68,29 @@ public struct EquationOfState: Sendable {
         // Specific energy and c_V: ions 3/2 kT + Coulomb u kT per ion; radiation aT⁴/ρ.
         let energy = (e.energyDensity + ni * Self.kB * t * (1.5 + u) + 3 * pRad) / rho
         let cv = (e.dUdT + ni * Self.kB * (1.5 + u - dudlnG) + 12 * pRad / t) / rho
-        return State(electrons: e, pressure: p, pressureElectrons: e.pressure, pressureIons: pIon,
+        return State(degeneracy: e.degeneracy, pressure: p, pressureElectrons: e.pressure, pressureIons: pIon,
                      pressureCoulomb: pCoul, pressureRadiation: pRad, specificEnergy: energy, gamma: g,
                      chiT: chiT, chiRho: chiRho, cV: cv, density: rho, temperature: t)
+    }
+}
+
+extension EquationOfState {
+    /// The e± quantities the EOS needs, from the chosen method.
+    struct Electrons {
+        let pressure: Double, energyDensity: Double, dlnPdlnT: Double, dlnPdlnRho: Double
+        let dUdT: Double, dUdlnRho: Double, degeneracy: Double
+    }
+
+    func electrons(density rho: Double, temperature t: Double, electronFraction ye: Double) throws -> Electrons {
+        if method == .table {
+            try ElectronGas.validate(density: rho, temperature: t, electronFraction: ye)
+            if let g = PlasmaRateTable.shared.gasThermodynamics(rhoYe: rho * ye, temperature: t) {
+                return Electrons(pressure: g.pressure, energyDensity: g.energyDensity, dlnPdlnT: g.dlnPdlnT,
+                                 dlnPdlnRho: g.dlnPdlnRho, dUdT: g.dUdT, dUdlnRho: g.dUdlnRho, degeneracy: g.degeneracy)
+            }
+        }
+        let e = try ElectronGasThermodynamics(density: rho, temperature: t, electronFraction: ye)
+        return Electrons(pressure: e.pressure, energyDensity: e.energyDensity, dlnPdlnT: e.dlnPdlnT,
+                         dlnPdlnRho: e.dlnPdlnRho, dUdT: e.dUdT, dUdlnRho: e.dUdlnRho, degeneracy: e.state.degeneracy)
     }
 }

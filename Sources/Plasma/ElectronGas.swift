@@ -55,6 +55,11 @@ public enum ElectronGas {
     /// the plasmon integrals' variables overflow.
     public static let electronFractionRange = "[1e-6, 1]"
 
+    /// Throws `PlasmaError.outOfRange` naming the parameter unless (ρ, T, Yₑ) are supported.
+    public static func validate(density: Double, temperature: Double, electronFraction ye: Double) throws {
+        _ = try validated(density: density, temperature: temperature, electronFraction: ye)
+    }
+
     /// Validates (ρ, T, Yₑ) and returns θ = kT/mₑc² and N = π² (ħ/mₑc)³ ρYₑ/m_u (dimensionless).
     static func validated(density: Double, temperature: Double, electronFraction ye: Double) throws
         -> (theta: Double, netNumber: Double) {

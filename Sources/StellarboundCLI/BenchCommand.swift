@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import Microphysics
 import Plasma
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Speed benchmarks (run from a release build: swift run -c release stellarbound bench plasma).",
-        subcommands: [BenchPlasma.self])
+        subcommands: [BenchPlasma.self, BenchEOS.self])
 }
 
 /// Evaluations per second on one core: the complete exact rate (standard + magnetic + charge)
@@ -16,6 +17,9 @@ struct BenchPlasma: ParsableCommand {
 
     @Option(help: "Seconds per timed loop, in [0.05, 60].")
     var seconds = 1.0
+
+    init() {}
+    init(seconds: Double) { self.seconds = seconds }
 
     @Flag(help: "JSON output (keys documented in Docs/output-contract.md).")
     var json = false
@@ -105,6 +109,50 @@ struct BenchPlasma: ParsableCommand {
             ]), terminator: "")
             print(String(format: "\nfast path / fit time ratio: %.2f;  table %@ in %.2f s", fit.rate / fast.rate,
                          table.origin.rawValue, table.buildSeconds))
+        }
+    }
+}
+
+/// Equation-of-state evaluations per second on one core (helium, red-giant core conditions).
+struct BenchEOS: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "eos", abstract: "EOS evaluations per second: table vs direct.")
+
+    @Option(help: "Seconds per timed loop, in [0.05, 60].")
+    var seconds = 1.0
+
+    @Flag(help: "JSON output (keys documented in Docs/output-contract.md).")
+    var json = false
+
+    func validate() throws {
+        guard seconds.isFinite, seconds >= 0.05, seconds <= 60 else {
+            throw ValidationError("--seconds \(seconds) is outside the allowed range [0.05, 60]")
+        }
+    }
+
+    func run() throws {
+        var generator = SplitMix64(seed: 7)
+        let count = 4096
+        // Red-giant helium cores: 10² ≤ ρ ≤ 10^6.5 g/cm³, 2×10⁷ ≤ T ≤ 2×10⁸ K.
+        let points = (0..<count).map { _ in (pow(10, 2 + 4.5 * generator.unit()), pow(10, 7.3 + generator.unit())) }
+        _ = sharedTable(json: json)
+        let bench = BenchPlasma(seconds: seconds)
+        let fast = EquationOfState(method: .table), direct = EquationOfState(method: .direct)
+        progress("timing the table EOS…", json: json)
+        let a = try bench.time(count) { i in try fast.state(density: points[i].0, temperature: points[i].1, composition: .helium).pressure }
+        progress("timing the direct EOS…", json: json)
+        let b = try bench.time(count) { i in try direct.state(density: points[i].0, temperature: points[i].1, composition: .helium).pressure }
+        guard a.sink.isFinite, b.sink.isFinite else { throw ComputationError(message: "benchmark produced a non-finite pressure") }
+        if json {
+            var o = JSONObject()
+            try o.add("eos_table_evals_per_s", a.rate)
+            try o.add("eos_direct_evals_per_s", b.rate)
+            o.add("points", count)
+            print(o.text)
+        } else {
+            print(formatTable(header: ["EOS (He, red-giant cores)", "evaluations/s", "µs each"], rows: [
+                ["table (fast path)", String(format: "%.3e", a.rate), String(format: "%.3f", 1e6 / a.rate)],
+                ["direct Fermi–Dirac", String(format: "%.3e", b.rate), String(format: "%.1f", 1e6 / b.rate)],
+            ]), terminator: "")
         }
     }
 }

@@ -43,12 +43,13 @@ struct MicrophysicsCommand: ParsableCommand {
         let kBlouin = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, blouin2020: true)
         let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
         let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, hydrogen: hydrogen,
-                                            degeneracy: eos.electrons.state.degeneracy)
+                                            degeneracy: eos.degeneracy)
         let kTotal = 1 / (1 / kRad + 1 / kCond)
         func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) throws -> Double {
             try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
         }
-        let plasma = try PlasmonDecay.point(gas: eos.electrons.state).rates.standard / rho
+        let plasma = try PlasmonDecay.point(density: rho, temperature: t, electronFraction: comp.electronFraction)
+            .rates.standard / rho
         let plasmaFit = ItohPlasmaFit.rate(density: rho, temperature: t, electronFraction: comp.electronFraction).itoh / rho
         let photo = ItohNeutrinoFits.photo(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
         let pair = ItohNeutrinoFits.pair(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
@@ -67,7 +68,7 @@ struct MicrophysicsCommand: ParsableCommand {
             ("cv_erg_g_k", eos.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos.cP, "erg/g/K", "c_P"),
             ("nabla_ad", eos.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos.gamma1, "", "Γ₁"),
             ("coulomb_gamma", eos.gamma, "", "ion coupling Γ"),
-            ("degeneracy_eta", eos.electrons.state.degeneracy, "", "η = (μ − mₑ)/kT"),
+            ("degeneracy_eta", eos.degeneracy, "", "η = (μ − mₑ)/kT"),
             ("kappa_conductive_cm2_g", kCond, "cm²/g", "κ_cond PBHY99 + e–e"),
             ("kappa_conductive_yu80_cm2_g", kYU, "cm²/g", "κ_cond Yakovlev–Urpin 1980"),
             ("kappa_conductive_blouin_cm2_g", kBlouin, "cm²/g", "κ_cond PBHY99 × Blouin 2020"),

@@ -154,6 +154,14 @@ struct CLITests {
         }
     }
 
+    @Test("bench eos --json reports both rates")
+    func benchEOS() throws {
+        let (code, out, err) = try Self.run(["bench", "eos", "--seconds", "0.05", "--json"])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(((o["eos_table_evals_per_s"] as? Double) ?? 0) > 0 && ((o["eos_direct_evals_per_s"] as? Double) ?? 0) > 0)
+    }
+
     @Test("the default job (no arguments) prints the red-giant summary")
     func defaultJob() throws {
         let (code, out, _) = try Self.run([])

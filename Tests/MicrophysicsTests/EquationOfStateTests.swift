@@ -60,6 +60,21 @@ struct EquationOfStateTests {
         #expect(abs(s.pressure / expected - 1) < 1e-3)
     }
 
+    @Test("the fast (table) EOS agrees with the direct one to 1e-4 in P, e, χ_T, χ_ρ, c_V over red-giant cores")
+    func fastPath() throws {
+        let direct = EquationOfState(), fast = EquationOfState(method: .table)
+        for rho in [1e2, 1e4, 1e5, 1e6, 3e6] {
+            for t in [3e7, 6e7, 1e8, 2e8] {
+                let a = try direct.state(density: rho, temperature: t, composition: .helium)
+                let b = try fast.state(density: rho, temperature: t, composition: .helium)
+                for (x, y) in [(a.pressure, b.pressure), (a.specificEnergy, b.specificEnergy), (a.chiT, b.chiT),
+                               (a.chiRho, b.chiRho), (a.cV, b.cV)] {
+                    #expect(abs(y / x - 1) < 1e-4, "ρ=\(rho) T=\(t): \(x) vs \(y)")
+                }
+            }
+        }
+    }
+
     @Test("χ_T, χ_ρ, c_V equal finite differences", arguments: [(1e6, 1e8), (1e4, 5e7), (1e5, 3e8)])
     func derivatives(rho: Double, t: Double) throws {
         let eos = EquationOfState(), c = Composition.helium, h = 1e-5
