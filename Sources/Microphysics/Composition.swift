@@ -1,9 +1,13 @@
+import Foundation
+
 /// Mean ionic properties of a fully ionised mixture, from mass fractions Xᵢ of species (Zᵢ, Aᵢ):
 /// Ȳ = Σ Xᵢ/Aᵢ (ions per baryon), Ā = 1/Ȳ, Z̄ = Ā Σ XᵢZᵢ/Aᵢ, ⟨Z²⟩ = Ā Σ XᵢZᵢ²/Aᵢ, Yₑ = Z̄/Ā.
 public struct Composition: Sendable, Equatable {
     public let meanMass: Double        // Ā
     public let meanCharge: Double      // Z̄
     public let meanChargeSquared: Double  // ⟨Z²⟩
+    /// ⟨Z^(5/3)⟩ (number-weighted), for the ion-sphere coupling of a mixture (linear mixing).
+    public let meanChargeFiveThirds: Double
     /// Helium-4 mass fraction (the 3α fuel).
     public let heliumMassFraction: Double
 
@@ -22,6 +26,7 @@ public struct Composition: Sendable, Equatable {
         meanMass = 1 / y
         meanCharge = species.reduce(0) { $0 + $1.massFraction * $1.charge / $1.mass } / y
         meanChargeSquared = species.reduce(0) { $0 + $1.massFraction * $1.charge * $1.charge / $1.mass } / y
+        meanChargeFiveThirds = species.reduce(0) { $0 + $1.massFraction * pow($1.charge, 5.0 / 3) / $1.mass } / y
         heliumMassFraction = species.filter { $0.charge == 2 && $0.mass == 4 }.reduce(0) { $0 + $1.massFraction }
     }
 

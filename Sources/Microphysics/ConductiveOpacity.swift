@@ -29,7 +29,11 @@ public enum ConductiveOpacity {
 
     /// κ_cond in cm² g⁻¹ for a plasma of ions (Z, A) at (ρ [g cm⁻³], T [K]); with `blouin2020`
     /// the Blouin et al. (2020, ApJ 899, 46) He/H correction (as used in MESA) divides it by 1 + gH.
+    ///
+    /// For a mixture pass Z̄, Ā and ⟨Z²⟩: electron–ion collisions scale with ⟨Z²⟩/Z̄ per electron
+    /// (the Coulomb logarithm is evaluated with Z̄). Refused above Γ = 175: the fits are for the liquid.
     public static func opacity(density rho: Double, temperature t: Double, charge z: Double, mass a: Double,
+                               meanChargeSquared z2: Double? = nil,
                                prescription: Prescription = .potekhin1999, blouin2020: Bool = false) throws -> Double {
         guard rho.isFinite, rho > 0, t.isFinite, t > 0, z >= 1, a >= 1 else {
             throw MicrophysicsError.outOfRange(parameter: rho > 0 ? "temperature" : "density",
@@ -40,17 +44,21 @@ public enum ConductiveOpacity {
         let x = hbar * cbrt(3 * Double.pi * Double.pi * ne) / (me * c)
         let e = (1 + x * x).squareRoot(), v = x / e
         let gamma = CoulombModel.gamma(charge: z, mass: a, density: rho, temperature: t)
+        guard gamma <= 175 else {
+            throw MicrophysicsError.outOfRange(parameter: "ion coupling Γ (conduction)", value: gamma,
+                                               allowed: "≤ 175 (liquid; solid-phase conduction is not modelled)")
+        }
         let lambda: Double
         switch prescription {
         case .potekhin1999: lambda = try potekhinLogarithm(x: x, v: v, z: z, a: a, ne: ne, gamma: gamma, t: t)
         case .yakovlevUrpin1980:
             lambda = max(log(cbrt(2 * Double.pi * z / 3) * (1.5 + 3 / gamma).squareRoot()) - v * v / 2, 0.1)
         }
-        let nuEI = 1.7546e16 * z * lambda * e
+        let nuEI = 1.7546e16 * (z2 ?? z * z) / z * lambda * e
         let nuEE = electronElectronFrequency(x: x, t: t)
         let k = Double.pi * Double.pi * kB * kB * t * ne / (3 * me * e * (nuEI + nuEE))
         var kappa = sixteenSigmaOverThree * t * t * t / (rho * k)
-        if blouin2020 { kappa /= 1 + blouinCorrection(density: rho, temperature: t, charge: z) }
+        if blouin2020 { kappa *= blouinFactor(density: rho, temperature: t, charge: z) }
         return kappa
     }
 
@@ -96,27 +104,36 @@ public enum ConductiveOpacity {
         let iLT = u * log(1 + cc / (aa * th + 10.83 * tu * tu + pow(tu, 8.0 / 3)))
             * (18.52 * u * u / cc + (c2 - 18.52 * u * u / cc) / (1 + 0.1558 * pow(th, 1 - 0.75 * u)))
         let nu = 2.1381e-4 * x * th * u.squareRoot() * (iL + iT + iLT)
-        let theta = tr / (e - 1), tt = 25 * theta
+        let theta = tr * (1 + e) / (x * x), tt = 25 * theta   // tr/(e − 1) without cancellation
         let tau = (1 + tt + 0.4342 * theta.squareRoot() * tt * tt) / ((1 + tt * tt) * nu)
         return 1 / (tau * 1.288_088_6e-21)
     }
 
-    /// Blouin et al. 2020 correction g·H for helium (Z = 2) and hydrogen (Z = 1) plasmas, as in MESA
-    /// `kap/private/condint.f90` (blended in log Z̄ between; none for Z ≥ 3).
-    public static func blouinCorrection(density rho: Double, temperature t: Double, charge z: Double) -> Double {
-        func gh(_ p: (alpha: Double, a: Double, b: Double, lr0: Double, lt0: Double, sr: Double, st: Double)) -> Double {
+    /// Blouin et al. 2020 correction as a factor F = 1/(1 + gH) on κ_cond (MESA `kap/private/condint.f90`):
+    /// F_H for Z̄ ≤ 1, F_He at Z̄ = 2, ln F blended linearly in log Z̄ between them, and the He correction
+    /// faded to none between Z̄ = 2 and 3 (likewise in ln F and log Z̄); F = 1 for Z̄ ≥ 3.
+    public static func blouinFactor(density rho: Double, temperature t: Double, charge z: Double) -> Double {
+        func lnF(_ p: (alpha: Double, a: Double, b: Double, lr0: Double, lt0: Double, sr: Double, st: Double)) -> Double {
             let rs = log10(rho) - p.lr0, ts = log10(t) - p.lt0
             let g = p.a * exp(-pow(ts * cos(p.alpha) + rs * sin(p.alpha), 2) / (p.st * p.st)
                               - pow(ts * sin(p.alpha) - rs * cos(p.alpha), 2) / (p.sr * p.sr))
-            return g * (0.5 * tanh(p.b * (g - 0.5)) + 0.5)
+            return -log1p(g * (0.5 * tanh(p.b * (g - 0.5)) + 0.5))
         }
         let hydrogen = (alpha: -0.52, a: 2.0, b: 10.0, lr0: 5.45, lt0: 8.40, sr: 5.14, st: 0.45)
         let helium = (alpha: -0.46, a: 1.25, b: 2.5, lr0: 6.50, lt0: 8.57, sr: 6.20, st: 0.55)
-        if z <= 1 { return gh(hydrogen) }
-        if z >= 3 { return 0 }
-        if z == 2 { return gh(helium) }
-        let f = log10(z) / log10(2.0)
-        return (1 - f) * gh(hydrogen) + f * gh(helium)
+        if z <= 1 { return exp(lnF(hydrogen)) }
+        if z >= 3 { return 1 }
+        if z <= 2 {
+            let f = log(z) / log(2.0)
+            return exp((1 - f) * lnF(hydrogen) + f * lnF(helium))
+        }
+        let f = log(z / 2) / log(1.5)
+        return exp((1 - f) * lnF(helium))
+    }
+
+    /// g·H of the Blouin correction (F = 1/(1 + gH)); see `blouinFactor`.
+    public static func blouinCorrection(density rho: Double, temperature t: Double, charge z: Double) -> Double {
+        1 / blouinFactor(density: rho, temperature: t, charge: z) - 1
     }
 }
 
@@ -126,7 +143,11 @@ public enum ConductiveOpacity {
 /// relativistic Gaunt factor of Schatz et al. 1999 as used in dStar), combined with the
 /// non-additivity factor of Potekhin & Yakovlev 2001 (A&A 374, 213).
 public enum RadiativeOpacity {
+    /// For a mixture pass Z̄, Ā and ⟨Z²⟩ (free–free goes as Σ XᵢZᵢ²/Aᵢ = ⟨Z²⟩/Ā).
+    /// The Compton fit has a degeneracy suppression (1 + 2.7×10¹¹ρ/T²)⁻¹; other fits (e.g. dStar's)
+    /// suppress less, giving κ_rad up to 1.5× larger at ρ = 10⁶, T = 10⁸ — a systematic (Docs/microphysics.md).
     public static func opacity(density rho: Double, temperature t: Double, charge z: Double, mass a: Double,
+                               meanChargeSquared z2: Double? = nil,
                                hydrogen: Double = 0, degeneracy eta: Double) -> Double {
         let t8 = t / 1e8, ye = z / a
         let es = 0.2 * (1 + hydrogen) / ((1 + 2.7e11 * rho / (t * t)) * (1 + pow(t / 4.5e8, 0.86)))
@@ -136,7 +157,7 @@ public enum RadiativeOpacity {
         let degeneracyFactor = 8.02e3 * lnOnePlusExp * pow(t8, 1.5) / (rho * ye)
         let elwert = (1 - exp(-2 * Double.pi * gz / (p + 10).squareRoot())) / (1 - exp(-2 * Double.pi * gz / p.squareRoot()))
         let gaunt = 1.16 * degeneracyFactor * elwert * (1 + pow(t8 / 7.7, 1.5))
-        let ff = 0.753 * (rho * ye / 1e5) * pow(t8, -3.5) * (z * z / a) * gaunt
+        let ff = 0.753 * (rho * ye / 1e5) * pow(t8, -3.5) * ((z2 ?? z * z) / a) * gaunt
         let f = ff / (ff + es)
         let tRy = t / 1e6 / (0.15789 * z * z)
         return (ff + es) * (1 + (1.097 + 0.777 * tRy) / (1 + 0.536 * tRy) * pow(f, 0.617) * pow(1 - f, 0.77))

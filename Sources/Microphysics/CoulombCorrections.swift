@@ -22,6 +22,13 @@ public enum CoulombModel: String, CaseIterable, Sendable {
         return z * z * e * e * cbrt(4 * Double.pi * ni / 3) / (k * t)
     }
 
+    /// Mean ion-sphere coupling of a mixture, Γ = ⟨Z^(5/3)⟩ e² (4πnₑ/3)^(1/3)/(kT), nₑ = ρYₑN_A.
+    public static func mixtureGamma(composition c: Composition, density rho: Double, temperature t: Double) -> Double {
+        let e = 4.803_204_71e-10, k = 1.380_649e-16, na = 6.022_140_76e23
+        let ne = rho * c.electronFraction * na
+        return c.meanChargeFiveThirds * e * e * cbrt(4 * Double.pi * ne / 3) / (k * t)
+    }
+
     /// (f, u) per ion in units of kT.
     public func freeAndInternalEnergy(gamma g: Double) -> (f: Double, u: Double) {
         switch self {

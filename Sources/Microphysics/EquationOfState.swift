@@ -51,8 +51,13 @@ public struct EquationOfState: Sendable {
         let e = try electrons(density: rho, temperature: t, electronFraction: c.electronFraction)
         let ni = rho * Self.avogadro / c.meanMass
         let pIon = ni * Self.kB * t
-        // Coulomb: Γ from ⟨Z²⟩ ~ Z̄² of the mixture (linear mixing would sum over species).
-        let g = CoulombModel.gamma(charge: c.meanCharge, mass: c.meanMass, density: rho, temperature: t)
+        // Coulomb: ion-sphere coupling of the mixture Γ = ⟨Z^(5/3)⟩ e² (4πnₑ/3)^(1/3)/kT (= Z²e²/(akT) for
+        // one species), used in the one-component fit: linear mixing in its mean-coupling form.
+        let g = CoulombModel.mixtureGamma(composition: c, density: rho, temperature: t)
+        guard g <= 175 else {
+            throw MicrophysicsError.outOfRange(parameter: "ion coupling Γ", value: g,
+                                               allowed: "≤ 175 (liquid; the solid phase is not modelled)")
+        }
         let (_, u) = coulomb.freeAndInternalEnergy(gamma: g)
         // du/dlnΓ by a centred difference in ln Γ (the fits are smooth; h = 1e-5).
         let h = 1e-5

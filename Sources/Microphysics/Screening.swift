@@ -49,9 +49,12 @@ public enum Screening {
         let tp = hbar / kB * e * (4 * Double.pi * z1 * z2 * ni / mi).squareRoot()
         let gamma = z1 * z2 * e * e * cbrt(4 * Double.pi * ne / 3) / (zt * kB * t)
         let tt = t / tp
-        guard tt >= 0.1, gamma <= 600 else {
-            throw MicrophysicsError.outOfRange(parameter: "screening (CDY07)", value: gamma,
-                                               allowed: "Γ ≤ 600 and T ≥ 0.1 T_p (T_p = \(tp) K)")
+        guard tt >= 0.1 else {
+            throw MicrophysicsError.outOfRange(parameter: "T/T_p for CDY07 screening", value: tt,
+                                               allowed: "≥ 0.1 (T_p = \(tp) K; quantum ion regime not covered by the fit)")
+        }
+        guard gamma <= 600 else {
+            throw MicrophysicsError.outOfRange(parameter: "Γ for CDY07 screening", value: gamma, allowed: "≤ 600")
         }
         let zeta = cbrt(4 / (3 * Double.pi * Double.pi * tt * tt))
         let poly = 1 + zeta * (0.022 + zeta * ((0.41 - 0.6 / gamma) + (0.06 + 2.2 / gamma) * zeta))

@@ -83,6 +83,7 @@ public enum TripleAlpha {
                                                allowed: rho > 0 && rho.isFinite ? "[1e6, 1e10] K" : "(0, ∞) g/cm3")
         }
         let y = composition.heliumMassFraction / 4
+        if y == 0 { return 0 }   // no fuel: nothing to screen
         let f = try Screening.tripleAlphaEnhancement(density: rho, temperature: t, composition: composition, model: screening)
         return qValue_erg * avogadro * rho * rho * y * y * y * rate.rate(t9: t / 1e9) * f / 6
     }

@@ -10,7 +10,15 @@ struct JSONObject {
         guard value.isFinite else { throw ComputationError(message: "non-finite value for \(key)") }
         entries.append((key, jsonNumber(value)))
     }
+    /// A value that may be unavailable (a model outside its validity range): written as null.
+    mutating func add(_ key: String, optional value: Double?) throws {
+        guard let value else { entries.append((key, "null")); return }
+        try add(key, value)
+    }
     mutating func add(_ key: String, _ value: Int) { entries.append((key, String(value))) }
+    mutating func add(_ key: String, strings: [String]) {
+        entries.append((key, "[" + strings.map(jsonString).joined(separator: ", ") + "]"))
+    }
     mutating func add(_ key: String, _ value: String) { entries.append((key, jsonString(value))) }
     mutating func add(_ key: String, raw: String) { entries.append((key, raw)) }
 

@@ -37,25 +37,46 @@ struct MicrophysicsCommand: ParsableCommand {
         let rho = density, t = temperature
         let eos = try EquationOfState().state(density: rho, temperature: t, composition: comp)
         let eosYS = try EquationOfState(coulomb: .yakovlevShalybkov1989).state(density: rho, temperature: t, composition: comp)
-        let z = comp.meanCharge, a = comp.meanMass
-        let kCond = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a)
-        let kYU = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, prescription: .yakovlevUrpin1980)
-        let kBlouin = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, blouin2020: true)
-        let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
-        let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, hydrogen: hydrogen,
-                                            degeneracy: eos.degeneracy)
-        let kTotal = 1 / (1 / kRad + 1 / kCond)
-        func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) throws -> Double {
-            try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
+        let z = comp.meanCharge, a = comp.meanMass, z2 = comp.meanChargeSquared
+        var notes: [String] = []
+        /// Evaluates one model; outside its validity range it is reported as unavailable with the reason.
+        func optional(_ label: String, _ body: () throws -> Double) -> Double? {
+            do { return try body() } catch {
+                notes.append("\(label): \(error)")
+                return nil
+            }
         }
-        let plasma = try PlasmonDecay.point(density: rho, temperature: t, electronFraction: comp.electronFraction)
-            .rates.standard / rho
+        let kCond = optional("κ_cond PBHY99") {
+            try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2)
+        }
+        let kYU = optional("κ_cond YU80") {
+            try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
+                                          prescription: .yakovlevUrpin1980)
+        }
+        let kBlouin = optional("κ_cond Blouin") {
+            try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
+                                          blouin2020: true)
+        }
+        let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
+        let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
+                                            hydrogen: hydrogen, degeneracy: eos.degeneracy)
+        let kTotal = kCond.map { 1 / (1 / kRad + 1 / $0) }
+        func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) -> Double? {
+            optional("ε₃α \(r.rawValue) with \(s.rawValue) screening") {
+                try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
+            }
+        }
+        let gas = try ElectronGas.state(density: rho, temperature: t, electronFraction: comp.electronFraction)
+        let plasma = try PlasmonDecay.point(gas: gas).rates.standard / rho
         let plasmaFit = ItohPlasmaFit.rate(density: rho, temperature: t, electronFraction: comp.electronFraction).itoh / rho
+        if gas.positronDensity_cm3 > 0.01 * gas.electronDensity_cm3 {
+            notes.append("pairs are \(String(format: "%.2g", gas.positronDensity_cm3 / gas.electronDensity_cm3)) of the electrons: the Itoh plasma fit has no pairs")
+        }
         let photo = ItohNeutrinoFits.photo(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
         let pair = ItohNeutrinoFits.pair(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
         let brem = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a) / rho
         let bremS5 = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a, branch: .sneut5Switch) / rho
-        let values: [(String, Double, String, String)] = [
+        let values: [(String, Double?, String, String)] = [
             ("ye", comp.electronFraction, "", "Yₑ"), ("abar", a, "", "Ā"), ("zbar", z, "", "Z̄"),
             ("pressure_dyn_cm2", eos.pressure, "dyn/cm²", "P total (PC2000 Coulomb)"),
             ("pressure_electrons_dyn_cm2", eos.pressureElectrons, "dyn/cm²", "  e± (exact Fermi–Dirac)"),
@@ -67,18 +88,18 @@ struct MicrophysicsCommand: ParsableCommand {
             ("chi_t", eos.chiT, "", "χ_T"), ("chi_rho", eos.chiRho, "", "χ_ρ"),
             ("cv_erg_g_k", eos.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos.cP, "erg/g/K", "c_P"),
             ("nabla_ad", eos.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos.gamma1, "", "Γ₁"),
-            ("coulomb_gamma", eos.gamma, "", "ion coupling Γ"),
+            ("coulomb_gamma", eos.gamma, "", "ion coupling Γ (mixture)"),
             ("degeneracy_eta", eos.degeneracy, "", "η = (μ − mₑ)/kT"),
             ("kappa_conductive_cm2_g", kCond, "cm²/g", "κ_cond PBHY99 + e–e"),
             ("kappa_conductive_yu80_cm2_g", kYU, "cm²/g", "κ_cond Yakovlev–Urpin 1980"),
             ("kappa_conductive_blouin_cm2_g", kBlouin, "cm²/g", "κ_cond PBHY99 × Blouin 2020"),
             ("kappa_radiative_cm2_g", kRad, "cm²/g", "κ_rad (Compton + free–free)"),
             ("kappa_total_cm2_g", kTotal, "cm²/g", "κ = (1/κ_rad + 1/κ_cond)⁻¹"),
-            ("eps_3alpha_erg_g_s", try eps(.cf88, .chugunov2007), "erg/g/s", "ε₃α CF88, CDY07 screening"),
-            ("eps_3alpha_fynbo_erg_g_s", try eps(.fynbo2005, .chugunov2007), "erg/g/s", "ε₃α Fynbo 2005"),
-            ("eps_3alpha_nacre_erg_g_s", try eps(.nacre, .chugunov2007), "erg/g/s", "ε₃α NACRE"),
-            ("eps_3alpha_screen5_erg_g_s", try eps(.cf88, .screen5), "erg/g/s", "ε₃α CF88, screen5"),
-            ("eps_3alpha_unscreened_erg_g_s", try eps(.cf88, .none), "erg/g/s", "ε₃α CF88, unscreened"),
+            ("eps_3alpha_erg_g_s", eps(.cf88, .chugunov2007), "erg/g/s", "ε₃α CF88, CDY07 screening"),
+            ("eps_3alpha_fynbo_erg_g_s", eps(.fynbo2005, .chugunov2007), "erg/g/s", "ε₃α Fynbo 2005"),
+            ("eps_3alpha_nacre_erg_g_s", eps(.nacre, .chugunov2007), "erg/g/s", "ε₃α NACRE"),
+            ("eps_3alpha_screen5_erg_g_s", eps(.cf88, .screen5), "erg/g/s", "ε₃α CF88, screen5"),
+            ("eps_3alpha_unscreened_erg_g_s", eps(.cf88, .none), "erg/g/s", "ε₃α CF88, unscreened"),
             ("eps_nu_plasma_erg_g_s", plasma, "erg/g/s", "ε_ν plasmon decay (exact)"),
             ("eps_nu_plasma_itoh_erg_g_s", plasmaFit, "erg/g/s", "ε_ν plasmon decay (Itoh fit)"),
             ("eps_nu_photo_erg_g_s", photo, "erg/g/s", "ε_ν photo"),
@@ -92,12 +113,14 @@ struct MicrophysicsCommand: ParsableCommand {
             try o.add("density_g_cm3", rho)
             try o.add("temperature_k", t)
             o.add("composition", composition)
-            for (key, v, _, _) in values { try o.add(key, v) }
+            for (key, v, _, _) in values { try o.add(key, optional: v) }
+            o.add("notes", strings: notes)
             print(o.text)
         } else {
             print(String(format: "Input physics at ρ = %.4g g/cm³, T = %.4g K, composition %@\n", rho, t, composition))
             print(formatTable(header: ["quantity", "value", "unit"],
-                              rows: values.map { [$0.3, String(format: "%.5g", $0.1), $0.2] }), terminator: "")
+                              rows: values.map { [$0.3, $0.1.map { String(format: "%.5g", $0) } ?? "—", $0.2] }), terminator: "")
+            for note in notes { print("note: \(note)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Microphysics
 import Plasma
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
@@ -43,6 +44,10 @@ public struct Stellarbound: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(cliMessage(error))\n".utf8))
             if case .outOfRange = error { return 2 }
             return 1
+        } catch let error as MicrophysicsError {
+            // A point outside a model's validity range is an input the tool cannot serve.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return 2
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             return 2

@@ -154,6 +154,18 @@ struct CLITests {
         }
     }
 
+    @Test("microphysics: a model outside its range is null with a note; a solid point is refused with exit 2")
+    func microphysicsRanges() throws {
+        let (code, out, err) = try Self.run(["microphysics", "--density", "1e14", "--temperature", "1e9", "--json"])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(o["eps_3alpha_erg_g_s"] is NSNull)
+        #expect(((o["notes"] as? [String]) ?? []).contains { $0.contains("T/T_p") })
+        #expect((o["pressure_dyn_cm2"] as? Double).map { $0 > 0 } == true)
+        let (code2, _, err2) = try Self.run(["microphysics", "--density", "1e9", "--temperature", "1e6"])
+        #expect(code2 == 2 && err2.contains("Γ"))
+    }
+
     @Test("bench eos --json reports both rates")
     func benchEOS() throws {
         let (code, out, err) = try Self.run(["bench", "eos", "--seconds", "0.05", "--json"])
