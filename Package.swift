@@ -33,12 +33,15 @@ let package = Package(
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
         .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
+        // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
+        .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
         .target(
             name: "StellarboundCLI",
             dependencies: [
                 "Plasma",
                 "Microphysics",
+                "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
+        .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Microphysics
+import ModelData
 import Plasma
 
 /// Every input-physics option of the helium core at one (ρ, T, composition), side by side.
@@ -15,8 +16,11 @@ struct MicrophysicsCommand: ParsableCommand {
     @Option(name: .long, help: "Temperature T in K, in [1e6, 1e10].")
     var temperature: Double
 
-    @Option(help: "Mass fractions, e.g. he4:0.98,c12:0.01,o16:0.01 (species: \(Species.names)); must sum to 1.")
+    @Option(help: "Mass fractions, e.g. he4:0.98,c12:0.01,o16:0.01 (species from StellarModels/composition/species.json); must sum to 1.")
     var composition = "he4:1"
+
+    @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
+    var dataDir: String?
 
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
     var json = false
@@ -28,11 +32,11 @@ struct MicrophysicsCommand: ParsableCommand {
         guard density.isFinite, density >= 1e-12, density <= 1e14 else {
             throw ValidationError("--density \(density) is outside the allowed range [1e-12, 1e14] g/cm3")
         }
-        _ = try Species.parse(composition)
     }
 
     func run() throws {
-        let mix = try Species.parse(composition)
+        let catalog = try SpeciesCatalog.load(dataDir: dataDir)
+        let mix = try catalog.parse(composition)
         let comp = try Composition(species: mix)
         let rho = density, t = temperature
         let eos = try EquationOfState().state(density: rho, temperature: t, composition: comp)
@@ -125,29 +129,46 @@ struct MicrophysicsCommand: ParsableCommand {
     }
 }
 
-/// Named isotopes for `--composition`: (name, Z, A).
-enum Species {
-    static let table: [(String, Double, Double)] = [
-        ("h1", 1, 1), ("he4", 2, 4), ("c12", 6, 12), ("n14", 7, 14), ("o16", 8, 16), ("ne20", 10, 20), ("mg24", 12, 24),
-    ]
-    static var names: String { table.map(\.0).joined(separator: ", ") }
+/// The nuclides `--composition` accepts, read from StellarModels/composition/species.json.
+struct SpeciesCatalog {
+    struct File: Decodable {
+        struct Entry: Decodable { let name: String; let charge: Double; let massNumber: Double }
+        let source: String
+        let species: [Entry]
+    }
+
+    let entries: [File.Entry]
+    let file: String
+
+    static func load(dataDir: String?) throws -> SpeciesCatalog {
+        let dir = try DataDirectory.locate(explicit: dataDir)
+        let f = try dir.load(File.self, from: "composition/species.json")
+        let path = dir.url.appendingPathComponent("composition/species.json").path
+        for (i, e) in f.species.enumerated() where !(e.charge >= 1 && e.massNumber >= e.charge && !e.name.isEmpty) {
+            throw ModelDataError.malformed(file: path, field: "species[\(i)] (\(e.name))",
+                                           reason: "need a name, charge ≥ 1 and mass_number ≥ charge")
+        }
+        return SpeciesCatalog(entries: f.species, file: path)
+    }
+
+    var names: String { entries.map(\.name).joined(separator: ", ") }
 
     /// "he4:0.98,c12:0.02" → [(X, Z, A)].
-    static func parse(_ text: String) throws -> [(massFraction: Double, charge: Double, mass: Double)] {
+    func parse(_ text: String) throws -> [(massFraction: Double, charge: Double, mass: Double)] {
         var out: [(Double, Double, Double)] = []
         for item in text.split(separator: ",") {
             let parts = item.split(separator: ":")
             guard parts.count == 2, let x = Double(parts[1]), x.isFinite, x >= 0, x <= 1 else {
-                throw ValidationError("--composition: '\(item)' is not name:fraction with 0 ≤ fraction ≤ 1")
+                throw InputError(message: "--composition: '\(item)' is not name:fraction with 0 ≤ fraction ≤ 1")
             }
-            guard let s = table.first(where: { $0.0 == parts[0].lowercased() }) else {
-                throw ValidationError("--composition: unknown species '\(parts[0])' (known: \(names))")
+            guard let s = entries.first(where: { $0.name == parts[0].lowercased() }) else {
+                throw InputError(message: "--composition: unknown species '\(parts[0])' (known: \(names); add one to \(file))")
             }
-            out.append((x, s.1, s.2))
+            out.append((x, s.charge, s.massNumber))
         }
         let total = out.reduce(0) { $0 + $1.0 }
         guard !out.isEmpty, abs(total - 1) < 1e-6 else {
-            throw ValidationError("--composition: mass fractions sum to \(total), must sum to 1")
+            throw InputError(message: "--composition: mass fractions sum to \(total), must sum to 1")
         }
         return out
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Microphysics
+import ModelData
 import Plasma
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
@@ -16,7 +17,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, Bench.self],
+                      MicrophysicsCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 
@@ -44,6 +45,10 @@ public struct Stellarbound: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(cliMessage(error))\n".utf8))
             if case .outOfRange = error { return 2 }
             return 1
+        } catch let error as ModelDataError {
+            // Missing or malformed data files: the message names the file and the field.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return 2
         } catch let error as MicrophysicsError {
             // A point outside a model's validity range is an input the tool cannot serve.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

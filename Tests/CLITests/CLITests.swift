@@ -18,10 +18,11 @@ struct CLITests {
         throw CocoaError(.fileNoSuchFile, userInfo: ["candidates": candidates.map(\.path)])
     }
 
-    /// Runs the binary; returns (exit code, stdout, stderr).
-    static func run(_ args: [String]) throws -> (Int32, String, String) {
+    /// Runs the binary (or `executable`); returns (exit code, stdout, stderr).
+    static func run(_ args: [String], executable: URL? = nil, environment: [String: String]? = nil) throws -> (Int32, String, String) {
         let p = Process()
-        p.executableURL = try binary()
+        p.executableURL = try executable ?? binary()
+        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.arguments = args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -164,6 +165,39 @@ struct CLITests {
         #expect((o["pressure_dyn_cm2"] as? Double).map { $0 > 0 } == true)
         let (code2, _, err2) = try Self.run(["microphysics", "--density", "1e9", "--temperature", "1e6"])
         #expect(code2 == 2 && err2.contains("Γ"))
+    }
+
+    @Test("an installed binary (prefix/bin + prefix/share/stellarbound/StellarModels) finds its data there")
+    func installedLayout() throws {
+        let fm = FileManager.default
+        let prefix = fm.temporaryDirectory.appendingPathComponent("sb-prefix-\(getpid())")
+        defer { try? fm.removeItem(at: prefix) }
+        try fm.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: prefix.appendingPathComponent("share/stellarbound"), withIntermediateDirectories: true)
+        let exe = prefix.appendingPathComponent("bin/stellarbound")
+        try fm.copyItem(at: try Self.binary(), to: exe)
+        let repoModels = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let share = prefix.appendingPathComponent("share/stellarbound/StellarModels")
+        try fm.copyItem(at: repoModels, to: share)
+        let (code, out, err) = try Self.run(["data-dir", "--json"], executable: exe, environment: ["STELLARBOUND_DATA": ""])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(o["origin"] as? String == "installed")
+        #expect((o["data_dir"] as? String) == share.standardizedFileURL.path)
+        // The installed data is what microphysics reads: a nuclide added there is accepted.
+        let file = share.appendingPathComponent("composition/species.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: #"{ "name": "fe56""#, with: #"{ "name": "ca40", "charge": 20, "mass_number": 40 },\#n    { "name": "fe56""#)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let (code2, _, err2) = try Self.run(["microphysics", "--density", "1e6", "--temperature", "1e8", "--composition", "ca40:1"],
+                                            executable: exe, environment: ["STELLARBOUND_DATA": ""])
+        #expect(code2 == 0, "\(err2)")
+        // A malformed installed file is named with its field; exit 2.
+        try #"{"source": "x", "species": [{"name": "he4", "mass_number": 4}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let (code3, _, err3) = try Self.run(["microphysics", "--density", "1e6", "--temperature", "1e8"],
+                                            executable: exe, environment: ["STELLARBOUND_DATA": ""])
+        #expect(code3 == 2 && err3.contains("species.json") && err3.contains("species[0].charge"), "\(err3)")
     }
 
     @Test("bench eos --json reports both rates")

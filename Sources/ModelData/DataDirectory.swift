@@ -1,0 +1,86 @@
+import Foundation
+
+/// Locates the `StellarModels/` data directory, for a binary run from the source tree and for an
+/// installed one. Search order (the first directory holding `README.md` wins):
+///
+/// 1. an explicit path (`--data-dir`), else `$STELLARBOUND_DATA`;
+/// 2. `<dir of the executable>/../share/stellarbound/StellarModels` (installed by scripts/install.sh);
+/// 3. `<dir of the executable>/StellarModels` (a self-contained folder);
+/// 4. the source tree the binary was built from (`swift run`, tests).
+public struct DataDirectory: Sendable, Equatable {
+    /// Where it was found and by which rule.
+    public enum Origin: String, Sendable { case explicit, environment, installed, besideExecutable, sourceTree }
+
+    public let url: URL
+    public let origin: Origin
+
+    /// The source tree's StellarModels, fixed at compile time.
+    static let sourceTree = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("StellarModels")
+
+    /// Finds the directory or throws `ModelDataError.notFound` listing every place searched.
+    public static func locate(explicit: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: URL? = Bundle.main.executableURL) throws -> DataDirectory {
+        var candidates: [(URL, Origin)] = []
+        if let explicit { candidates.append((URL(fileURLWithPath: explicit), .explicit)) }
+        else if let env = environment["STELLARBOUND_DATA"], !env.isEmpty {
+            candidates.append((URL(fileURLWithPath: env), .environment))
+        }
+        if explicit == nil {
+            if let exe = executable?.resolvingSymlinksInPath().deletingLastPathComponent() {
+                candidates.append((exe.deletingLastPathComponent().appendingPathComponent("share/stellarbound/StellarModels"), .installed))
+                candidates.append((exe.appendingPathComponent("StellarModels"), .besideExecutable))
+            }
+            candidates.append((sourceTree, .sourceTree))
+        }
+        for (url, origin) in candidates
+        where FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) {
+            return DataDirectory(url: url.standardizedFileURL, origin: origin)
+        }
+        throw ModelDataError.notFound(searched: candidates.map(\.0.path))
+    }
+
+    /// Decodes `relativePath` (e.g. "composition/species.json"); errors name the file and the field.
+    public func load<T: Decodable>(_ type: T.Type, from relativePath: String) throws -> T {
+        let file = url.appendingPathComponent(relativePath)
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw ModelDataError.unreadable(file: file.path, reason: error.localizedDescription)
+        }
+        do {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath + [key]), reason: "missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath), reason: context.debugDescription)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath), reason: context.debugDescription)
+        } catch {
+            throw ModelDataError.malformed(file: file.path, field: "", reason: "\(error)")
+        }
+    }
+
+    static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    }
+}
+
+/// Failures to find or read model data; messages name the file, the entry and the field.
+public enum ModelDataError: Error, CustomStringConvertible, Equatable, Sendable {
+    case notFound(searched: [String])
+    case unreadable(file: String, reason: String)
+    case malformed(file: String, field: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(searched):
+            return "StellarModels data directory not found; searched: \(searched.joined(separator: ", ")) (set --data-dir or STELLARBOUND_DATA)"
+        case let .unreadable(file, reason): return "cannot read \(file): \(reason)"
+        case let .malformed(file, field, reason): return "\(file): field '\(field)': \(reason)"
+        }
+    }
+}
