@@ -41,38 +41,34 @@ public struct Stellarbound: ParsableCommand {
         do {
             try command.run()
             return 0
-        } catch let error as PlasmaError {
-            FileHandle.standardError.write(Data("error: \(cliMessage(error))\n".utf8))
-            if case .outOfRange = error { return 2 }
-            return 1
-        } catch let error as ModelDataError {
-            // Missing or malformed data files: the message names the file and the field.
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            return 2
-        } catch let error as MicrophysicsError {
-            // A point outside a model's validity range is an input the tool cannot serve.
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            return 2
-        } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            return 2
-        } catch let error as ComputationError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            return 1
         } catch {
-            // ArgumentParser's own outcomes (help requested through the help command, a validation
-            // failure raised while running) keep their meaning; anything else is a failed computation.
-            switch exitCode(for: error) {
-            case .success:
-                let message = fullMessage(for: error)
+            let (message, code) = outcome(of: error)
+            if code == 0 {
                 if !message.isEmpty { print(message) }
-                return 0
-            case .validationFailure:
-                FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
-                return 2
-            default:
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                return 1
+            } else {
+                FileHandle.standardError.write(Data("\(message)\n".utf8))
+            }
+            return code
+        }
+    }
+
+    /// The exit-code policy for errors raised while running: 2 for input the tool cannot serve
+    /// (out of range, outside a model's validity, missing or malformed data: the message names the flag,
+    /// or the file and field), 1 for a computation that failed, 0 for help requested through the help command.
+    static func outcome(of error: Error) -> (message: String, code: Int32) {
+        switch error {
+        case let e as PlasmaError:
+            if case .outOfRange = e { return ("error: \(cliMessage(e))", 2) }
+            return ("error: \(cliMessage(e))", 1)
+        case let e as ModelDataError: return ("error: \(e)", 2)
+        case let e as MicrophysicsError: return ("error: \(e)", 2)
+        case let e as InputError: return ("error: \(e.message)", 2)
+        case let e as ComputationError: return ("error: \(e.message)", 1)
+        default:
+            switch exitCode(for: error) {
+            case .success: return (fullMessage(for: error), 0)
+            case .validationFailure: return (fullMessage(for: error), 2)
+            default: return ("error: \(error)", 1)
             }
         }
     }
