@@ -31,7 +31,17 @@ public struct Composition: Sendable, Equatable {
     }
 
     /// Pure ⁴He.
-    public static let helium = try! Composition(species: [(1, 2, 4)])   // valid constant input
+    public static let helium = Composition(meanMass: 4, meanCharge: 2, meanChargeSquared: 4,
+                                           meanChargeFiveThirds: pow(2, 5.0 / 3), heliumMassFraction: 1)
+
+    private init(meanMass: Double, meanCharge: Double, meanChargeSquared: Double, meanChargeFiveThirds: Double,
+                 heliumMassFraction: Double) {
+        self.meanMass = meanMass
+        self.meanCharge = meanCharge
+        self.meanChargeSquared = meanChargeSquared
+        self.meanChargeFiveThirds = meanChargeFiveThirds
+        self.heliumMassFraction = heliumMassFraction
+    }
 }
 
 /// Errors of the microphysics module.

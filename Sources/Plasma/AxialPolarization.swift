@@ -24,10 +24,7 @@ struct AxialKernel: Sendable {
     /// −(2α/π) mₑ/ωp: converts the p-integral to Π_A/ωp.
     let scale: Double
 
-    static let rule: GaussLegendreRule = {
-        guard let r = try? GaussLegendreRule(points: 8) else { fatalError("Gauss–Legendre table allocation failed") }
-        return r
-    }()
+    static var rule: GaussLegendreRule { GaussRules.eight }
 
     /// Builds the kernel at chemical potential μ and θ (both in mₑ), for plasma frequency ωp (keV).
     init(mu: Double, theta: Double, omegaP_keV: Double) {

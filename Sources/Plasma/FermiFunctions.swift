@@ -1,4 +1,16 @@
 import Foundation
+import GSL
+
+/// The fixed Gauss–Legendre rules of the module, built once. GSL can fail here only on memory
+/// exhaustion (valid constant orders), which is not recoverable.
+enum GaussRules {
+    static let twenty = make(20)
+    static let eight = make(8)
+    private static func make(_ n: Int) -> GaussLegendreRule {
+        guard let r = try? GaussLegendreRule(points: n) else { fatalError("Gauss–Legendre table allocation failed") }
+        return r
+    }
+}
 
 /// Fermi–Dirac occupation 1/(eˣ + 1), evaluated without overflow for any x.
 @inline(__always)

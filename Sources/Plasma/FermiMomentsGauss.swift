@@ -5,11 +5,7 @@ import GSL
 /// (~400 integrand evaluations), and a safeguarded Newton solve for μ.
 /// Checked against `FermiMomentsAdaptive` to 1e-10 in the tests.
 enum FermiMomentsGauss {
-    static let rule: GaussLegendreRule = {
-        // n = 20 is a valid constant order; GSL can fail here only on allocation failure.
-        guard let r = try? GaussLegendreRule(points: 20) else { fatalError("Gauss–Legendre table allocation failed") }
-        return r
-    }()
+    static var rule: GaussLegendreRule { GaussRules.twenty }
 
     /// All moments at (μ, θ). With `numberOnly`, only `net`, `positrons`, `dNetdMu`.
     static func moments(mu: Double, theta: Double, numberOnly: Bool = false) -> FermiMoments {

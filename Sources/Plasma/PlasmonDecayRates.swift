@@ -21,7 +21,13 @@ public struct NeutrinoProperties: Sendable, Equatable {
         self.millicharge = millicharge
     }
 
-    public static let none = try! NeutrinoProperties()  // 0 and 0 are always in range
+    /// No electromagnetic properties: the standard model.
+    public static let none = NeutrinoProperties(uncheckedMu12: 0, millicharge: 0)
+
+    private init(uncheckedMu12 mu12: Double, millicharge: Double) {
+        self.mu12 = mu12
+        self.millicharge = millicharge
+    }
 }
 
 /// Plasmon-decay emissivities (energy-loss rates per volume) in erg cm⁻³ s⁻¹, summed over

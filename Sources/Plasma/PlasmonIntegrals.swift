@@ -41,10 +41,7 @@ public struct PlasmonIntegrals: Sendable, Equatable {
 /// Longitudinal: t ∈ [0, 1] on panels graded towards the cut-off t = 1 (where G_L has its
 /// logarithm as v* → 1). Checked against `PlasmonIntegralsAdaptive` in the tests.
 enum PlasmonIntegralsGauss {
-    static let rule: GaussLegendreRule = {
-        guard let r = try? GaussLegendreRule(points: 20) else { fatalError("Gauss–Legendre table allocation failed") }
-        return r
-    }()
+    static var rule: GaussLegendreRule { GaussRules.twenty }
     static let transversePanels = 10
     static let longitudinalBreaks: [Double] = [0, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 0.99, 1]
 
