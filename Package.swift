@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
+//   stellarbound (exe) -> StellarboundCLI -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
 //   (StellarboundCLI also uses Plasma directly)
 import PackageDescription
 
@@ -33,6 +33,8 @@ let package = Package(
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
         .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
+        // The degenerate helium core of a red giant: hydrostatic models now; the flash integrator next.
+        .target(name: "RedGiantCore", dependencies: ["Microphysics", "Plasma", "GSL"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
+        .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

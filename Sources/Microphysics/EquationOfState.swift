@@ -54,7 +54,7 @@ public struct EquationOfState: Sendable {
         // Coulomb: ion-sphere coupling of the mixture Γ = ⟨Z^(5/3)⟩ e² (4πnₑ/3)^(1/3)/kT (= Z²e²/(akT) for
         // one species), used in the one-component fit: linear mixing in its mean-coupling form.
         let g = CoulombModel.mixtureGamma(composition: c, density: rho, temperature: t)
-        guard g <= 175 else {
+        guard coulomb == .none || g <= 175 else {
             throw MicrophysicsError.outOfRange(parameter: "ion coupling Γ", value: g,
                                                allowed: "≤ 175 (liquid; the solid phase is not modelled)")
         }
