@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
-//   (StellarboundCLI also uses Plasma directly)
+//   stellarbound (exe) -> StellarboundCLI -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
+//   RedGiantCore -> Microphysics; StellarboundCLI also uses Plasma and ModelData directly
 import PackageDescription
 
 let package = Package(
