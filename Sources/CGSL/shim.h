@@ -16,6 +16,8 @@
 #include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_sf_zeta.h>
 #include <gsl/gsl_sf_expint.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_permutation.h>
 #include <gsl/gsl_cdf.h>
 
 static inline const gsl_root_fsolver_type *cgsl_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }

@@ -103,3 +103,49 @@ struct GSLLayerTests {
         #expect(throws: GSLError.self) { try Distributions.chiSquaredQuantile(0.5, degreesOfFreedom: 0) }
     }
 }
+
+@Suite("Linear algebra")
+struct LinearAlgebraTests {
+    @Test("dense LU solve reproduces a known solution; a singular matrix throws")
+    func dense() throws {
+        let a = [4.0, -2, 1, -2, 4, -2, 1, -2, 4], x = [1.0, 2, 3]
+        let b = LinearAlgebra.multiply(a, x, 3, 3, 1)
+        let s = try LinearAlgebra.solve(a, b, n: 3)
+        for i in 0..<3 { #expect(abs(s[i] - x[i]) < 1e-13) }
+        #expect(throws: GSLError.self) { try LinearAlgebra.solve([1, 2, 2, 4], [1, 1], n: 2) }
+        #expect(throws: GSLError.self) { try LinearAlgebra.solve([1, .nan, 0, 1], [1, 1], n: 2) }
+    }
+
+    @Test("block-tridiagonal elimination equals a dense solve of the same system (50 blocks of 4×4)")
+    func blockTridiagonal() throws {
+        let m = 4, k = 50
+        var seed: UInt64 = 12345
+        func r() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) * 0x1p-53 - 0.5 }
+        var lower = [[Double]](), diag = [[Double]](), upper = [[Double]](), rhs = [[Double]]()
+        for _ in 0..<k {
+            lower.append((0..<(m * m)).map { _ in r() })
+            upper.append((0..<(m * m)).map { _ in r() })
+            diag.append((0..<(m * m)).map { i in r() + (i % (m + 1) == 0 ? 4 : 0) })   // block-diagonally dominant
+            rhs.append((0..<m).map { _ in r() })
+        }
+        let x = try LinearAlgebra.solveBlockTridiagonal(lower: lower, diagonal: diag, upper: upper, rhs: rhs, blockSize: m)
+        // Dense assembly.
+        let n = m * k
+        var a = [Double](repeating: 0, count: n * n)
+        for b in 0..<k {
+            for i in 0..<m {
+                for j in 0..<m {
+                    a[(b * m + i) * n + b * m + j] = diag[b][i * m + j]
+                    if b > 0 { a[(b * m + i) * n + (b - 1) * m + j] = lower[b][i * m + j] }
+                    if b < k - 1 { a[(b * m + i) * n + (b + 1) * m + j] = upper[b][i * m + j] }
+                }
+            }
+        }
+        let dense = try LinearAlgebra.solve(a, rhs.flatMap { $0 }, n: n)
+        let flat = x.flatMap { $0 }
+        for i in 0..<n { #expect(abs(flat[i] - dense[i]) < 1e-11 * max(1, abs(dense[i]))) }
+        #expect(throws: GSLError.self) {
+            try LinearAlgebra.solveBlockTridiagonal(lower: lower, diagonal: diag, upper: upper, rhs: rhs, blockSize: 3)
+        }
+    }
+}
