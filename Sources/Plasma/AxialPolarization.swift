@@ -29,18 +29,11 @@ struct AxialKernel: Sendable {
     /// Builds the kernel at chemical potential μ and θ (both in mₑ), for plasma frequency ωp (keV).
     init(mu: Double, theta: Double, omegaP_keV: Double) {
         var w: [Double] = [], v: [Double] = []
-        let bp = fermiBreakpoints(mu: mu, theta: theta)
-        let rule = Self.rule
-        w.reserveCapacity((bp.count - 1) * rule.nodes.count)
-        for j in 0..<(bp.count - 1) {
-            let half = 0.5 * (bp[j + 1] - bp[j]), mid = 0.5 * (bp[j + 1] + bp[j])
-            for i in 0..<rule.nodes.count {
-                let p = mid + half * rule.nodes[i]
-                let e2 = 1 + p * p
-                let d = fermiDifference(x: e2.squareRoot() / theta, a: mu / theta)
-                w.append(rule.weights[i] * half * p * p / e2 * d)
-                v.append(p / e2.squareRoot())
-            }
+        forEachFermiNode(mu: mu, theta: theta, rule: Self.rule) { p, weight in
+            let e2 = 1 + p * p
+            let d = fermiDifference(x: e2.squareRoot() / theta, a: mu / theta)
+            w.append(weight * p * p / e2 * d)
+            v.append(p / e2.squareRoot())
         }
         weights = w
         velocities = v

@@ -126,6 +126,18 @@ struct FermiMoments {
     var dNetdMu = 0.0
 }
 
+/// Calls `body(p, w)` for every node of `rule` on the panels of `fermiBreakpoints(mu:theta:)`, with w the
+/// node's weight on its panel: Σ w f(p) is the fixed-rule ∫ f dp over the distribution's support.
+@inline(__always)
+func forEachFermiNode(mu: Double, theta: Double, rule: GaussLegendreRule, _ body: (Double, Double) -> Void) {
+    let bp = fermiBreakpoints(mu: mu, theta: theta)
+    let nodes = rule.nodes, weights = rule.weights
+    for j in 0..<(bp.count - 1) {
+        let half = 0.5 * (bp[j + 1] - bp[j]), mid = 0.5 * (bp[j] + bp[j + 1])
+        for i in 0..<nodes.count { body(mid + half * nodes[i], weights[i] * half) }
+    }
+}
+
 /// Breakpoints in p for integrals over the Fermi–Dirac distributions at (μ, θ).
 ///
 /// Numerical trap: for a degenerate gas the occupation drops from 1 to 0 over

@@ -72,29 +72,23 @@ struct ThermoMoments {
     var u = 0.0, uMu = 0.0, uTheta = 0.0     // u = ∫ p²[(E−1)f₋ + (E+1)f₊]
 
     init(mu: Double, theta: Double) {
-        let bp = fermiBreakpoints(mu: mu, theta: theta)
-        let rule = FermiMomentsGauss.rule
         let inv = 1 / theta
-        for j in 0..<(bp.count - 1) {
-            let half = 0.5 * (bp[j + 1] - bp[j]), mid = 0.5 * (bp[j + 1] + bp[j])
-            for i in 0..<rule.nodes.count {
-                let q = mid + half * rule.nodes[i], w = rule.weights[i] * half
-                let p2 = q * q, e = (1 + p2).squareRoot()
-                let fm = fermiOccupation((e - mu) * inv), fp = fermiOccupation((e + mu) * inv)
-                let gm = fm * (1 - fm) * inv, gp = fp * (1 - fp) * inv          // ∂f/∂(±μ)
-                let tm = gm * (e - mu) * inv, tp = gp * (e + mu) * inv          // ∂f/∂θ
-                n += w * p2 * fermiDifference(x: e * inv, a: mu * inv)
-                nMu += w * p2 * (gm + gp)
-                nTheta += w * p2 * (tm - tp)
-                let pw = w * p2 * p2 / e
-                p += pw * (fm + fp)
-                pMu += pw * (gm - gp)
-                pTheta += pw * (tm + tp)
-                let um = w * p2 * (e - 1), up = w * p2 * (e + 1)
-                u += um * fm + up * fp
-                uMu += um * gm - up * gp
-                uTheta += um * tm + up * tp
-            }
+        forEachFermiNode(mu: mu, theta: theta, rule: FermiMomentsGauss.rule) { q, w in
+            let p2 = q * q, e = (1 + p2).squareRoot()
+            let fm = fermiOccupation((e - mu) * inv), fp = fermiOccupation((e + mu) * inv)
+            let gm = fm * (1 - fm) * inv, gp = fp * (1 - fp) * inv          // ∂f/∂(±μ)
+            let tm = gm * (e - mu) * inv, tp = gp * (e + mu) * inv          // ∂f/∂θ
+            n += w * p2 * fermiDifference(x: e * inv, a: mu * inv)
+            nMu += w * p2 * (gm + gp)
+            nTheta += w * p2 * (tm - tp)
+            let pw = w * p2 * p2 / e
+            p += pw * (fm + fp)
+            pMu += pw * (gm - gp)
+            pTheta += pw * (tm + tp)
+            let um = w * p2 * (e - 1), up = w * p2 * (e + 1)
+            u += um * fm + up * fp
+            uMu += um * gm - up * gp
+            uTheta += um * tm + up * tp
         }
     }
 }

@@ -9,29 +9,21 @@ enum FermiMomentsGauss {
 
     /// All moments at (μ, θ). With `numberOnly`, only `net`, `positrons`, `dNetdMu`.
     static func moments(mu: Double, theta: Double, numberOnly: Bool = false) -> FermiMoments {
-        let bp = fermiBreakpoints(mu: mu, theta: theta)
-        let nodes = rule.nodes, weights = rule.weights
         var m = FermiMoments()
         let invTheta = 1 / theta
-        for j in 0..<(bp.count - 1) {
-            let a = bp[j], b = bp[j + 1]
-            let half = 0.5 * (b - a), mid = 0.5 * (a + b)
-            for i in 0..<nodes.count {
-                let p = mid + half * nodes[i]
-                let w = weights[i] * half
-                let p2 = p * p
-                let e = (1 + p2).squareRoot()
-                let fm = fermiOccupation((e - mu) * invTheta)
-                let fp = fermiOccupation((e + mu) * invTheta)
-                m.net += w * p2 * fermiDifference(x: e * invTheta, a: mu * invTheta)
-                m.positrons += w * p2 * fp
-                m.dNetdMu += w * p2 * (fm * (1 - fm) + fp * (1 - fp)) * invTheta
-                if !numberOnly {
-                    let v2 = p2 / (e * e)
-                    let s = w * p2 / e * (fm + fp)
-                    m.plasma += s * (1 - v2 / 3)
-                    m.omega1 += s * (5 * v2 / 3 - v2 * v2)
-                }
+        forEachFermiNode(mu: mu, theta: theta, rule: rule) { p, w in
+            let p2 = p * p
+            let e = (1 + p2).squareRoot()
+            let fm = fermiOccupation((e - mu) * invTheta)
+            let fp = fermiOccupation((e + mu) * invTheta)
+            m.net += w * p2 * fermiDifference(x: e * invTheta, a: mu * invTheta)
+            m.positrons += w * p2 * fp
+            m.dNetdMu += w * p2 * (fm * (1 - fm) + fp * (1 - fp)) * invTheta
+            if !numberOnly {
+                let v2 = p2 / (e * e)
+                let s = w * p2 / e * (fm + fp)
+                m.plasma += s * (1 - v2 / 3)
+                m.omega1 += s * (5 * v2 / 3 - v2 * v2)
             }
         }
         return m
