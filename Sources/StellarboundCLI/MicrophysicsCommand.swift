@@ -25,12 +25,10 @@ struct MicrophysicsCommand: ParsableCommand {
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
     var json = false
 
+    /// The density range is the EOS's own (checked there, same message); 3α narrows T to [1e6, 1e10].
     func validate() throws {
         guard temperature.isFinite, temperature >= 1e6, temperature <= 1e10 else {
             throw ValidationError("--temperature \(temperature) is outside the allowed range [1e6, 1e10] K")
-        }
-        guard density.isFinite, density >= 1e-12, density <= 1e14 else {
-            throw ValidationError("--density \(density) is outside the allowed range [1e-12, 1e14] g/cm3")
         }
     }
 

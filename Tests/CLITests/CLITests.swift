@@ -52,6 +52,7 @@ struct CLITests {
         (["microphysics", "--density", "1e6", "--temperature", "1e8", "--composition", "he4:0.5"], "--composition"),
         (["microphysics", "--density", "1e6", "--temperature", "1e8", "--composition", "xx:1"], "--composition"),
         (["microphysics", "--density", "1e6", "--temperature", "1e5"], "--temperature"),
+        (["microphysics", "--density", "-1", "--temperature", "1e8"], "--density"),
         (["plasma", "--density", "1", "--temperature", "1e4", "--ye", "1e-9"], "--ye"),
     ])
     func badInput(args: [String], flag: String) throws {
