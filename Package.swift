@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "Plasma",
                 "Microphysics",
+                "RedGiantCore",
                 "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -32,7 +32,7 @@ public struct HydrostaticCore: Sendable {
     /// Integrates the structure for central density ρ_c at uniform temperature T.
     public init(centralDensity rhoC: Double, temperature t: Double, composition: Composition,
                 eos: EquationOfState = EquationOfState(), edgePressureFraction f: Double = 1e-6,
-                relativeTolerance: Double = 1e-9) throws {
+                edgePressure: Double? = nil, relativeTolerance: Double = 1e-9) throws {
         guard rhoC.isFinite, rhoC > 0, t.isFinite, t > 0, f > 0, f < 0.1 else {
             throw MicrophysicsError.outOfRange(parameter: "central density / temperature / edge fraction",
                                                value: rhoC, allowed: "ρ_c > 0, T > 0, 0 < f < 0.1")
@@ -65,7 +65,12 @@ public struct HydrostaticCore: Sendable {
             throw MicrophysicsError.outOfRange(parameter: "central pressure / radiation pressure", value: pc / pRad,
                                                allowed: "> 100 (the isothermal core must not be radiation dominated)")
         }
-        let lnEdge = log(max(f * pc, 10 * pRad))
+        // An explicit edge pressure (the envelope's, from the flash integrator's boundary relations) wins.
+        let lnEdge = log(edgePressure.map { max($0, 2 * pRad) } ?? max(f * pc, 10 * pRad))
+        guard lnEdge < log(pc) - 1 else {
+            throw MicrophysicsError.outOfRange(parameter: "edge pressure / central pressure", value: exp(lnEdge) / pc,
+                                               allowed: "< 1/e (the core must span at least one e-fold in P)")
+        }
         var rows: [(Double, Double, Double, Double)] = [(0, 0, pc, rhoC)]
         let steps = 200
         for k in 1...steps {
@@ -106,21 +111,25 @@ public struct HydrostaticCore: Sendable {
 
     /// The isothermal model of total mass M (in M☉) at temperature T: ρ_c found by Brent in ln ρ_c.
     public static func model(massSolar target: Double, temperature t: Double, composition: Composition,
-                             eos: EquationOfState = EquationOfState(), edgePressureFraction f: Double = 1e-6) throws -> HydrostaticCore {
+                             eos: EquationOfState = EquationOfState(), edgePressureFraction f: Double = 1e-6,
+                             edgePressure: Double? = nil, relativeTolerance: Double = 1e-9,
+                             maximumCentralDensity: Double = 1e10) throws -> HydrostaticCore {
         guard target.isFinite, target > 0.01, target < 1.4 else {
             throw MicrophysicsError.outOfRange(parameter: "core mass", value: target, allowed: "(0.01, 1.4) M☉")
         }
         // M(ρ_c) at fixed T is not monotonic: thermal support makes low-ρ_c models heavy, then the
-        // degenerate branch rises towards the Chandrasekhar mass. Scan down from 10¹⁰ in 0.25 dex for the
+        // degenerate branch rises towards the Chandrasekhar mass. Scan down from `maximumCentralDensity`
+        // (10¹⁰: above any core the flash integrator starts from) in 0.25 dex for the
         // highest-density crossing (the degenerate, stable branch), then refine by Brent.
         var failure: Error?
         func excess(_ lnRho: Double) -> Double {
             do {
                 return try HydrostaticCore(centralDensity: exp(lnRho), temperature: t, composition: composition,
-                                           eos: eos, edgePressureFraction: f).massSolar - target
+                                           eos: eos, edgePressureFraction: f, edgePressure: edgePressure,
+                                           relativeTolerance: relativeTolerance).massSolar - target
             } catch { failure = error; return .nan }
         }
-        var upper = log(1e10), fUpper = excess(upper)
+        var upper = log(maximumCentralDensity), fUpper = excess(upper)
         var lower = upper
         var found = false
         while upper > log(1e3) && fUpper.isFinite && fUpper > 0 {
@@ -142,6 +151,7 @@ public struct HydrostaticCore: Sendable {
                                            relativeTolerance: 1e-10, maxIterations: 200)
         if let failure { throw PlasmaError.numerical("core of \(target) M☉: \(failure)") }
         return try HydrostaticCore(centralDensity: exp(lnRhoC), temperature: t, composition: composition,
-                                   eos: eos, edgePressureFraction: f)
+                                   eos: eos, edgePressureFraction: f, edgePressure: edgePressure,
+                                   relativeTolerance: relativeTolerance)
     }
 }

@@ -17,7 +17,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, FlashCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Microphysics
+import ModelData
+import Plasma
+import RedGiantCore
+
+/// Star, physics and numerics options shared by `flash` and `bench flash`.
+struct FlashOptions: ParsableArguments {
+    @Option(help: "Total stellar mass in M☉ (degenerate helium flash: [0.7, M_HeF(Z)]). Default 0.8.")
+    var mass = StarParameters.standard.mass
+
+    @Option(help: "Initial helium mass fraction Y, in [0, 1). Default 0.245.")
+    var helium = StarParameters.standard.helium
+
+    @Option(help: "Metal mass fraction Z, in [0, 1), with X = 1 − Y − Z > 0. Default 0.001.")
+    var metallicity = StarParameters.standard.metallicity
+
+    @Option(name: .customLong("dredge-up-helium"), help: "Envelope helium added by the first dredge-up, in [0, 0.1]. Default 0.")
+    var dredgeUpHelium = 0.0
+
+    @Option(name: .long, help: "Effective magnetic moment μν in units of 1e-12 μ_B (μν² = Σ|μij|²+|εij|²), in [0, 1e6].")
+    var mu12: Double = 0
+
+    @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1].")
+    var millicharge: Double = 0
+
+    @Option(help: "Conductive opacity: potekhin1999 (Cassisi et al. 2007 method) or yakovlevUrpin1980.")
+    var conduction = "potekhin1999"
+
+    @Flag(name: .customLong("blouin2020"), help: "Apply the Blouin et al. 2020 correction to the conductive opacity.")
+    var blouin = false
+
+    @Option(name: .customLong("triple-alpha"), help: "3α rate: fynbo2005 (default), nacre, cf88.")
+    var tripleAlpha = "fynbo2005"
+
+    @Option(help: "Screening: chugunov2007 (default), screen5, none.")
+    var screening = "chugunov2007"
+
+    @Option(name: .customLong("plasma-neutrinos"), help: "Plasmon decay: exact (default) or itoh1996 (standard channels from the fit).")
+    var plasmaNeutrinos = "exact"
+
+    @Option(help: "Coulomb corrections of the EOS: potekhinChabrier2000 (default), yakovlevShalybkov1989, none.")
+    var coulomb = "potekhinChabrier2000"
+
+    @Option(name: .customLong("edge-relations"), help: "Core-edge relations entry in StellarModels/core-edge/relations.json.")
+    var edgeRelations = CoreEdgeRelations.defaultName
+
+    @Option(help: "Mass cells (numerics). Default 160.")
+    var cells = FlashSettings().cells
+
+    @Option(name: .customLong("timestep-factor"), help: "Multiplies every time-step target (0.5: twice the steps). Default 1.")
+    var timestepFactor = 1.0
+
+    @Option(name: .customLong("start-core-mass"), help: "Starting core mass in M☉, in [0.1, 0.3]. Default 0.2.")
+    var startCoreMass = FlashSettings().startCoreMass
+
+    @Option(name: .customLong("start-temperature-factor"), help: "Starting core temperature / edge temperature, in [0.5, 2]. Default 1.")
+    var startTemperatureFactor = 1.0
+
+    @Option(name: .customLong("flash-threshold"), help: "Flash when L_He exceeds this, in L☉ ([1e-2, 1e6]). Default 10.")
+    var flashThreshold = FlashSettings().flashThreshold
+
+    @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
+    var dataDir: String?
+
+    func choice<T: RawRepresentable & CaseIterable>(_ value: String, _ flag: String, _ type: T.Type) throws -> T where T.RawValue == String {
+        guard let v = T(rawValue: value) else {
+            throw InputError(message: "--\(flag) '\(value)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
+    }
+
+    func star() throws -> StarParameters {
+        try StarParameters(mass: mass, helium: helium, metallicity: metallicity, dredgeUpHelium: dredgeUpHelium)
+    }
+
+    func physics() throws -> CorePhysics {
+        var p = CorePhysics()
+        p.conduction = try choice(conduction, "conduction", ConductiveOpacity.Prescription.self)
+        p.blouin2020 = blouin
+        p.tripleAlpha = try choice(tripleAlpha, "triple-alpha", TripleAlphaRate.self)
+        p.screening = try choice(screening, "screening", ScreeningModel.self)
+        p.plasmaNeutrinos = try choice(plasmaNeutrinos, "plasma-neutrinos", CorePhysics.PlasmaNeutrinos.self)
+        p.coulomb = try choice(coulomb, "coulomb", CoulombModel.self)
+        p.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
+        return p
+    }
+
+    func settings() -> FlashSettings {
+        var s = FlashSettings()
+        s.cells = cells
+        s.timestepFactor = timestepFactor
+        s.startCoreMass = startCoreMass
+        s.startTemperatureFactor = startTemperatureFactor
+        s.flashThreshold = flashThreshold
+        return s
+    }
+
+    func relations() throws -> CoreEdgeRelations {
+        let dir = try DataDirectory.locate(explicit: dataDir)
+        let file = try dir.load(CoreEdgeRelations.File.self, from: CoreEdgeRelations.relativePath)
+        return try file.entry(named: edgeRelations)
+    }
+
+    func integrator() throws -> FlashIntegrator {
+        try FlashIntegrator(star: star(), physics: physics(), relations: relations(), settings: settings())
+    }
+}
+
+/// Evolves the helium core of a red giant to the helium flash.
+struct FlashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flash",
+        abstract: "Evolve the degenerate helium core to the helium flash: core mass, tip luminosity, ignition point.")
+
+    @OptionGroup var options: FlashOptions
+
+    @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
+    var json = false
+
+    func run() throws {
+        let integrator = try options.integrator()
+        _ = sharedTable(json: json)
+        let result = integrator.run()
+        print("status \(result.status)  Mc = \(result.coreMass)  logL = \(result.logTipLuminosity)  steps \(result.steps) iters \(result.iterations) retries \(result.retries)")
+        print("ignition m = \(result.ignitionMass) rho = \(result.ignitionDensity) T = \(result.ignitionTemperature)  centre rho = \(result.centralDensity)")
+        for r in result.history where r.step % 20 == 0 || r.step == result.steps {
+            print(String(format: "%5d t=%.3e Mc=%.4f LH=%.1f LHe=%.2e Lnu=%.2e Ledge=%.2e Tc=%.3e rc=%.3e Tmax=%.3e@%.3f Te=%.3e Re=%.3e dt=%.2e it=%d",
+                         r.step, r.age, r.coreMass, r.shellLuminosity, r.heliumLuminosity, r.neutrinoLuminosity, r.edgeLuminosity,
+                         r.centralTemperature, r.centralDensity, r.maxTemperature, r.maxTemperatureMass, r.edgeTemperature, r.edgeRadius, r.timestep, r.iterations))
+        }
+    }
+}
