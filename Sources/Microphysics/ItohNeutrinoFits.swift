@@ -140,8 +140,12 @@ public enum ItohNeutrinoFits {
     static func bremLiquid(_ rho: Double, _ t: Double, _ zbar: Double, _ abar: Double) -> Double {
         let u = Double.pi / 5 * (log10(rho) - 3)
         let gamma = 0.2275 * zbar * zbar / (t / 1e8) * cbrt(rho / 1e6 / abar)
-        let c1 = cos(u), s1 = sin(u), c2 = cos(2 * u), s2 = sin(2 * u), c3 = cos(3 * u), s3 = sin(3 * u)
-        let c4 = cos(4 * u), s4 = sin(4 * u), c5 = cos(5 * u)
+        // cos(ku), sin(ku) by the angle-addition recurrences (exact identities; one sin/cos pair instead of nine).
+        let c1 = cos(u), s1 = sin(u)
+        let c2 = c1 * c1 - s1 * s1, s2 = 2 * s1 * c1
+        let c3 = c2 * c1 - s2 * s1, s3 = s2 * c1 + c2 * s1
+        let c4 = c3 * c1 - s3 * s1, s4 = s3 * c1 + c3 * s1
+        let c5 = c4 * c1 - s4 * s1
         let fb = 0.5 * 0.17946 + 0.00945 * u + 0.34529 - 0.05821 * c1 - 0.04969 * s1 - 0.01089 * c2 - 0.01584 * s2
             - 0.01147 * c3 - 0.00504 * s3 - 0.00656 * c4 - 0.00281 * s4 - 0.00519 * c5
         let ft = 0.5 * 0.06781 - 0.02342 * u + 0.24819 - 0.00944 * c1 - 0.02213 * s1 - 0.01289 * c2 - 0.01136 * s2

@@ -112,23 +112,55 @@ struct FlashOptions: ParsableArguments {
 struct FlashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flash",
-        abstract: "Evolve the degenerate helium core to the helium flash: core mass, tip luminosity, ignition point.")
+        abstract: "Evolve the degenerate helium core to the helium flash: core mass, tip luminosity, ignition point.",
+        discussion: """
+        Defaults: the standard old metal-poor star (0.8 M☉, Y = 0.245, Z = 0.001), no magnetic moment, \
+        Potekhin conduction, Fynbo et al. 2005 3α with Chugunov et al. 2007 screening, exact plasmon decay, \
+        core-edge relations rw70-hpt00. Physics and numerics: Docs/flash.md. JSON keys and CSV columns: \
+        Docs/output-contract.md.
+        """)
 
     @OptionGroup var options: FlashOptions
 
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
     var json = false
 
+    @Option(help: "Write the per-step history as CSV to this file.")
+    var history: String?
+
+    @Option(help: "Write the final profile (one row per mass cell) as CSV to this file.")
+    var profile: String?
+
+    @Option(help: "Plot central and maximum temperature and L_He against core mass (.svg, .png or .pdf; CSV beside).")
+    var plot: String?
+
     func run() throws {
+        if let plot { _ = try Gnuplot.terminal(for: plot) }
         let integrator = try options.integrator()
         _ = sharedTable(json: json)
+        let showProgress = !json && standardErrorIsTerminal()
+        if showProgress {
+            integrator.progress = { step, mc, tmax, lhe in
+                if step % 10 == 0 {
+                    let line = String(format: "\r  step %5d  M_c = %.4f M☉  T_max = %.3e K  L_He = %.2e L☉", step, mc, tmax, lhe)
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
         let result = integrator.run()
-        print("status \(result.status)  Mc = \(result.coreMass)  logL = \(result.logTipLuminosity)  steps \(result.steps) iters \(result.iterations) retries \(result.retries)")
-        print("ignition m = \(result.ignitionMass) rho = \(result.ignitionDensity) T = \(result.ignitionTemperature)  centre rho = \(result.centralDensity)")
-        for r in result.history where r.step % 20 == 0 || r.step == result.steps {
-            print(String(format: "%5d t=%.3e Mc=%.4f LH=%.1f LHe=%.2e Lnu=%.2e Ledge=%.2e Tc=%.3e rc=%.3e Tmax=%.3e@%.3f Te=%.3e Re=%.3e dt=%.2e it=%d",
-                         r.step, r.age, r.coreMass, r.shellLuminosity, r.heliumLuminosity, r.neutrinoLuminosity, r.edgeLuminosity,
-                         r.centralTemperature, r.centralDensity, r.maxTemperature, r.maxTemperatureMass, r.edgeTemperature, r.edgeRadius, r.timestep, r.iterations))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if let history { try writeFile(FlashCSV.history(result.history), to: history, flag: "--history") }
+        if let profile { try writeFile(FlashCSV.profile(result.profile), to: profile, flag: "--profile") }
+        if let plot { try FlashCSV.plot(result, to: plot) }
+        if json {
+            print(try FlashReport.json(result, options: options, physics: integrator.physics, seconds: seconds))
+        } else {
+            print(FlashReport.text(result, integrator: integrator, seconds: seconds))
+        }
+        if case let .failed(reason) = result.status {
+            throw ComputationError(message: "the track did not reach the flash: \(reason)")
         }
     }
 }
