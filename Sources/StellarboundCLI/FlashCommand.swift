@@ -61,6 +61,9 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .customLong("flash-threshold"), help: "Flash when L_He exceeds this, in L☉ ([1e-2, 1e6]). Default 10.")
     var flashThreshold = FlashSettings().flashThreshold
 
+    @Option(name: .customLong("max-steps"), help: "Give up (status failed) after this many accepted steps, in [10, 1e6]. Default 20000.")
+    var maxSteps = FlashSettings().maxSteps
+
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
     var dataDir: String?
 
@@ -94,6 +97,7 @@ struct FlashOptions: ParsableArguments {
         s.startCoreMass = startCoreMass
         s.startTemperatureFactor = startTemperatureFactor
         s.flashThreshold = flashThreshold
+        s.maxSteps = maxSteps
         return s
     }
 
@@ -104,7 +108,9 @@ struct FlashOptions: ParsableArguments {
     }
 
     func integrator() throws -> FlashIntegrator {
-        try FlashIntegrator(star: star(), physics: physics(), relations: relations(), settings: settings())
+        let star = try star(), physics = try physics(), settings = settings()
+        try settings.validate()
+        return try FlashIntegrator(star: star, physics: physics, relations: relations(), settings: settings)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Microphysics
 import ModelData
 import Plasma
+import RedGiantCore
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
 /// of range, malformed data), 1 a computation that failed (the message says why).
@@ -62,6 +63,7 @@ public struct Stellarbound: ParsableCommand {
             return ("error: \(cliMessage(e))", 1)
         case let e as ModelDataError: return ("error: \(e)", 2)
         case let e as MicrophysicsError: return ("error: \(e)", 2)
+        case let e as FlashError: return ("error: \(cliMessage(e))", 2)
         case let e as InputError: return ("error: \(e.message)", 2)
         case let e as ComputationError: return ("error: \(e.message)", 1)
         default:
@@ -100,6 +102,13 @@ public struct Stellarbound: ParsableCommand {
         case .numerical:
             return error.description
         }
+    }
+
+    /// Names the flag: "--mass 0.5 is outside the allowed range [0.7, 1.817] M☉ …".
+    static func cliMessage(_ error: FlashError) -> String {
+        guard case let .invalidParameter(name, value, allowed) = error else { return error.description }
+        let flags = name.components(separatedBy: " + ").map { "--\($0)" }.joined(separator: " + ")
+        return "\(flags) \(formatValue(value)) is outside the allowed range \(allowed)"
     }
 
     static func formatValue(_ v: Double) -> String {

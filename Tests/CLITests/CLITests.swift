@@ -216,3 +216,73 @@ struct CLITests {
         #expect(out.contains("red-giant") && out.contains("exact/Itoh"))
     }
 }
+
+@Suite("CLI: flash")
+struct FlashCLITests {
+    @Test("flash: bad input exits with code 2 and names the flag and its range", arguments: [
+        (["flash", "--mass", "0.5"], "--mass"),
+        (["flash", "--mass", "3"], "--mass"),
+        (["flash", "--helium", "1"], "--helium"),
+        (["flash", "--helium", "-0.1"], "--helium"),
+        (["flash", "--metallicity", "1.2"], "--metallicity"),
+        (["flash", "--helium", "0.75", "--metallicity", "0.3"], "--helium + --metallicity"),
+        (["flash", "--mu12", "-1"], "--mu12"),
+        (["flash", "--millicharge", "2"], "--millicharge"),
+        (["flash", "--conduction", "iben1975"], "--conduction"),
+        (["flash", "--edge-relations", "nope"], "rw70-hpt00"),
+        (["flash", "--cells", "2"], "--cells"),
+        (["flash", "--flash-threshold", "0"], "--flash-threshold"),
+        (["flash", "--start-core-mass", "0.45"], "--start-core-mass"),
+        (["bench", "flash", "--tracks", "0"], "--tracks"),
+    ])
+    func badInput(args: [String], flag: String) throws {
+        let (code, out, err) = try CLITests.run(args)
+        #expect(code == 2, "\(err)")
+        #expect(err.contains(flag), "stderr: \(err)")
+        #expect(out.isEmpty)
+    }
+
+    @Test("flash --json: the documented keys; the core mass in the full-code range; CSV files with their headers")
+    func json() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let h = dir.appendingPathComponent("sb-h-\(getpid()).csv").path, p = dir.appendingPathComponent("sb-p-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: h); try? FileManager.default.removeItem(atPath: p) }
+        let (code, out, err) = try CLITests.run(["flash", "--json", "--history", h, "--profile", p])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        for key in ["core_mass_msun", "log_l_tip", "ignition_mass_msun", "ignition_density_g_cm3", "ignition_temperature_k",
+                    "central_density_g_cm3", "central_temperature_k", "age_yr"] {
+            #expect(((o[key] as? Double) ?? .nan).isFinite, "\(key)")
+        }
+        #expect(o["status"] as? String == "flashed")
+        #expect((o["steps"] as? Int ?? 0) > 10)
+        let mc = o["core_mass_msun"] as? Double ?? 0
+        #expect(mc > 0.48 && mc < 0.5)
+        let history = try String(contentsOfFile: h, encoding: .utf8).split(separator: "\n")
+        #expect(history.first?.hasPrefix("step,age_yr,core_mass_msun,") == true)
+        #expect(history.count == (o["steps"] as? Int ?? 0) + 1)
+        let profile = try String(contentsOfFile: p, encoding: .utf8).split(separator: "\n")
+        #expect(profile.first?.hasPrefix("mass_msun,radius_cm,density_g_cm3,temperature_k,") == true)
+        #expect(!profile.joined().lowercased().contains("nan"))
+    }
+
+    @Test("a track that cannot finish reports status failed with its reason (JSON, exit 1), never hangs")
+    func failedTrack() throws {
+        let (code, out, err) = try CLITests.run(["flash", "--json", "--max-steps", "10"])
+        #expect(code == 1)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(o["status"] as? String == "failed")
+        #expect((o["failure_reason"] as? String)?.contains("no flash within 10 steps") == true)
+        #expect(o["core_mass_msun"] is NSNull)
+        #expect(err.contains("did not reach the flash"))
+    }
+
+    @Test("bench flash --json reports tracks_per_s")
+    func bench() throws {
+        let (code, out, err) = try CLITests.run(["bench", "flash", "--tracks", "1", "--json"])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(((o["tracks_per_s"] as? Double) ?? 0) > 0)
+        #expect(((o["peak_memory_mb"] as? Double) ?? 0) > 0)
+    }
+}
