@@ -258,11 +258,22 @@ public final class FlashIntegrator {
             let lnTEdge = lnTEdgeConst - log(radius)
             let t0 = settings.startTemperatureFactor * exp(lnTEdge)
             let pEdge = exp(lnPEdgeConst + 4 * lnTEdge)
-            // The first pass only estimates the radius: a loose tolerance is enough.
-            model = try HydrostaticCore.model(massSolar: mc, temperature: t0, composition: composition, eos: eos,
-                                              edgePressure: pEdge, relativeTolerance: pass == 0 ? 1e-5 : 1e-8,
-                                              maximumCentralDensity: 1e8)
-            radius = model!.radius
+            // The first pass only estimates the radius: a loose tolerance is enough. A low edge pressure
+            // can leave no degenerate isothermal model at T₀ (its thermally supported envelope is too
+            // heavy); the start is then built with the edge pressure raised ×10, ×100, and the first
+            // implicit steps relax it to the true boundary (the start is forgotten: tests).
+            var lastError: Error?
+            model = nil
+            for boost in [1.0, 10, 100] {
+                do {
+                    model = try HydrostaticCore.model(massSolar: mc, temperature: t0, composition: composition, eos: eos,
+                                                      edgePressure: boost * pEdge, relativeTolerance: pass == 0 ? 1e-5 : 1e-8,
+                                                      maximumCentralDensity: 1e8)
+                    break
+                } catch { lastError = error }
+            }
+            guard let built = model else { throw lastError! }
+            radius = built.radius
         }
         let core = model!
         let t0 = core.temperature

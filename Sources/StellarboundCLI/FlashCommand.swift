@@ -46,6 +46,12 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .customLong("edge-relations"), help: "Core-edge relations entry in StellarModels/core-edge/relations.json.")
     var edgeRelations = CoreEdgeRelations.defaultName
 
+    @Option(name: .customLong("edge-temperature-factor"), help: "Multiplies the core-edge temperature coefficient (systematics), in [0.5, 2]. Default 1.")
+    var edgeTemperatureFactor = 1.0
+
+    @Option(name: .customLong("edge-pressure-factor"), help: "Multiplies the core-edge pressure coefficient (systematics), in [1e-3, 1e3]. Default 1.")
+    var edgePressureFactor = 1.0
+
     @Option(help: "Mass cells (numerics). Default 160.")
     var cells = FlashSettings().cells
 
@@ -104,7 +110,16 @@ struct FlashOptions: ParsableArguments {
     func relations() throws -> CoreEdgeRelations {
         let dir = try DataDirectory.locate(explicit: dataDir)
         let file = try dir.load(CoreEdgeRelations.File.self, from: CoreEdgeRelations.relativePath)
-        return try file.entry(named: edgeRelations)
+        guard edgeTemperatureFactor.isFinite, edgeTemperatureFactor >= 0.5, edgeTemperatureFactor <= 2 else {
+            throw InputError(message: "--edge-temperature-factor \(edgeTemperatureFactor) is outside the allowed range [0.5, 2]")
+        }
+        guard edgePressureFactor.isFinite, edgePressureFactor >= 1e-3, edgePressureFactor <= 1e3 else {
+            throw InputError(message: "--edge-pressure-factor \(edgePressureFactor) is outside the allowed range [1e-3, 1e3]")
+        }
+        var entry = try file.entry(named: edgeRelations)
+        entry.temperature.coefficient *= edgeTemperatureFactor
+        entry.pressure.coefficient *= edgePressureFactor
+        return entry
     }
 
     func integrator() throws -> FlashIntegrator {
