@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
-//   RedGiantCore -> Microphysics; StellarboundCLI also uses Plasma and ModelData directly
+//   stellarbound (exe) -> StellarboundCLI -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
+//   StellarboundCLI also uses Microphysics, Plasma and ModelData directly
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Plasma", targets: ["Plasma"]),
         .library(name: "Microphysics", targets: ["Microphysics"]),
         .library(name: "GSL", targets: ["GSL"]),
+        .library(name: "RedGiantCore", targets: ["RedGiantCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,7 +34,7 @@ let package = Package(
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
         .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
-        // The degenerate helium core of a red giant: hydrostatic models now; the flash integrator next.
+        // The degenerate helium core of a red giant evolved to the helium flash (Henyey integrator).
         .target(name: "RedGiantCore", dependencies: ["Microphysics", "Plasma", "GSL"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
-        .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics"]),
+        .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics", "ModelData", "Plasma", "GSL"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

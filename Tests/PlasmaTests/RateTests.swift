@@ -90,3 +90,30 @@ struct RateTests {
         }
     }
 }
+
+@Suite("Moment matrices")
+struct MomentMatrixTests {
+    @Test("μν² = Σ|μij|² + |εij|², and a change of basis (rotation) leaves it unchanged")
+    func frobenius() throws {
+        // Majorana-like antisymmetric magnetic moments and a small electric one.
+        let mu: [[Double]] = [[0, 1.2, -0.4], [-1.2, 0, 2.0], [0.4, -2.0, 0]]
+        let eps: [[Double]] = [[0, 0.3, 0], [-0.3, 0, 0], [0, 0, 0]]
+        let p = try NeutrinoProperties(magneticMoments: mu.map { $0.map(abs) }, electricMoments: eps.map { $0.map(abs) })
+        let expected = (2 * (1.44 + 0.16 + 4.0) + 2 * 0.09).squareRoot()
+        #expect(abs(p.mu12 - expected) < 1e-12)
+        // R μ Rᵀ for a rotation R (a real unitary matrix): same μν.
+        let a = 0.7, b = -1.1
+        let r1: [[Double]] = [[cos(a), -sin(a), 0], [sin(a), cos(a), 0], [0, 0, 1]]
+        let r2: [[Double]] = [[1, 0, 0], [0, cos(b), -sin(b)], [0, sin(b), cos(b)]]
+        func mul(_ x: [[Double]], _ y: [[Double]]) -> [[Double]] {
+            (0..<3).map { i in (0..<3).map { j in (0..<3).reduce(0) { $0 + x[i][$1] * y[$1][j] } } }
+        }
+        func t(_ x: [[Double]]) -> [[Double]] { (0..<3).map { i in (0..<3).map { j in x[j][i] } } }
+        let r = mul(r1, r2)
+        let mu2 = mul(mul(r, mu), t(r)), eps2 = mul(mul(r, eps), t(r))
+        let q = try NeutrinoProperties(magneticMoments: mu2.map { $0.map(abs) }, electricMoments: eps2.map { $0.map(abs) })
+        #expect(abs(q.mu12 - p.mu12) < 1e-12)
+        #expect(throws: PlasmaError.self) { try NeutrinoProperties(magneticMoments: [[1, 2]]) }
+        #expect(throws: PlasmaError.self) { try NeutrinoProperties(magneticMoments: [[-1]]) }
+    }
+}
