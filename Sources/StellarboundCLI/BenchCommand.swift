@@ -3,6 +3,20 @@ import Foundation
 import Microphysics
 import Plasma
 
+/// "release" or "debug": benchmarks report which build produced their numbers.
+#if DEBUG
+let buildKind = "debug"
+#else
+let buildKind = "release"
+#endif
+
+/// Benchmarks mean little in a debug build: say so on the terminal.
+func warnIfDebug(_ bench: String) {
+    if buildKind == "debug" {
+        print("warning: debug build; benchmark with `swift run -c release stellarbound bench \(bench)`")
+    }
+}
+
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -89,16 +103,10 @@ struct BenchPlasma: ParsableCommand {
             o.add("table_origin", table.origin.rawValue)
             o.add("points", count)
             try o.add("seconds_per_loop", seconds)
-            #if DEBUG
-            o.add("build", "debug")
-            #else
-            o.add("build", "release")
-            #endif
+            o.add("build", buildKind)
             print(o.text)
         } else {
-            #if DEBUG
-            print("warning: debug build; benchmark with `swift run -c release stellarbound bench plasma`")
-            #endif
+            warnIfDebug("plasma")
             print("Complete plasma rate (standard + magnetic + millicharge), one core, \(count) points over")
             print("1 ≤ ρ ≤ 1e10 g/cm³, 1e7 ≤ T ≤ 3e9 K, 0.4 ≤ Yₑ ≤ 1:\n")
             print(formatTable(header: ["method", "evaluations/s", "µs each"], rows: [

@@ -50,16 +50,10 @@ struct BenchFlash: ParsableCommand {
             o.add("cells", settings.cells)
             o.add("tracks", tracks)
             try o.add("peak_memory_mb", peakMB)
-            #if DEBUG
-            o.add("build", "debug")
-            #else
-            o.add("build", "release")
-            #endif
+            o.add("build", buildKind)
             print(o.text)
         } else {
-            #if DEBUG
-            print("warning: debug build; benchmark with `swift run -c release stellarbound bench flash`")
-            #endif
+            warnIfDebug("flash")
             print(String(format: "%d tracks to the flash on one core: %.3f tracks/s (%.3f s per track, %.0f steps, %d cells)",
                          tracks, rate, 1 / rate, Double(steps) / Double(tracks), settings.cells))
             print(String(format: "core mass at the flash %.4f M☉; peak memory of the process %.1f MB", last.coreMass, peakMB))
