@@ -363,7 +363,10 @@ public final class FlashIntegrator {
                 }
             }
             guard accepted else {
-                result.status = .failed("step \(step + 1) at M_c = \(String(format: "%.4f", savedMass / Self.msun)) M☉: \(lastFailure)")
+                // The last accepted model's edge, which tells a swelling envelope (too low an edge pressure) at a glance.
+                let rEdge = exp(savedX[4 * (n - 1) + 2])
+                let edge = String(format: "last model: r_edge = %.3e cm, T_edge = %.3e K", rEdge, exp(lnTEdgeConst) / rEdge)
+                result.status = .failed("step \(step + 1) at M_c = \(String(format: "%.4f", savedMass / Self.msun)) M☉: \(lastFailure) (\(edge))")
                 return finish(result)
             }
             previousX = savedX
