@@ -34,6 +34,8 @@ public final class FlashIntegrator {
     let n: Int
     /// Outer-face mass fractions qₖ (q_{n−1} = 1) and cell fractions dqₖ.
     let q: [Double], dq: [Double]
+    /// Cell-centre fractions qₖ − dqₖ/2 (where ln ρ, ln T live).
+    let qCentre: [Double]
     let envelopeMu: Double, envelopeX: Double
 
     // Constants (CODATA 2018; IAU 2015 nominal M☉, L☉; Julian year).
@@ -66,6 +68,7 @@ public final class FlashIntegrator {
         evaluator = CellPhysicsEvaluator(physics: physics, composition: try star.coreComposition())
         n = settings.cells
         (q, dq) = Self.mesh(cells: settings.cells, crowding: settings.edgeCrowding, epsilon: settings.edgeEpsilon)
+        qCentre = zip(q, dq).map { $0 - 0.5 * $1 }
         envelopeMu = star.envelopeMeanMolecularWeight
         envelopeX = star.envelopeHydrogen
         let cellCount = settings.cells
@@ -115,8 +118,7 @@ public final class FlashIntegrator {
     /// Edge-boundary constants for the current core mass: ln T_edge = lnTEdgeConst − ln r,
     /// ln P_edge = lnPEdgeConst + 4 ln T_edge.
     func updateBoundary() {
-        shellLuminosity = relations.shellLuminosity(coreMass: coreMass / Self.msun, totalMass: star.mass,
-                                                    metallicity: star.metallicity)
+        shellLuminosity = shellLuminosityAt(coreMass)
         lnTEdgeConst = relations.lnEdgeTemperature(coreMassGrams: coreMass, radius: 1, envelopeMu: envelopeMu)
         lnPEdgeConst = relations.lnEdgePressure(lnEdgeTemperature: 0, coreMassGrams: coreMass,
                                                 shellLuminosity: shellLuminosity, envelopeHydrogen: envelopeX)
@@ -290,7 +292,7 @@ public final class FlashIntegrator {
         x = [Double](repeating: 0, count: 4 * n)
         let total = core.mass
         for k in 0..<n {
-            let mCentre = total * (q[k] - 0.5 * dq[k])
+            let mCentre = total * qCentre[k]
             let mFace = total * q[k]
             x[4 * k] = interp(mCentre, { log(prof[$0].rho) }, logM: false)
             x[4 * k + 1] = log(t0)
@@ -365,7 +367,8 @@ public final class FlashIntegrator {
             guard accepted else {
                 // The last accepted model's edge, which tells a swelling envelope (too low an edge pressure) at a glance.
                 let rEdge = exp(savedX[4 * (n - 1) + 2])
-                let edge = String(format: "last model: r_edge = %.3e cm, T_edge = %.3e K", rEdge, exp(lnTEdgeConst) / rEdge)
+                let tEdge = exp(relations.lnEdgeTemperature(coreMassGrams: savedMass, radius: rEdge, envelopeMu: envelopeMu))
+                let edge = String(format: "last model: r_edge = %.3e cm, T_edge = %.3e K", rEdge, tEdge)
                 result.status = .failed("step \(step + 1) at M_c = \(String(format: "%.4f", savedMass / Self.msun)) M☉: \(lastFailure) (\(edge))")
                 return finish(result)
             }
@@ -387,7 +390,7 @@ public final class FlashIntegrator {
                 result.coreMass = m1 + fr * (m2 - m1)
                 result.logTipLuminosity = log10(shellLuminosityAt(result.coreMass * Self.msun) / Self.lsun)
                 let ign = (0..<n).max { cells[$0].epsNuclear < cells[$1].epsNuclear }!
-                result.ignitionMass = (q[ign] - 0.5 * dq[ign]) * coreMass / Self.msun
+                result.ignitionMass = qCentre[ign] * coreMass / Self.msun
                 result.ignitionDensity = exp(x[4 * ign])
                 result.ignitionTemperature = exp(x[4 * ign + 1])
                 result.centralDensity = exp(x[0])
@@ -423,20 +426,20 @@ public final class FlashIntegrator {
     func interpolateOld(prevLnRho: [Double], prevLnT: [Double], oldMass: Double) {
         var j = 0
         for k in 0..<n {
-            let m = (q[k] - 0.5 * dq[k]) * coreMass
-            while j < n - 1 && (q[j + 1] - 0.5 * dq[j + 1]) * oldMass < m { j += 1 }
-            let m0 = (q[j] - 0.5 * dq[j]) * oldMass
+            let m = qCentre[k] * coreMass
+            while j < n - 1 && qCentre[j + 1] * oldMass < m { j += 1 }
+            let m0 = qCentre[j] * oldMass
             if j == n - 1 || m <= m0 {
                 oldLnRho[k] = prevLnRho[j]
                 oldLnT[k] = prevLnT[j]
                 if m < m0 && j > 0 {
-                    let mm = (q[j - 1] - 0.5 * dq[j - 1]) * oldMass
+                    let mm = qCentre[j - 1] * oldMass
                     let f = (m - mm) / (m0 - mm)
                     oldLnRho[k] = prevLnRho[j - 1] + f * (prevLnRho[j] - prevLnRho[j - 1])
                     oldLnT[k] = prevLnT[j - 1] + f * (prevLnT[j] - prevLnT[j - 1])
                 }
             } else {
-                let m1 = (q[j + 1] - 0.5 * dq[j + 1]) * oldMass
+                let m1 = qCentre[j + 1] * oldMass
                 let f = (m - m0) / (m1 - m0)
                 oldLnRho[k] = prevLnRho[j] + f * (prevLnRho[j + 1] - prevLnRho[j])
                 oldLnT[k] = prevLnT[j] + f * (prevLnT[j + 1] - prevLnT[j])
@@ -454,7 +457,7 @@ public final class FlashIntegrator {
         }
         let rEdge = exp(x[4 * (n - 1) + 2])
         let msun = Self.msun, lsun = Self.lsun
-        let mMax = (q[kMax] - 0.5 * dq[kMax]) * coreMass / msun
+        let mMax = qCentre[kMax] * coreMass / msun
         let tEdge = exp(lnTEdgeConst) / rEdge
         var row = FlashHistoryRow(step: step, age: age / Self.year, coreMass: coreMass / msun,
                                   shellLuminosity: shellLuminosity / lsun, heliumLuminosity: lhe / lsun,
@@ -471,7 +474,7 @@ public final class FlashIntegrator {
         var r = r
         guard settings.keepHistory, x.count == 4 * n else { return r }
         r.profile = (0..<n).map { k in
-            FlashProfileRow(mass: (q[k] - 0.5 * dq[k]) * coreMass / Self.msun, radius: exp(x[4 * k + 2]),
+            FlashProfileRow(mass: qCentre[k] * coreMass / Self.msun, radius: exp(x[4 * k + 2]),
                             density: exp(x[4 * k]), temperature: exp(x[4 * k + 1]), pressure: exp(cells[k].lnP),
                             luminosity: x[4 * k + 3], epsNuclear: cells[k].epsNuclear,
                             epsNeutrino: cells[k].epsNeutrino, opacity: cells[k].kappa)

@@ -123,9 +123,7 @@ struct FlashOptions: ParsableArguments {
     }
 
     func integrator() throws -> FlashIntegrator {
-        let star = try star(), physics = try physics(), settings = settings()
-        try settings.validate()
-        return try FlashIntegrator(star: star, physics: physics, relations: relations(), settings: settings)
+        try FlashIntegrator(star: star(), physics: physics(), relations: relations(), settings: settings())
     }
 }
 
