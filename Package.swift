@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
 // Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
+//   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
 //   StellarboundCLI also uses Microphysics, Plasma and ModelData directly
 import PackageDescription
 
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Microphysics", targets: ["Microphysics"]),
         .library(name: "GSL", targets: ["GSL"]),
         .library(name: "RedGiantCore", targets: ["RedGiantCore"]),
+        .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +37,9 @@ let package = Package(
         .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
         // The degenerate helium core of a red giant evolved to the helium flash (Henyey integrator).
         .target(name: "RedGiantCore", dependencies: ["Microphysics", "Plasma", "GSL"]),
+        // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
+        // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
+        .target(name: "TRGBBounds", dependencies: ["RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
@@ -45,6 +49,7 @@ let package = Package(
                 "Plasma",
                 "Microphysics",
                 "RedGiantCore",
+                "TRGBBounds",
                 "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,6 +60,7 @@ let package = Package(
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics", "ModelData", "Plasma", "GSL"]),
+        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

@@ -44,7 +44,11 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// Decodes `relativePath` (e.g. "composition/species.json"); errors name the file and the field.
     public func load<T: Decodable>(_ type: T.Type, from relativePath: String) throws -> T {
-        let file = url.appendingPathComponent(relativePath)
+        try Self.decode(type, file: url.appendingPathComponent(relativePath))
+    }
+
+    /// Decodes any JSON file (snake_case keys) with the same precise errors (user-supplied inputs).
+    public static func decode<T: Decodable>(_ type: T.Type, file: URL) throws -> T {
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
             throw ModelDataError.unreadable(file: file.path, reason: error.localizedDescription)
@@ -54,11 +58,11 @@ public struct DataDirectory: Sendable, Equatable {
             decoder.keyDecodingStrategy = .convertFromSnakeCase
             return try decoder.decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath + [key]), reason: "missing")
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath + [key]), reason: "missing")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath), reason: context.debugDescription)
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath), reason: context.debugDescription)
         } catch let DecodingError.dataCorrupted(context) {
-            throw ModelDataError.malformed(file: file.path, field: Self.path(context.codingPath), reason: context.debugDescription)
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath), reason: context.debugDescription)
         } catch {
             throw ModelDataError.malformed(file: file.path, field: "", reason: "\(error)")
         }

@@ -4,6 +4,7 @@ import Microphysics
 import ModelData
 import Plasma
 import RedGiantCore
+import TRGBBounds
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
 /// of range, malformed data), 1 a computation that failed (the message says why).
@@ -18,7 +19,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, FlashCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 
@@ -65,6 +66,9 @@ public struct Stellarbound: ParsableCommand {
         case let e as MicrophysicsError: return ("error: \(e)", 2)
         case let e as FlashError: return ("error: \(cliMessage(e))", 2)
         case let e as InputError: return ("error: \(e.message)", 2)
+        case let e as TRGBError:
+            if case .computation = e { return ("error: \(e)", 1) }
+            return ("error: \(cliMessage(e))", 2)
         case let e as ComputationError: return ("error: \(e.message)", 1)
         default:
             switch exitCode(for: error) {
@@ -109,6 +113,12 @@ public struct Stellarbound: ParsableCommand {
         guard case let .invalidParameter(name, value, allowed) = error else { return error.description }
         let flags = name.components(separatedBy: " + ").map { "--\($0)" }.joined(separator: " + ")
         return "\(flags) \(formatValue(value)) is outside the allowed range \(allowed)"
+    }
+
+    /// Names the flag for the bound extractor's parameters (--cl …).
+    static func cliMessage(_ error: TRGBError) -> String {
+        guard case let .invalidParameter(name, value, allowed) = error else { return error.description }
+        return "--\(name) \(formatValue(value)) is outside the allowed range \(allowed)"
     }
 
     static func formatValue(_ v: Double) -> String {

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import ModelData
+import RedGiantCore
+import TRGBBounds
+
+/// Options shared by `bound` and `posterior`: data and threads.
+struct BoundDataOptions: ParsableArguments {
+    @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
+    var dataDir: String?
+
+    @Option(help: "Worker threads for the flash tracks (default: every core).")
+    var threads: Int?
+
+    func load() throws -> BoundData {
+        if let threads, threads < 1 || threads > 256 {
+            throw InputError(message: "--threads \(threads) is outside the allowed range [1, 256]")
+        }
+        return try BoundData(directory: DataDirectory.locate(explicit: dataDir))
+    }
+
+    func runner(_ data: BoundData, json: Bool) -> TrackRunner {
+        let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if !json && standardErrorIsTerminal() {
+            runner.progress = { done, total in
+                let line = String(format: "\r  flash tracks: %d / %d", done, total)
+                FileHandle.standardError.write(Data((line + (done == total ? "\r\u{1B}[K" : "")).utf8))
+            }
+        }
+        return runner
+    }
+}
+
+/// The main job: limits on μν from TRGB calibrations, with the systematics budget.
+struct BoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bound",
+        abstract: "Limits on the neutrino magnetic moment from the brightness of the red-giant-branch tip.",
+        discussion: """
+        For each calibration (StellarModels/trgb/calibrations.json) the tool evolves the helium core of the \
+        population's model star to the flash at several μ₁₂, turns the tip luminosity into M_I (tip colour → T_eff, \
+        Casagrande & VandenBerg 2014 BC_I), varies every input for the systematics budget, and compares with \
+        the observed M_I. Limits (Bayesian flat prior, one-sided Δχ², Feldman–Cousins) are on \
+        μν² = Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²), the same in every basis. Method: Docs/bounds.md. JSON keys: Docs/output-contract.md.
+        """)
+
+    @Option(help: "Calibration name, comma-separated names, 'default' or 'all'.")
+    var calibration = "default"
+
+    @Option(help: "Confidence level, in (0, 1). Default 0.95.")
+    var cl = 0.95
+
+    @Flag(name: .customLong("no-systematics"), help: "Skip the systematics budget (theory error 0 beyond --theory-error).")
+    var noSystematics = false
+
+    @Option(name: .customLong("theory-error"), help: "Extra theory error in mag added in quadrature (e.g. BC differences between authors), in [0, 1). Default 0.")
+    var theoryError = 0.0
+
+    @Option(name: .long, help: "Test an effective μ₁₂ (μν in 1e-12 μ_B) against each calibration.")
+    var mu12: Double?
+
+    @Option(help: "Test moment matrices from a JSON file (Docs/bounds.md §6: Dirac/Majorana, mass/flavour basis).")
+    var moments: String?
+
+    @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
+    var json = false
+
+    @Option(help: "Plot M_I against μ₁₂ with the observed bands, and the likelihoods (.svg, .png or .pdf; CSV beside).")
+    var plot: String?
+
+    @OptionGroup var data: BoundDataOptions
+
+    func validate() throws {
+        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+        guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
+            throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
+        }
+        if let mu12, !(mu12.isFinite && mu12 >= 0 && mu12 <= 8) {
+            throw ValidationError("--mu12 \(mu12) is outside the allowed range [0, 8] (the μ₁₂ grid of StellarModels/trgb/model.json)")
+        }
+        if mu12 != nil && moments != nil { throw ValidationError("give --mu12 or --moments, not both") }
+    }
+
+    func run() throws {
+        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let boundData = try data.load()
+        let calibrations = try Self.select(calibration, from: boundData.calibrations)
+        var hypothesis: MomentHypothesis?
+        if let mu12 { hypothesis = MomentHypothesis(mu12: mu12, description: "effective μ₁₂ given on the command line") }
+        if let moments { hypothesis = try MomentHypothesis.load(path: moments, directory: boundData.directory) }
+        if let h = hypothesis, h.mu12 > boundData.model.mu12Grid.last! {
+            throw InputError(message: String(format: "the moments give μ₁₂ = %.3g, beyond the μ₁₂ grid (≤ %g)", h.mu12, boundData.model.mu12Grid.last!))
+        }
+        _ = sharedTable(json: json)
+        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
+        analysis.withBudget = !noSystematics
+        analysis.extraTheoryError = theoryError
+        if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
+        let report: BoundAnalysis.Report
+        do { report = try analysis.run(calibrations, cl: cl) } catch let e as TRGBError {
+            if case .computation = e { throw ComputationError(message: e.description) }
+            throw e
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        let tests = try hypothesis.map { try BoundReport.test($0, report) }
+        if let plot { try BoundReport.plot(report, to: plot) }
+        if json {
+            print(try BoundReport.json(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: analysis.runner.threads))
+        } else {
+            print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: analysis.runner.threads))
+        }
+    }
+
+    /// Calibrations by name list ("a,b", "default", "all"); unknown names list the valid ones.
+    static func select(_ names: String, from file: Calibration.File) throws -> [Calibration] {
+        var out: [Calibration] = []
+        for name in names.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            for c in try file.select(name) where !out.contains(where: { $0.name == c.name }) { out.append(c) }
+        }
+        guard !out.isEmpty else { throw TRGBError.unknownCalibration(name: names, available: file.names) }
+        return out
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import RedGiantCore
+
+/// Limits on μ₁₂ from a set of TRGB calibrations: tip curves from flash tracks, the systematics budget,
+/// and Bayesian, Δχ² and Feldman–Cousins upper limits per calibration and combined.
+///
+/// For calibration i with observed m_i ± σ_i (stat ⊕ sys) and prediction t_i(μ) ± τ_i(μ):
+///
+///     −2 ln L_i(μ) = (m_i − t_i(μ))² / (σ_i² + τ_i(μ)²) + ln(σ_i² + τ_i(μ)²)
+///
+/// Combined: −2 ln L = rᵀ C⁻¹ r + ln det C, C = diag(σ_i²) + τ τᵀ (theory errors fully correlated,
+/// since the same physics predicts every tip), inverted by Sherman–Morrison. Docs/bounds.md §4.
+public final class BoundAnalysis {
+    public struct Limits: Sendable, Equatable {
+        public var bayesian: Double, deltaChiSquared: Double, feldmanCousins: Double
+    }
+
+    public struct BudgetRow: Sendable, Equatable {
+        public var name: String
+        public var category: Variation.Category
+        /// ΔM_I (mag, varied − standard) at μ₁₂ = 0 and at the reference μ₁₂.
+        public var deltaMI0: Double, deltaMIRef: Double
+        /// Change of the Bayesian limit on μ₁₂ when this variation replaces the standard input.
+        public var limitShift: Double
+    }
+
+    /// Everything computed for one calibration.
+    public struct CalibrationResult: Sendable {
+        public var calibration: Calibration
+        public var spec: TrackSpec
+        public var photometry: PhotometryInputs
+        public var standard: TipPhotometry.Result
+        public var coreMassStandard: Double, logLStandard: Double
+        public var curve: TipCurve
+        /// τ(μ) at μ = 0 and at the reference μ₁₂ (mag).
+        public var theoryError0: Double, theoryErrorRef: Double
+        public var budget: [BudgetRow]
+        /// Quadrature σ per category at μ = 0 (mag).
+        public var categoryErrors: [(Variation.Category, Double)]
+        public var limits: Limits
+        /// M_I and τ on the analysis grid (for plots and the combined limit).
+        public var gridMI: [Double], gridTau: [Double]
+    }
+
+    public struct Report: Sendable {
+        public var cl: Double
+        public var muGrid: [Double]
+        public var results: [CalibrationResult]
+        public var combined: Limits?
+        public var referenceMu12: Double
+        public var tracksComputed: Int, trackSeconds: Double
+    }
+
+    public let model: TipModelInputs
+    public let tables: [String: BolometricCorrectionTable]
+    public let runner: TrackRunner
+    /// Skip the systematics budget (τ = 0 beyond `extraTheoryError`).
+    public var withBudget = true
+    /// Added in quadrature to τ (mag): e.g. a BC uncertainty between table authors.
+    public var extraTheoryError = 0.0
+    /// Progress notes for a terminal.
+    public var note: (@Sendable (String) -> Void)?
+
+    public init(model: TipModelInputs, tables: [String: BolometricCorrectionTable], runner: TrackRunner) throws {
+        guard tables[model.bolometricCorrections] != nil else {
+            throw TRGBError.computation("bolometric-correction table '\(model.bolometricCorrections)' not loaded")
+        }
+        self.model = model
+        self.tables = tables
+        self.runner = runner
+    }
+
+    /// The standard model star of a calibration's population.
+    public func spec(for c: Calibration) -> TrackSpec {
+        TrackSpec(mass: model.mass.value, helium: model.helium.value,
+                  metallicity: model.metallicity(feh: c.feh, alphaFe: c.alphaFe))
+    }
+
+    func photometryInputs(for c: Calibration) -> PhotometryInputs {
+        PhotometryInputs(mass: model.mass.value, feh: c.feh, colourVI: c.tipColourVI, table: model.bolometricCorrections)
+    }
+
+    func tip(logL: Double, _ p: PhotometryInputs) throws -> TipPhotometry.Result {
+        guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
+        let colour = try (p.colourVI ?? model.tipColour(feh: p.feh)) + p.colourOffset
+        return try TipPhotometry(table: table).tip(logL: logL, mass: p.mass, feh: p.feh, colourVI: colour)
+    }
+
+    /// The analysis grid in μ₁₂.
+    public var muGrid: [Double] {
+        let n = 1601
+        let top = model.mu12Grid.last!
+        return (0..<n).map { top * Double($0) / Double(n - 1) }
+    }
+
+    public func run(_ calibrations: [Calibration], cl: Double) throws -> Report {
+        try UpperLimits.checkCL(cl)
+        guard extraTheoryError.isFinite, extraTheoryError >= 0, extraTheoryError < 1 else {
+            throw TRGBError.invalidParameter(name: "extra theory error", value: extraTheoryError, allowed: "[0, 1) mag")
+        }
+        let muRef = model.systematics.referenceMu12.value
+        let nodes = model.mu12Grid
+        // Every track of every calibration in one parallel batch.
+        var specs: [TrackSpec] = []
+        var variationsPer: [[Variation]] = []
+        for c in calibrations {
+            let base = spec(for: c)
+            specs += nodes.map { base.with(mu12: $0) }
+            let vs = withBudget ? SystematicsBudget.variations(model: model, fehError: c.fehError) : []
+            variationsPer.append(vs)
+            for v in vs {
+                if let t = v.track { specs += [t(base), t(base.with(mu12: muRef))] }
+            }
+            specs.append(base.with(mu12: muRef))
+        }
+        note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to compute on \(runner.threads) threads")
+        _ = try runner.run(specs)
+        let known = runner.known
+        let grid = muGrid
+        var results: [CalibrationResult] = []
+        for (c, variations) in zip(calibrations, variationsPer) {
+            let base = spec(for: c)
+            let p0 = photometryInputs(for: c)
+            let logLs = nodes.map { known[base.with(mu12: $0)]!.logTipLuminosity }
+            let curve = TipCurve(mu12: nodes, values: try logLs.map { try tip(logL: $0, p0).mI })
+            let gridMI = try curve.sample(grid)
+            let standard = try tip(logL: logLs[0], p0)
+            let logLRef = known[base.with(mu12: muRef)]!.logTipLuminosity
+            let mIRef = try tip(logL: logLRef, p0).mI
+            // ΔM_I of each variation at μ = 0 and μ_ref.
+            var deltas: [(Variation, Double, Double)] = []
+            for v in variations {
+                let p = v.photometry(p0)
+                let l0 = v.track.map { known[$0(base)]!.logTipLuminosity } ?? logLs[0]
+                let lr = v.track.map { known[$0(base.with(mu12: muRef))]!.logTipLuminosity } ?? logLRef
+                deltas.append((v, try tip(logL: l0, p).mI - standard.mI, try tip(logL: lr, p).mI - mIRef))
+            }
+            // σ per category: the largest |Δ| among its variations, at each μ (linear in μ², held beyond μ_ref).
+            func categorySigmas(at mu: Double) -> [(Variation.Category, Double)] {
+                let w = min(mu * mu / (muRef * muRef), 1)
+                return Variation.Category.allCases.compactMap { cat in
+                    let ds = deltas.filter { $0.0.category == cat }.map { abs((1 - w) * $0.1 + w * $0.2) }
+                    return ds.isEmpty ? nil : (cat, ds.max()!)
+                }
+            }
+            let gridTau = grid.map { mu in
+                (categorySigmas(at: mu).reduce(extraTheoryError * extraTheoryError) { $0 + $1.1 * $1.1 }).squareRoot()
+            }
+            let limits = try Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [gridTau], grid: grid, cl: cl)
+            var budget: [BudgetRow] = []
+            for (v, d0, dr) in deltas {
+                let shifted = zip(grid, gridMI).map { mu, m in
+                    let w = min(mu * mu / (muRef * muRef), 1)
+                    return m + (1 - w) * d0 + w * dr
+                }
+                let l = try UpperLimits.bayesian(chi2: Self.interpolated(grid, Self.minusTwoLogL(c.mI, c.observedError, shifted, gridTau)),
+                                                  range: 0...grid.last!, cl: cl)
+                budget.append(BudgetRow(name: v.name, category: v.category, deltaMI0: d0, deltaMIRef: dr, limitShift: l - limits.bayesian))
+            }
+            let tauRef = gridTau[grid.firstIndex(where: { $0 >= muRef }) ?? grid.count - 1]
+            results.append(CalibrationResult(
+                calibration: c, spec: base, photometry: p0, standard: standard,
+                coreMassStandard: known[base]!.coreMass, logLStandard: logLs[0], curve: curve,
+                theoryError0: gridTau[0], theoryErrorRef: tauRef, budget: budget,
+                categoryErrors: categorySigmas(at: 0), limits: limits, gridMI: gridMI, gridTau: gridTau))
+        }
+        var combined: Limits?
+        if results.count > 1 {
+            combined = try Self.limits(observed: results.map(\.calibration.mI), sigma: results.map(\.calibration.observedError),
+                                       mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl)
+        }
+        return Report(cl: cl, muGrid: grid, results: results, combined: combined, referenceMu12: muRef,
+                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
+    }
+
+    /// −2 ln L on the grid for one calibration.
+    static func minusTwoLogL(_ m: Double, _ sigma: Double, _ t: [Double], _ tau: [Double]) -> [Double] {
+        zip(t, tau).map { ti, taui in
+            let v = sigma * sigma + taui * taui
+            return (m - ti) * (m - ti) / v + log(v)
+        }
+    }
+
+    /// −2 ln L on the grid for several calibrations with fully correlated theory errors (Sherman–Morrison).
+    static func minusTwoLogL(observed m: [Double], sigma: [Double], mI: [[Double]], tau: [[Double]]) -> [Double] {
+        let n = mI[0].count
+        return (0..<n).map { k in
+            var a = 0.0, b = 0.0, c = 0.0, logDetD = 0.0
+            for i in m.indices {
+                let d = sigma[i] * sigma[i]
+                let r = m[i] - mI[i][k]
+                a += r * r / d
+                b += tau[i][k] * r / d
+                c += tau[i][k] * tau[i][k] / d
+                logDetD += log(d)
+            }
+            return a - b * b / (1 + c) + logDetD + log(1 + c)
+        }
+    }
+
+    /// −2 ln L of the combined calibrations of a report, on its grid.
+    public static func combinedMinusTwoLogL(_ r: Report) -> [Double] {
+        minusTwoLogL(observed: r.results.map(\.calibration.mI), sigma: r.results.map(\.calibration.observedError),
+                     mI: r.results.map(\.gridMI), tau: r.results.map(\.gridTau))
+    }
+
+    /// Linear interpolation of grid values (a closure for the limit finders).
+    static func interpolated(_ grid: [Double], _ values: [Double]) -> (Double) -> Double {
+        let h = grid[1] - grid[0]
+        return { x in
+            let u = min(max((x - grid[0]) / h, 0), Double(grid.count - 1))
+            let i = min(Int(u), grid.count - 2)
+            let f = u - Double(i)
+            return (1 - f) * values[i] + f * values[i + 1]
+        }
+    }
+
+    /// Bayesian, Δχ² and Feldman–Cousins limits for one or several calibrations.
+    static func limits(observed m: [Double], sigma: [Double], mI: [[Double]], tau: [[Double]], grid: [Double], cl: Double) throws -> Limits {
+        let nll = m.count == 1 ? minusTwoLogL(m[0], sigma[0], mI[0], tau[0])
+                               : minusTwoLogL(observed: m, sigma: sigma, mI: mI, tau: tau)
+        let f = interpolated(grid, nll)
+        let range = 0...grid.last!
+        let bayes = try UpperLimits.bayesian(chi2: f, range: range, cl: cl)
+        let dchi = try UpperLimits.deltaChiSquared(chi2: f, range: range, cl: cl)
+        // Feldman–Cousins on the GLS-combined brightening at μ = 0 (C at μ = 0; exact for one calibration).
+        var weights = [Double](repeating: 0, count: m.count)
+        let d = sigma.map { $0 * $0 }
+        let t0 = tau.map { $0[0] }
+        let c = zip(t0, d).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
+        // C⁻¹1 by Sherman–Morrison.
+        let dot = zip(t0, d).reduce(0) { $0 + $1.0 / $1.1 }
+        for i in m.indices { weights[i] = 1 / d[i] - t0[i] / d[i] * dot / (1 + c) }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { throw TRGBError.computation("Feldman–Cousins: the combined weights are not positive") }
+        let w = weights.map { $0 / total }
+        let sigmaBar = (1 / total).squareRoot()
+        let xBar = m.indices.reduce(0) { $0 + w[$1] * (mI[$1][0] - m[$1]) } / sigmaBar
+        let sBar = grid.indices.map { k in m.indices.reduce(0) { $0 + w[$1] * (mI[$1][0] - mI[$1][k]) } / sigmaBar }
+        let sUp = try UpperLimits.feldmanCousins(observed: xBar, cl: cl)
+        guard let j = sBar.firstIndex(where: { $0 >= sUp }) else {
+            throw TRGBError.computation(String(format: "Feldman–Cousins: the limit lies beyond μ₁₂ = %.3g; extend the μ₁₂ grid", grid.last!))
+        }
+        var fc = grid[j]
+        if j > 0 {
+            let f = (sUp - sBar[j - 1]) / (sBar[j] - sBar[j - 1])
+            fc = grid[j - 1] + f * (grid[j] - grid[j - 1])
+        }
+        return Limits(bayesian: bayes, deltaChiSquared: dchi, feldmanCousins: fc)
+    }
+}

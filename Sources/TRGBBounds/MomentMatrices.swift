@@ -1,0 +1,153 @@
+import Foundation
+import ModelData
+
+/// A complex number (just what the moment matrices need).
+public struct Complex: Sendable, Equatable {
+    public var re: Double, im: Double
+    public init(_ re: Double, _ im: Double = 0) { self.re = re; self.im = im }
+    public var conjugate: Complex { Complex(re, -im) }
+    public var magnitudeSquared: Double { re * re + im * im }
+    public static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
+    public static func * (a: Complex, b: Complex) -> Complex { Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+    public static func expi(_ phase: Double) -> Complex { Complex(cos(phase), sin(phase)) }
+}
+
+/// A 3×3 complex matrix, row-major.
+public struct Matrix3: Sendable, Equatable {
+    public var m: [[Complex]]
+    public init(_ m: [[Complex]]) { self.m = m }
+    public static let zero = Matrix3(Array(repeating: Array(repeating: Complex(0), count: 3), count: 3))
+    public var adjoint: Matrix3 { Matrix3((0..<3).map { i in (0..<3).map { j in m[j][i].conjugate } }) }
+    public var transpose: Matrix3 { Matrix3((0..<3).map { i in (0..<3).map { j in m[j][i] } }) }
+    public static func * (a: Matrix3, b: Matrix3) -> Matrix3 {
+        Matrix3((0..<3).map { i in (0..<3).map { j in (0..<3).reduce(Complex(0)) { $0 + a.m[i][$1] * b.m[$1][j] } } })
+    }
+    /// Σᵢⱼ |mᵢⱼ|² (the squared Frobenius norm).
+    public var frobeniusSquared: Double { m.joined().reduce(0) { $0 + $1.magnitudeSquared } }
+}
+
+/// The PMNS matrix from three angles and the Dirac phase (PDG parametrisation; Majorana phases drop out
+/// of Σ|λᵢⱼ|²), read from `StellarModels/neutrino/pmns.json`.
+///
+///     U = R₂₃ · U_δ(θ₁₃) · R₁₂     (PDG Review "Neutrino mixing", eq. 14.33)
+public struct PMNSParameters: Decodable, Sendable, Equatable {
+    public var name: String
+    public var theta12Deg: Double, theta23Deg: Double, theta13Deg: Double, deltaCpDeg: Double
+    public var source: String
+
+    public struct File: Decodable, Sendable {
+        public var description: String
+        public var defaultEntry: String
+        public var entries: [PMNSParameters]
+    }
+
+    public static let relativePath = "neutrino/pmns.json"
+
+    public var matrix: Matrix3 {
+        let r = Double.pi / 180
+        let (s12, c12) = (sin(theta12Deg * r), cos(theta12Deg * r))
+        let (s23, c23) = (sin(theta23Deg * r), cos(theta23Deg * r))
+        let (s13, c13) = (sin(theta13Deg * r), cos(theta13Deg * r))
+        let e = Complex.expi(-deltaCpDeg * r), ec = Complex.expi(deltaCpDeg * r)
+        func c(_ x: Double) -> Complex { Complex(x) }
+        return Matrix3([
+            [c(c12 * c13), c(s12 * c13), Complex(s13) * e],
+            [Complex(-s12 * c23) + Complex(-c12 * s23 * s13) * ec, Complex(c12 * c23) + Complex(-s12 * s23 * s13) * ec, c(s23 * c13)],
+            [Complex(s12 * s23) + Complex(-c12 * c23 * s13) * ec, Complex(-c12 * s23) + Complex(-s12 * c23 * s13) * ec, c(c23 * c13)],
+        ])
+    }
+}
+
+/// Neutrino electromagnetic moments to test against the stellar limits.
+///
+/// Stars bound μν² = Σⱼₖ(|μⱼₖ|² + |εⱼₖ|²) (Raffelt 1996, §6.5.2; Giunti & Studenikin 2015, RMP 87, 531):
+/// plasmon decay sums incoherently over every final pair, so the sum is the squared Frobenius norm of the
+/// moment matrices, unchanged by the basis change λ → U† λ U (Dirac) or U† λ U* (Majorana). Convention:
+/// the sum runs over all ordered pairs jk, so a Majorana transition moment μ₁₂ = −μ₂₁ counts twice.
+public struct MomentHypothesis: Sendable, Equatable {
+    public var mu12: Double
+    public var description: String
+    /// Σ(|μ|² + |ε|²) in the file's basis and in the other basis (they agree: basis independence).
+    public var sumGivenBasis: Double?, sumOtherBasis: Double?
+
+    public init(mu12: Double, description: String) {
+        self.mu12 = mu12
+        self.description = description
+    }
+
+    /// The file layout (units 10⁻¹² μ_B).
+    public struct File: Decodable, Sendable {
+        public var type: String
+        public var basis: String
+        public var magnetic: ComplexMatrix
+        public var electric: ComplexMatrix?
+        public var pmns: String?
+    }
+    public struct ComplexMatrix: Decodable, Sendable {
+        public var re: [[Double]]
+        public var im: [[Double]]?
+    }
+
+    public static func load(path: String, directory: DataDirectory) throws -> MomentHypothesis {
+        let file = try DataDirectory.decode(File.self, file: URL(fileURLWithPath: path))
+        let pmnsFile = try directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
+        let name = file.pmns ?? pmnsFile.defaultEntry
+        guard let pmns = pmnsFile.entries.first(where: { $0.name == name }) else {
+            throw TRGBError.invalidData(file: path, entry: "pmns", field: name,
+                                        reason: "unknown PMNS entry; valid: \(pmnsFile.entries.map(\.name).joined(separator: ", "))")
+        }
+        return try evaluate(file, pmns: pmns.matrix, path: path)
+    }
+
+    /// Checks the matrices and returns μ₁₂ = (Σ|μ|² + |ε|²)^½ with the sum in both bases.
+    public static func evaluate(_ file: File, pmns u: Matrix3, path: String = "moments") throws -> MomentHypothesis {
+        func matrix(_ c: ComplexMatrix, _ field: String) throws -> Matrix3 {
+            let im = c.im ?? Array(repeating: [0, 0, 0], count: 3)
+            guard c.re.count == 3, c.re.allSatisfy({ $0.count == 3 }), im.count == 3, im.allSatisfy({ $0.count == 3 }) else {
+                throw TRGBError.invalidData(file: path, entry: file.type, field: field, reason: "must be a 3×3 matrix (re and im)")
+            }
+            guard (c.re + im).joined().allSatisfy(\.isFinite) else {
+                throw TRGBError.invalidData(file: path, entry: file.type, field: field, reason: "entries must be finite")
+            }
+            return Matrix3((0..<3).map { i in (0..<3).map { j in Complex(c.re[i][j], im[i][j]) } })
+        }
+        let mu = try matrix(file.magnetic, "magnetic")
+        let eps = try file.electric.map { try matrix($0, "electric") } ?? .zero
+        let majorana: Bool
+        switch file.type.lowercased() {
+        case "dirac": majorana = false
+        case "majorana": majorana = true
+        default: throw TRGBError.invalidData(file: path, entry: "type", field: file.type, reason: "must be 'dirac' or 'majorana'")
+        }
+        guard ["mass", "flavour", "flavor"].contains(file.basis.lowercased()) else {
+            throw TRGBError.invalidData(file: path, entry: "basis", field: file.basis, reason: "must be 'mass' or 'flavour'")
+        }
+        if majorana {
+            for (name, m) in [("magnetic", mu), ("electric", eps)] {
+                let scale = max(m.frobeniusSquared.squareRoot(), 1e-300)
+                for i in 0..<3 {
+                    for j in 0..<3 {
+                        let a = m.m[i][j], b = m.m[j][i]
+                        let off = ((a.re + b.re) * (a.re + b.re) + (a.im + b.im) * (a.im + b.im)).squareRoot()
+                        if off > 1e-9 * scale {
+                            throw TRGBError.invalidData(file: path, entry: name, field: "[\(i)][\(j)]",
+                                                        reason: "a Majorana moment matrix must be antisymmetric (λⱼₖ = −λₖⱼ, zero diagonal)")
+                        }
+                    }
+                }
+            }
+        }
+        // Change of basis: flavour = U · mass · Uᵀ (Majorana) or U · mass · U† (Dirac); the norm is invariant.
+        func rotate(_ m: Matrix3) -> Matrix3 {
+            let toOther = file.basis.lowercased() == "mass" ? u : u.adjoint
+            return majorana ? toOther * m * toOther.transpose : toOther * m * toOther.adjoint
+        }
+        let given = mu.frobeniusSquared + eps.frobeniusSquared
+        let other = rotate(mu).frobeniusSquared + rotate(eps).frobeniusSquared
+        var h = MomentHypothesis(mu12: given.squareRoot(),
+                                 description: "\(majorana ? "Majorana" : "Dirac") moments from \(path) (\(file.basis) basis)")
+        h.sumGivenBasis = given
+        h.sumOtherBasis = other
+        return h
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The inputs that turn a calibration's population into model stars and a tip magnitude, read from
+/// `StellarModels/trgb/model.json` (each number with its source there).
+///
+///     Z = Z☉ · 10^[Fe/H] · (a f_α + b),  f_α = 10^[α/Fe]           Salaris, Chieffi & Straniero 1993 (ApJ 414, 580) eq. 3
+///     M_bol = M_bol,☉ − 2.5 log₁₀(L/L☉)                            IAU 2015 Resolution B2 (M_bol,☉ = 4.74)
+///     (V−I)₀,tip = c₀ + c₁[Fe/H] + c₂[Fe/H]²                       tip colour relation (entry `tip_colour`)
+public struct TipModelInputs: Decodable, Sendable, Equatable {
+    public struct Value: Decodable, Sendable, Equatable {
+        public var value: Double
+        public var source: String
+    }
+    public struct Uncertain: Decodable, Sendable, Equatable {
+        public var value: Double
+        public var error: Double
+        public var source: String
+    }
+    public struct AlphaScaling: Decodable, Sendable, Equatable {
+        public var a: Double, b: Double
+        public var source: String
+    }
+    public struct TipColour: Decodable, Sendable, Equatable {
+        public var coefficients: [Double]
+        public var fehRange: [Double]
+        public var scatter: Double
+        public var source: String
+    }
+    public struct Systematics: Decodable, Sendable, Equatable {
+        /// Envelope helium added by the first dredge-up in the "mixing" variation.
+        public var dredgeUpHelium: Value
+        /// Fractional change of the core-edge temperature coefficient c_T.
+        public var edgeTemperatureFraction: Value
+        /// Factor on the core-edge pressure coefficient c_P.
+        public var edgePressureFactor: Value
+        /// μ₁₂ at which each variation is evaluated beside μ₁₂ = 0.
+        public var referenceMu12: Value
+    }
+
+    public var description: String
+    public var mbolSun: Value
+    public var zSun: Value
+    public var alphaScaling: AlphaScaling
+    public var helium: Uncertain
+    public var mass: Uncertain
+    public var tipColour: TipColour
+    public var bolometricCorrections: String
+    public var alternativeBolometricCorrections: String?
+    public var systematics: Systematics
+    /// μ₁₂ nodes of the tip curve M_I(μ₁₂).
+    public var mu12Grid: [Double]
+
+    public static let relativePath = "trgb/model.json"
+
+    /// Metal mass fraction for [Fe/H] and [α/Fe] (Salaris et al. 1993).
+    public func metallicity(feh: Double, alphaFe: Double) -> Double {
+        zSun.value * pow(10, feh) * (alphaScaling.a * pow(10, alphaFe) + alphaScaling.b)
+    }
+
+    /// (V−I)₀ of the tip from [Fe/H] (throws outside the relation's range).
+    public func tipColour(feh: Double) throws -> Double {
+        let r = tipColour.fehRange
+        guard feh >= r[0] - 1e-12, feh <= r[1] + 1e-12 else {
+            throw TRGBError.outsideTable(table: "tip colour relation (\(tipColour.source))", quantity: "[Fe/H]", value: feh, range: r[0]...r[1])
+        }
+        var v = 0.0
+        for c in tipColour.coefficients.reversed() { v = v * feh + c }
+        return v
+    }
+
+    public func check(file: String) throws {
+        func need(_ ok: Bool, _ field: String, _ reason: String) throws {
+            if !ok { throw TRGBError.invalidData(file: file, entry: "model", field: field, reason: reason) }
+        }
+        try need(mbolSun.value > 4 && mbolSun.value < 5.5, "mbol_sun.value", "must lie in (4, 5.5)")
+        try need(zSun.value > 0.005 && zSun.value < 0.03, "z_sun.value", "must lie in (0.005, 0.03)")
+        try need(helium.value > 0.2 && helium.value < 0.4 && helium.error >= 0, "helium", "value in (0.2, 0.4), error ≥ 0")
+        try need(mass.value >= 0.7 && mass.value < 2 && mass.error >= 0, "mass", "value in [0.7, 2), error ≥ 0")
+        try need(!tipColour.coefficients.isEmpty && tipColour.fehRange.count == 2 && tipColour.fehRange[0] < tipColour.fehRange[1],
+                 "tip_colour", "needs coefficients and feh_range [low, high]")
+        try need(tipColour.scatter >= 0, "tip_colour.scatter", "must be ≥ 0")
+        try need(mu12Grid.count >= 4 && mu12Grid.first == 0 && zip(mu12Grid, mu12Grid.dropFirst()).allSatisfy { $0 < $1 },
+                 "mu12_grid", "needs ≥ 4 increasing nodes starting at 0")
+        try need(systematics.referenceMu12.value > 0, "systematics.reference_mu12", "must be > 0")
+        try need(systematics.edgePressureFactor.value > 0, "systematics.edge_pressure_factor", "must be > 0")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The tip seen in the I band: luminosity and tip colour → T_eff, log g, BC_I, M_I.
+///
+///     M_bol = M_bol,☉(table) − 2.5 log₁₀(L/L☉)
+///     T_eff solves (V − I)₀(T_eff, log g, [Fe/H]) = observed or relation tip colour   (BC table colours)
+///     log g = log₁₀(G M / R²),  R² = L / (4π σ T_eff⁴)                                  (iterated with T_eff)
+///     M_I = M_bol − BC_I(T_eff, log g, [Fe/H])
+///
+/// The envelope is not modelled: T_eff comes from the tip colour, so mixing length and envelope
+/// physics enter through the colour relation's scatter (Docs/bounds.md §2).
+public struct TipPhotometry: Sendable {
+    public var table: BolometricCorrectionTable
+
+    public init(table: BolometricCorrectionTable) { self.table = table }
+
+    public struct Result: Sendable, Equatable {
+        public var mI: Double, mBol: Double, teff: Double, logg: Double, bcI: Double, colourVI: Double
+    }
+
+    // CODATA 2018 G and σ_SB; IAU 2015 nominal M☉ (via GM☉) and L☉ (cgs).
+    static let gm = 1.327_124_4e26, sigma = 5.670_374_419e-5, lsun = 3.828e33
+
+    /// log g (cgs) for mass in M☉, log L/L☉ and T_eff in K.
+    public static func logg(mass: Double, logL: Double, teff: Double) -> Double {
+        log10(4 * Double.pi * sigma * gm * mass * pow(teff, 4) / lsun) - logL
+    }
+
+    public func tip(logL: Double, mass: Double, feh: Double, colourVI: Double) throws -> Result {
+        guard logL.isFinite, logL > 2, logL < 4.5 else {
+            throw TRGBError.invalidParameter(name: "log L_tip", value: logL, allowed: "(2, 4.5)")
+        }
+        let gRange = table.logg.first!...table.logg.last!
+        // The brightest tips (μ₁₂ ≳ 6) reach log g slightly below the grid's 0.0: the BC is taken at the
+        // grid edge there (∂BC_I/∂log g ≈ 0.05 mag per dex at tip temperatures); T_eff and log g are exact.
+        let allowed = (gRange.lowerBound - 0.5)...gRange.upperBound
+        func clamped(_ x: Double) -> Double { min(max(x, gRange.lowerBound), gRange.upperBound) }
+        var g = 0.5
+        var teff = 4000.0
+        for _ in 0..<6 {
+            teff = try table.teff(colourVI: colourVI, logg: clamped(g), feh: feh)
+            let next = Self.logg(mass: mass, logL: logL, teff: teff)
+            guard allowed.contains(next) else {
+                throw TRGBError.outsideTable(table: "bolometric corrections \(table.name)", quantity: "log g", value: next, range: allowed)
+            }
+            if abs(next - g) < 1e-6 { g = next; break }
+            g = next
+        }
+        let bc = try table.bcI(teff: teff, logg: clamped(g), feh: feh)
+        let mBol = table.mbolSun - 2.5 * logL
+        return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: g, bcI: bc, colourVI: colourVI)
+    }
+}
