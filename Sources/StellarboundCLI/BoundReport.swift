@@ -70,7 +70,7 @@ enum BoundReport {
             out.append("Each variation for \(first.calibration.name): shift of M_I and of the Bayesian limit")
             out.append(formatTable(header: ["variation", "ΔM_I (μ₁₂=0)", String(format: "ΔM_I (μ₁₂=%g)", r.referenceMu12), "Δ limit"],
                                    rows: first.budget.map { b in
-                [b.name, String(format: "%+.3f", b.deltaMI0), String(format: "%+.3f", b.deltaMIRef), String(format: "%+.2f", b.limitShift)]
+                [b.name, String(format: "%+.3f", b.deltaMI0), String(format: "%+.3f", b.deltaMIRef), b.limitShift.map { String(format: "%+.2f", $0) } ?? "beyond grid"]
             }))
             out.append("(`--json` gives the list for every calibration.)")
             out.append("")
@@ -128,7 +128,7 @@ enum BoundReport {
                 "{\"mu12\": \(jsonNumber($0)), \"m_i\": \(jsonNumber($1))}"
             }.joined(separator: ", ") + "]")
             o.add("budget", raw: "[" + c.budget.map {
-                "{\"variation\": \(jsonString($0.name)), \"input\": \(jsonString($0.category.rawValue)), \"delta_m_i_mu12_0\": \(jsonNumber($0.deltaMI0)), \"delta_m_i_reference_mu12\": \(jsonNumber($0.deltaMIRef)), \"limit_shift_mu12\": \(jsonNumber($0.limitShift))}"
+                "{\"variation\": \(jsonString($0.name)), \"input\": \(jsonString($0.category.rawValue)), \"delta_m_i_mu12_0\": \(jsonNumber($0.deltaMI0)), \"delta_m_i_reference_mu12\": \(jsonNumber($0.deltaMIRef)), \"limit_shift_mu12\": \($0.limitShift.map(jsonNumber) ?? "null")}"
             }.joined(separator: ", ") + "]")
             items.append(o.text.replacingOccurrences(of: "\n", with: "\n  "))
         }

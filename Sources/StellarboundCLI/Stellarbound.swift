@@ -19,7 +19,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 

@@ -20,8 +20,9 @@ public final class BoundAnalysis {
         public var category: Variation.Category
         /// ΔM_I (mag, varied − standard) at μ₁₂ = 0 and at the reference μ₁₂.
         public var deltaMI0: Double, deltaMIRef: Double
-        /// Change of the Bayesian limit on μ₁₂ when this variation replaces the standard input.
-        public var limitShift: Double
+        /// Change of the Bayesian limit on μ₁₂ when this variation replaces the standard input
+        /// (nil when the varied likelihood has not fallen off within the μ₁₂ grid).
+        public var limitShift: Double?
     }
 
     /// Everything computed for one calibration.
@@ -37,6 +38,8 @@ public final class BoundAnalysis {
         public var budget: [BudgetRow]
         /// Quadrature σ per category at μ = 0 (mag).
         public var categoryErrors: [(Variation.Category, Double)]
+        /// The same at the reference μ₁₂.
+        public var categoryErrorsRef: [(Variation.Category, Double)]
         public var limits: Limits
         /// M_I and τ on the analysis grid (for plots and the combined limit).
         public var gridMI: [Double], gridTau: [Double]
@@ -153,16 +156,16 @@ public final class BoundAnalysis {
                     let w = min(mu * mu / (muRef * muRef), 1)
                     return m + (1 - w) * d0 + w * dr
                 }
-                let l = try UpperLimits.bayesian(chi2: Self.interpolated(grid, Self.minusTwoLogL(c.mI, c.observedError, shifted, gridTau)),
+                let l = try? UpperLimits.bayesian(chi2: Self.interpolated(grid, Self.minusTwoLogL(c.mI, c.observedError, shifted, gridTau)),
                                                   range: 0...grid.last!, cl: cl)
-                budget.append(BudgetRow(name: v.name, category: v.category, deltaMI0: d0, deltaMIRef: dr, limitShift: l - limits.bayesian))
+                budget.append(BudgetRow(name: v.name, category: v.category, deltaMI0: d0, deltaMIRef: dr, limitShift: l.map { $0 - limits.bayesian }))
             }
             let tauRef = gridTau[grid.firstIndex(where: { $0 >= muRef }) ?? grid.count - 1]
             results.append(CalibrationResult(
                 calibration: c, spec: base, photometry: p0, standard: standard,
                 coreMassStandard: known[base]!.coreMass, logLStandard: logLs[0], curve: curve,
                 theoryError0: gridTau[0], theoryErrorRef: tauRef, budget: budget,
-                categoryErrors: categorySigmas(at: 0), limits: limits, gridMI: gridMI, gridTau: gridTau))
+                categoryErrors: categorySigmas(at: 0), categoryErrorsRef: categorySigmas(at: muRef), limits: limits, gridMI: gridMI, gridTau: gridTau))
         }
         var combined: Limits?
         if results.count > 1 {

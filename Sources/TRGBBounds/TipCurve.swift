@@ -18,7 +18,7 @@ public struct TipCurve: Sendable, Equatable {
 
     /// Values at each point of `grid` (within [0, μ_max]).
     public func sample(_ grid: [Double]) throws -> [Double] {
-        let spline = try Spline(x: mu12.map { $0 * $0 }, y: values, kind: mu12.count >= 5 ? .steffen : .cubic)
+        let spline = try Spline(x: mu12.map { $0 * $0 }, y: values, kind: mu12.count >= 5 ? .steffen : mu12.count >= 3 ? .cubic : .linear)
         return try grid.map { try spline.value(at: min($0 * $0, mu12Max * mu12Max)) }
     }
 }

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TRGBBounds
+
+/// The Bayesian mode: μ₁₂ marginalised over mass, helium, metallicity and mixing.
+struct PosteriorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "posterior",
+        abstract: "Posterior of μ₁₂ for one calibration, marginalised over M, Y, Z and mixing (ΔY of the first dredge-up).",
+        discussion: """
+        Flash tracks on a grid of stars, interpolated (error measured at off-grid tracks), sampled with an \
+        affine-invariant ensemble MCMC, checked by R̂, autocorrelation times and a direct quadrature. \
+        Priors are flat; --priors population (default: [Fe/H] ± 2σ of the calibration, Y ± 0.01, M 0.7–0.9) or \
+        franz2023 (Franz et al. 2023, truncated to where this model applies); any bound can be overridden. \
+        Method and comparison with Franz et al.: Docs/bounds.md §7.
+        """)
+
+    @Option(help: "Calibration name (one).")
+    var calibration = "m5-viaux2013"
+
+    @Option(help: "Credible level of the upper limit, in (0, 1). Default 0.95.")
+    var cl = 0.95
+
+    @Option(help: "Prior set: population or franz2023.")
+    var priors = "population"
+
+    @Option(name: .customLong("mu12-max"), help: "Upper end of the flat μ₁₂ prior, in (0, 10]. Default 8 (population), 6 (franz2023).") var mu12Max: Double?
+    @Option(name: .customLong("mass-min"), help: "Mass prior lower end (M☉), in [0.7, 1.8].") var massMin: Double?
+    @Option(name: .customLong("mass-max"), help: "Mass prior upper end (M☉), in [0.7, 1.8].") var massMax: Double?
+    @Option(name: .customLong("helium-min"), help: "Helium prior lower end, in [0.2, 0.35].") var heliumMin: Double?
+    @Option(name: .customLong("helium-max"), help: "Helium prior upper end, in [0.2, 0.35].") var heliumMax: Double?
+    @Option(name: .customLong("z-min"), help: "Metallicity prior lower end (Z).") var zMin: Double?
+    @Option(name: .customLong("z-max"), help: "Metallicity prior upper end (Z).") var zMax: Double?
+    @Option(name: .customLong("z-prior"), help: "Flat in 'log' Z or in 'linear' Z (default: log for population, linear for franz2023).") var zPrior: String?
+    @Option(name: .customLong("dredge-up-max"), help: "Upper end of the ΔY_FDU (mixing) prior, in [0, 0.1]; lower end 0.") var dredgeUpMax: Double?
+
+    @Option(help: "MCMC walkers (even, ≥ 10). Default 32.") var walkers = 32
+    @Option(help: "MCMC steps per walker (doubled up to twice if not converged). Default 4000.") var steps = 4000
+    @Option(help: "Random seed.") var seed: UInt64 = 20_231_029
+
+    @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
+    @Option(help: "Corner plot of the samples (.svg, .png or .pdf; samples as CSV beside).") var plot: String?
+
+    @OptionGroup var data: BoundDataOptions
+
+    func validate() throws {
+        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+        guard walkers >= 10, walkers <= 1000, walkers % 2 == 0 else { throw ValidationError("--walkers \(walkers): use an even number in [10, 1000]") }
+        guard steps >= 200, steps <= 1_000_000 else { throw ValidationError("--steps \(steps) is outside the allowed range [200, 1e6]") }
+        guard ["population", "franz2023"].contains(priors) else { throw ValidationError("--priors '\(priors)' is not one of: population, franz2023") }
+        if let zPrior, !["log", "linear"].contains(zPrior) { throw ValidationError("--z-prior '\(zPrior)' is not one of: log, linear") }
+    }
+
+    func run() throws {
+        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let boundData = try data.load()
+        let selected = try BoundCommand.select(calibration, from: boundData.calibrations)
+        guard selected.count == 1 else { throw InputError(message: "--calibration: the posterior takes one calibration (got \(selected.count))") }
+        let c = selected[0]
+        var p = priors == "franz2023" ? PosteriorPriors.franz2023(c, model: boundData.model)
+                                      : PosteriorPriors.population(c, model: boundData.model)
+        func range(_ r: ClosedRange<Double>, _ lo: Double?, _ hi: Double?, _ name: String) throws -> ClosedRange<Double> {
+            let a = lo ?? r.lowerBound, b = hi ?? r.upperBound
+            guard a.isFinite, b.isFinite, a <= b else {
+                throw TRGBError.invalidPrior("--\(name)-min \(a) must not exceed --\(name)-max \(b)")
+            }
+            return a...b
+        }
+        if let mu12Max {
+            guard mu12Max.isFinite, mu12Max > 0, mu12Max <= boundData.model.mu12Grid.last! else {
+                throw TRGBError.invalidPrior("--mu12-max \(mu12Max) must lie in (0, \(boundData.model.mu12Grid.last!)]")
+            }
+            p.mu12 = 0...mu12Max
+        }
+        p.mass = try range(p.mass, massMin, massMax, "mass")
+        p.helium = try range(p.helium, heliumMin, heliumMax, "helium")
+        p.metallicity = try range(p.metallicity, zMin, zMax, "z")
+        if let zPrior { p.zFlat = zPrior == "linear" }
+        if let dredgeUpMax {
+            guard dredgeUpMax.isFinite, dredgeUpMax >= 0 else { throw TRGBError.invalidPrior("--dredge-up-max \(dredgeUpMax) must be ≥ 0") }
+            p.dredgeUp = 0...dredgeUpMax
+        }
+        try p.check(model: boundData.model, alphaFe: c.alphaFe, mu12Max: boundData.model.mu12Grid.last!)
+        _ = sharedTable(json: json)
+        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
+        let posterior = PosteriorAnalysis(analysis: analysis)
+        if !json && standardErrorIsTerminal() { posterior.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
+        var settings = PosteriorAnalysis.Settings()
+        settings.walkers = walkers
+        settings.steps = steps
+        settings.burnIn = steps / 4
+        settings.seed = seed
+        let result: PosteriorAnalysis.Result
+        do { result = try posterior.run(c, priors: p, cl: cl, settings: settings) } catch let e as TRGBError {
+            if case .computation = e { throw ComputationError(message: e.description) }
+            throw e
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        if let plot { try PosteriorReport.corner(result, to: plot) }
+        print(json ? try PosteriorReport.json(result, seconds: seconds, threads: analysis.runner.threads)
+                   : PosteriorReport.text(result, seconds: seconds, threads: analysis.runner.threads))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import TRGBBounds
+
+/// Text, JSON and corner plot of a posterior (keys: Docs/output-contract.md).
+enum PosteriorReport {
+    static func text(_ r: PosteriorAnalysis.Result, seconds: Double, threads: Int) -> String {
+        var out: [String] = []
+        out.append("Posterior of μ₁₂ for \(r.calibration.name) (observed M_I = \(String(format: "%.3f ± %.3f", r.calibration.mI, r.calibration.observedError)))")
+        out.append(String(format: "Upper limit (%g%% credible): μ₁₂ < %.2f (MCMC), %.2f (direct quadrature check)", 100 * r.cl, r.mu12Limit, r.mu12LimitQuadrature))
+        out.append("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, basis independent.")
+        out.append("")
+        let p = r.priors
+        out.append("Flat priors: " + String(format: "μ₁₂ [%g, %g], M [%g, %g] M☉, Y [%g, %g], Z [%.3g, %.3g] (flat in %@), ΔY_FDU [%g, %g]",
+                                            p.mu12.lowerBound, p.mu12.upperBound, p.mass.lowerBound, p.mass.upperBound, p.helium.lowerBound, p.helium.upperBound,
+                                            p.metallicity.lowerBound, p.metallicity.upperBound, p.zFlat ? "Z" : "log Z", p.dredgeUp.lowerBound, p.dredgeUp.upperBound))
+        out.append(String(format: "Theory error of the physics not sampled: %.3f mag at μ₁₂ = 0 (conduction, 3α, screening, ν rates, BC, tip colour, core edge)", r.theoryErrorRest0))
+        out.append("")
+        out.append(formatTable(header: ["parameter", "median", "16%", "84%", "τ_int (steps)", "R̂", "ESS"], rows: r.summaries.indices.map { i in
+            let s = r.summaries[i]
+            return [s.name, String(format: "%.4g", s.median), String(format: "%.4g", s.lower68), String(format: "%.4g", s.upper68),
+                    String(format: "%.0f", r.autocorrelation[i]), String(format: "%.4f", r.rHat[i]), String(format: "%.0f", r.effectiveSamples[i])]
+        }))
+        out.append(String(format: "MCMC: %d walkers × %d steps (%d burn-in), acceptance %.2f; %@ (R̂ < 1.01 and ≥ 50 τ_int kept)",
+                          r.walkers, r.steps, r.burnIn, r.acceptance, r.converged ? "converged" : "NOT converged"))
+        out.append(String(format: "Track grid: %d stars; interpolation error at %d off-grid tracks: max |ΔM_I| = %.4f mag, rms %.4f mag",
+                          r.gridStars, r.checkTracks, r.interpolationMaxError, r.interpolationRMSError))
+        out.append(String(format: "%d flash tracks computed (%.0f s of track time) on %d threads; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, seconds))
+        return out.joined(separator: "\n")
+    }
+
+    static func json(_ r: PosteriorAnalysis.Result, seconds: Double, threads: Int) throws -> String {
+        var o = JSONObject()
+        o.add("command", "posterior")
+        o.add("calibration", r.calibration.name)
+        try o.add("cl", r.cl)
+        try o.add("mu12_limit", r.mu12Limit)
+        try o.add("mu12_limit_quadrature", r.mu12LimitQuadrature)
+        try o.add("observed_m_i", r.calibration.mI)
+        try o.add("observed_m_i_error", r.calibration.observedError)
+        let p = r.priors
+        o.add("priors", raw: "{\"mu12\": [\(jsonNumber(p.mu12.lowerBound)), \(jsonNumber(p.mu12.upperBound))], \"mass_msun\": [\(jsonNumber(p.mass.lowerBound)), \(jsonNumber(p.mass.upperBound))], \"helium_y\": [\(jsonNumber(p.helium.lowerBound)), \(jsonNumber(p.helium.upperBound))], \"metallicity_z\": [\(jsonNumber(p.metallicity.lowerBound)), \(jsonNumber(p.metallicity.upperBound))], \"z_prior\": \(jsonString(p.zFlat ? "linear" : "log")), \"dredge_up_helium\": [\(jsonNumber(p.dredgeUp.lowerBound)), \(jsonNumber(p.dredgeUp.upperBound))]}")
+        o.add("parameters", raw: "[" + r.summaries.indices.map { i in
+            let s = r.summaries[i]
+            return "{\"name\": \(jsonString(s.name)), \"median\": \(jsonNumber(s.median)), \"lower_68\": \(jsonNumber(s.lower68)), \"upper_68\": \(jsonNumber(s.upper68)), \"autocorrelation_steps\": \(jsonNumber(r.autocorrelation[i])), \"r_hat\": \(jsonNumber(r.rHat[i])), \"effective_samples\": \(jsonNumber(r.effectiveSamples[i]))}"
+        }.joined(separator: ", ") + "]")
+        o.add("converged", raw: r.converged ? "true" : "false")
+        o.add("walkers", r.walkers)
+        o.add("steps", r.steps)
+        o.add("burn_in", r.burnIn)
+        try o.add("acceptance", r.acceptance)
+        try o.add("theory_error_rest_m_i", r.theoryErrorRest0)
+        o.add("grid_stars", r.gridStars)
+        o.add("interpolation_check_tracks", r.checkTracks)
+        try o.add("interpolation_max_abs_delta_m_i", r.interpolationMaxError)
+        try o.add("interpolation_rms_delta_m_i", r.interpolationRMSError)
+        o.add("tracks_computed", r.tracksComputed)
+        o.add("threads", threads)
+        try o.add("seconds", seconds)
+        return o.text
+    }
+
+    /// Corner plot: marginal histograms on the diagonal, sample clouds below it.
+    static func corner(_ r: PosteriorAnalysis.Result, to path: String) throws {
+        let data = companionCSV(for: path)
+        let names = PosteriorAnalysis.Result.names
+        let labels = ["μ_{12}", "log_{10} Z", "Y", "M (M_☉)", "ΔY_{FDU}"]
+        var lines = [names.joined(separator: ",")]
+        for s in r.samples { lines.append(s.map { String(format: "%.6g", $0) }.joined(separator: ",")) }
+        try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
+        let n = names.count
+        let ranges = (0..<n).map { p -> (Double, Double) in
+            let v = r.samples.map { $0[p] }
+            let lo = v.min() ?? 0, hi = v.max() ?? 1
+            return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
+        }
+        var script = """
+        \(try Gnuplot.terminal(for: path).replacingOccurrences(of: "size 1000,700", with: "size 1100,1100").replacingOccurrences(of: "size 1200,840", with: "size 1400,1400").replacingOccurrences(of: "size 10in,7in", with: "size 10in,10in"))
+        set output \(Gnuplot.quoted(path))
+        set datafile separator ','
+        set multiplot layout \(n),\(n) title '\(r.calibration.name): posterior (\(String(format: "μ_{12} < %.2f at %g%%", r.mu12Limit, 100 * r.cl)))'
+        unset key
+        set tics font ',8'
+        set format x '%.3g'
+        set format y '%.3g'
+
+        """
+        for i in 0..<n {
+            for j in 0..<n {
+                if j > i { script += "set multiplot next\n"; continue }
+                let (xlo, xhi) = ranges[j]
+                script += "set xrange [\(xlo):\(xhi)]\n"
+                script += String(format: "set xtics (%.4g, %.4g, %.4g)\n", xlo + 0.1 * (xhi - xlo), 0.5 * (xlo + xhi), xhi - 0.1 * (xhi - xlo))
+                script += i == n - 1 ? "set xlabel '\(labels[j])'\n" : "unset xlabel\n"
+                if i == j {
+                    let width = (xhi - xlo) / 30
+                    script += "set autoscale y\nset ytics autofreq\nunset ylabel\nset style fill solid 0.5\n"
+                    script += "plot \(Gnuplot.quoted(data)) using (\(width)*floor($\(j + 1)/\(width))+\(width / 2)):(1.0) skip 1 smooth frequency with boxes lc rgb '#1f77b4'\n"
+                } else {
+                    let (ylo, yhi) = ranges[i]
+                    script += "set yrange [\(ylo):\(yhi)]\n"
+                    script += String(format: "set ytics (%.4g, %.4g, %.4g)\n", ylo + 0.1 * (yhi - ylo), 0.5 * (ylo + yhi), yhi - 0.1 * (yhi - ylo))
+                    script += j == 0 ? "set ylabel '\(labels[i])'\n" : "unset ylabel\n"
+                    script += "plot \(Gnuplot.quoted(data)) using \(j + 1):\(i + 1) skip 1 with dots lc rgb '#1f77b4'\n"
+                    script += "set autoscale y\n"
+                }
+            }
+        }
+        script += "unset multiplot\n"
+        try Gnuplot.render(script: script, output: path)
+        FileHandle.standardError.write(Data("wrote \(path) and \(data)\n".utf8))
+    }
+}
