@@ -58,19 +58,45 @@ public struct DataDirectory: Sendable, Equatable {
             decoder.keyDecodingStrategy = .convertFromSnakeCase
             return try decoder.decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath + [key]), reason: "missing")
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath + [key], in: data), reason: "missing")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath), reason: context.debugDescription)
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath, in: data), reason: context.debugDescription)
         } catch let DecodingError.dataCorrupted(context) {
-            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath), reason: context.debugDescription)
+            throw ModelDataError.malformed(file: file.path, field: path(context.codingPath, in: data), reason: context.debugDescription)
         } catch {
             throw ModelDataError.malformed(file: file.path, field: "", reason: "\(error)")
         }
     }
 
-    static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    /// "calibrations[0] (m5-viaux2013).m_i": the JSON (snake_case) key path, with the `name` of each
+    /// array entry on the way when it has one, so that a message names the file, the entry and the field.
+    static func path(_ keys: [CodingKey], in data: Data) -> String {
+        var node: Any? = try? JSONSerialization.jsonObject(with: data)
+        var out = ""
+        for key in keys {
+            if let i = key.intValue {
+                out += "[\(i)]"
+                let element = (node as? [Any]).flatMap { i < $0.count ? $0[i] : nil }
+                if let name = (element as? [String: Any])?["name"] as? String { out += " (\(name))" }
+                node = element
+            } else {
+                let snake = snakeCase(key.stringValue)
+                out += (out.isEmpty ? "" : ".") + snake
+                node = (node as? [String: Any])?[snake]
+            }
+        }
+        return out
     }
+
+    /// camelCase → snake_case (the inverse of the decoder's key strategy, for messages).
+    static func snakeCase(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+
 }
 
 /// Failures to find or read model data; messages name the file, the entry and the field.

@@ -75,7 +75,7 @@ struct BoundCommand: ParsableCommand {
         guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
             throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
         }
-        if let mu12, !(mu12.isFinite && mu12 >= 0 && mu12 <= 8) {
+        if let mu12, !(mu12.isFinite && mu12 >= 0 && mu12 <= 10) {
             throw ValidationError("--mu12 \(mu12) is outside the allowed range [0, 10] (the μ₁₂ grid of StellarModels/trgb/model.json)")
         }
         if mu12 != nil && moments != nil { throw ValidationError("give --mu12 or --moments, not both") }

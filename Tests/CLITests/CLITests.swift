@@ -286,3 +286,90 @@ struct FlashCLITests {
         #expect(((o["peak_memory_mb"] as? Double) ?? 0) > 0)
     }
 }
+
+@Suite("CLI: bound and posterior")
+struct BoundCLITests {
+    @Test("bad input exits with code 2 before any track, naming the flag, the valid names or the field", arguments: [
+        (["bound", "--calibration", "m55"], "m5-viaux2013"),
+        (["bound", "--cl", "1.5"], "--cl"),
+        (["bound", "--cl", "0"], "--cl"),
+        (["bound", "--theory-error", "-0.1"], "--theory-error"),
+        (["bound", "--mu12", "-1"], "--mu12"),
+        (["bound", "--moments", "/nonexistent/m.json"], "m.json"),
+        (["posterior", "--calibration", "nope"], "omega-cen-cr2020"),
+        (["posterior", "--mass-min", "0.9", "--mass-max", "0.8"], "--mass-min"),
+        (["posterior", "--z-min", "1e-6"], "z"),
+        (["posterior", "--mu12-max", "20"], "--mu12-max"),
+        (["posterior", "--priors", "flat"], "--priors"),
+        (["posterior", "--walkers", "7"], "--walkers"),
+        (["posterior", "--cl", "1"], "--cl"),
+    ])
+    func badInput(args: [String], needle: String) throws {
+        let (code, out, err) = try CLITests.run(args)
+        #expect(code == 2, "\(err)")
+        #expect(err.contains(needle), "stderr: \(err)")
+        #expect(out.isEmpty)
+    }
+
+    @Test("a Majorana matrix that is not antisymmetric is refused with the file, entry and element named")
+    func badMajorana() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sb-moments-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try #"{"type": "majorana", "basis": "flavour", "magnetic": {"re": [[0, 1, 0], [1, 0, 0], [0, 0, 0]]}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let (code, _, err) = try CLITests.run(["bound", "--moments", path])
+        #expect(code == 2)
+        #expect(err.contains(path) && err.contains("antisymmetric") && err.contains("[0][1]"), "\(err)")
+    }
+
+    @Test("a malformed calibration file: exit 2 naming the file, the entry and the field")
+    func malformedData() throws {
+        let fm = FileManager.default
+        let src = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let dir = fm.temporaryDirectory.appendingPathComponent("sb-models-\(getpid())")
+        try? fm.removeItem(at: dir)
+        try fm.copyItem(at: src, to: dir)
+        defer { try? fm.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("trgb/calibrations.json")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"stat_error\": 0.05,", with: "\"stat_error\": \"small\",")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let (code, out, err) = try CLITests.run(["bound", "--data-dir", dir.path])
+        #expect(code == 2)
+        #expect(out.isEmpty)
+        #expect(err.contains("calibrations.json") && err.contains("omega-cen-cr2020") && err.contains("stat_error"), "\(err)")
+    }
+
+    @Test("bound --json: the contract keys for one calibration; a tested Dirac matrix; the plot and its CSV")
+    func json() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let plot = dir.appendingPathComponent("sb-bound-\(getpid()).svg").path, csv = plot.replacingOccurrences(of: ".svg", with: ".csv")
+        let moments = dir.appendingPathComponent("sb-dirac-\(getpid()).json").path
+        defer { for f in [plot, csv, moments] { try? FileManager.default.removeItem(atPath: f) } }
+        try #"{"type": "dirac", "basis": "flavour", "magnetic": {"re": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}}"#
+            .write(toFile: moments, atomically: true, encoding: .utf8)
+        let (code, out, err) = try CLITests.run(["bound", "--calibration", "m5-viaux2013", "--no-systematics", "--json",
+                                                 "--plot", plot, "--moments", moments])
+        #expect(code == 0, "\(err)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let cals = try #require(o["calibrations"] as? [[String: Any]])
+        #expect(cals.count == 1)
+        let c = cals[0]
+        #expect(c["calibration"] as? String == "m5-viaux2013")
+        #expect(c["cl"] as? Double == 0.95)
+        for key in ["mu12_limit", "mu12_limit_delta_chi2", "mu12_limit_feldman_cousins", "observed_m_i", "predicted_m_i_standard",
+                    "core_mass_standard_msun", "teff_tip_k", "bc_i"] {
+            #expect(((c[key] as? Double) ?? .nan).isFinite, "\(key)")
+        }
+        #expect(c["observed_m_i"] as? Double == -4.17)
+        let limit = c["mu12_limit"] as? Double ?? 0
+        #expect(limit > 2 && limit < 5)
+        #expect((o["quantity"] as? String)?.contains("basis independent") == true)
+        let tested = try #require(o["tested"] as? [String: Any])
+        #expect(abs((tested["mu12"] as? Double ?? 0) - 3.0.squareRoot()) < 1e-9)
+        #expect(abs((tested["sum_squared_other_basis"] as? Double ?? 0) - 3) < 1e-9)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "mu12,m_i_m5-viaux2013,theory_error_m5-viaux2013,likelihood_m5-viaux2013")
+        #expect(FileManager.default.fileExists(atPath: plot))
+    }
+}

@@ -53,7 +53,7 @@ struct DataDirectoryTests {
         let species: [Entry]
     }
 
-    @Test("a malformed file names the file and the field (entry index included)")
+    @Test("a malformed file names the file and the field (entry index and name included)")
     func malformed() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -66,7 +66,7 @@ struct DataDirectoryTests {
             Issue.record("accepted a missing field")
         } catch let ModelDataError.malformed(file, field, _) {
             #expect(file.hasSuffix("s.json"))
-            #expect(field == "species[1].charge")
+            #expect(field == "species[1] (c12).charge")
         }
         #expect(throws: ModelDataError.self) { try dir.load(Species.self, from: "absent.json") }
     }
