@@ -13,9 +13,11 @@ public struct Stellarbound: ParsableCommand {
         commandName: "stellarbound",
         abstract: "Stellar physics to bounds on neutrino electromagnetic properties.",
         discussion: """
-        Plasma module: electron gas, Braaten & Segel plasmon dispersion and plasmon decay into \
-        neutrino pairs (standard, magnetic moment, millicharge), beside the Itoh et al. (1996) fit.
-        With no subcommand, prints the plasma summary at red-giant core conditions.
+        The main job: `stellarbound bound` (limits on μν from the red-giant-branch tip, with the \
+        systematics budget) and `stellarbound posterior` (the Bayesian mode). Underneath: the plasma module \
+        (`plasma`, `dispersion`, `plasma-map`), the core's input physics (`microphysics`) and the \
+        helium-flash integrator (`flash`). With no subcommand, prints the plasma summary at red-giant \
+        core conditions.
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,

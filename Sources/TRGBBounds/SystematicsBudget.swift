@@ -37,6 +37,14 @@ public struct PhotometryInputs: Sendable, Equatable {
 /// The standard list of variations for a population (Docs/bounds.md §3 gives the reasons for each size).
 public enum SystematicsBudget {
     public static func variations(model: TipModelInputs, fehError: Double) -> [Variation] {
+        /// A variation that edits the track only.
+        func track(_ name: String, _ category: Variation.Category, _ edit: @escaping @Sendable (inout TrackSpec) -> Void) -> Variation {
+            Variation(name: name, category: category, track: { spec in
+                var t = spec
+                edit(&t)
+                return t
+            })
+        }
         let sys = model.systematics
         var list: [Variation] = []
         for sign in [1.0, -1.0] {
@@ -53,12 +61,7 @@ public enum SystematicsBudget {
                                       return q
                                   }))
             let dY = sign * model.helium.error
-            list.append(Variation(name: String(format: "Y %@%.3f", s, model.helium.error), category: .helium,
-                                  track: { spec in
-                                      var t = spec
-                                      t.helium += dY
-                                      return t
-                                  }))
+            list.append(track(String(format: "Y %@%.3f", s, model.helium.error), .helium) { $0.helium += dY })
             let dM = sign * model.mass.error
             list.append(Variation(name: String(format: "mass %@%.2f M☉", s, model.mass.error), category: .mass,
                                   track: { spec in
@@ -71,31 +74,11 @@ public enum SystematicsBudget {
                                       return q
                                   }))
         }
-        list.append(Variation(name: "conduction Yakovlev & Urpin 1980", category: .conduction, track: { spec in
-            var t = spec
-            t.conduction = .yakovlevUrpin1980
-            return t
-        }))
-        list.append(Variation(name: "conduction + Blouin et al. 2020", category: .conduction, track: { spec in
-            var t = spec
-            t.blouin2020 = true
-            return t
-        }))
-        list.append(Variation(name: "plasmon decay: Itoh et al. 1996 fit", category: .neutrinoRates, track: { spec in
-            var t = spec
-            t.plasmaNeutrinos = .itoh1996
-            return t
-        }))
-        list.append(Variation(name: "3α rate NACRE 1999", category: .tripleAlpha, track: { spec in
-            var t = spec
-            t.tripleAlpha = .nacre
-            return t
-        }))
-        list.append(Variation(name: "screening screen5 (Graboske/Alastuey–Jancovici)", category: .screening, track: { spec in
-            var t = spec
-            t.screening = .screen5
-            return t
-        }))
+        list.append(track("conduction Yakovlev & Urpin 1980", .conduction) { $0.conduction = .yakovlevUrpin1980 })
+        list.append(track("conduction + Blouin et al. 2020", .conduction) { $0.blouin2020 = true })
+        list.append(track("plasmon decay: Itoh et al. 1996 fit", .neutrinoRates) { $0.plasmaNeutrinos = .itoh1996 })
+        list.append(track("3α rate NACRE 1999", .tripleAlpha) { $0.tripleAlpha = .nacre })
+        list.append(track("screening screen5 (Graboske/Alastuey–Jancovici)", .screening) { $0.screening = .screen5 })
         if let alternative = model.alternativeBolometricCorrections {
             list.append(Variation(name: "BC table \(alternative)", category: .bolometricCorrection, track: nil,
                                   photometry: { p in
@@ -114,26 +97,15 @@ public enum SystematicsBudget {
                                   }))
         }
         let fdu = sys.dredgeUpHelium.value
-        list.append(Variation(name: String(format: "first dredge-up ΔY = %.3f", fdu), category: .mixing, track: { spec in
-            var t = spec
-            t.dredgeUpHelium = fdu
-            return t
-        }))
+        list.append(track(String(format: "first dredge-up ΔY = %.3f", fdu), .mixing) { $0.dredgeUpHelium = fdu })
         let fT = sys.edgeTemperatureFraction.value
         for sign in [1.0, -1.0] {
-            list.append(Variation(name: String(format: "core-edge c_T %@%.0f%%", sign > 0 ? "+" : "−", 100 * fT),
-                                  category: .coreEdge, track: { spec in
-                                      var t = spec
-                                      t.edgeTemperatureFactor *= 1 + sign * fT
-                                      return t
-                                  }))
+            list.append(track(String(format: "core-edge c_T %@%.0f%%", sign > 0 ? "+" : "−", 100 * fT), .coreEdge) {
+                $0.edgeTemperatureFactor *= 1 + sign * fT
+            })
         }
         let fP = sys.edgePressureFactor.value
-        list.append(Variation(name: String(format: "core-edge c_P ×%g", fP), category: .coreEdge, track: { spec in
-            var t = spec
-            t.edgePressureFactor *= fP
-            return t
-        }))
+        list.append(track(String(format: "core-edge c_P ×%g", fP), .coreEdge) { $0.edgePressureFactor *= fP })
         return list
     }
 }
