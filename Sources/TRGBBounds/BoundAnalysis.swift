@@ -111,6 +111,13 @@ public final class BoundAnalysis {
             specs += nodes.map { base.with(mu12: $0) }
             let vs = withBudget ? SystematicsBudget.variations(model: model, fehError: c.fehError) : []
             variationsPer.append(vs)
+            // Every photometric input inside its tables before any track is run (a typical tip, log L = 3.3).
+            for p in [photometryInputs(for: c)] + vs.map({ $0.photometry(photometryInputs(for: c)) }) {
+                do { _ = try tip(logL: 3.3, p) } catch let e as TRGBError {
+                    throw TRGBError.invalidData(file: Calibration.relativePath, entry: c.name, field: "feh ± feh_error / tip colour",
+                                                reason: "the population's photometry is outside the model's tables: \(e)")
+                }
+            }
             for v in vs {
                 if let t = v.track { specs += [t(base), t(base.with(mu12: muRef))] }
             }

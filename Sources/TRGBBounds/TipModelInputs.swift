@@ -61,7 +61,7 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
     public func tipColour(feh: Double) throws -> Double {
         let r = tipColour.fehRange
         guard feh >= r[0] - 1e-12, feh <= r[1] + 1e-12 else {
-            throw TRGBError.outsideTable(table: "tip colour relation (\(tipColour.source))", quantity: "[Fe/H]", value: feh, range: r[0]...r[1])
+            throw TRGBError.outsideTable(table: "tip colour relation (trgb/model.json, tip_colour)", quantity: "[Fe/H]", value: feh, range: r[0]...r[1])
         }
         var v = 0.0
         for c in tipColour.coefficients.reversed() { v = v * feh + c }

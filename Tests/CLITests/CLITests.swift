@@ -373,3 +373,24 @@ struct BoundCLITests {
         #expect(FileManager.default.fileExists(atPath: plot))
     }
 }
+
+extension BoundCLITests {
+    @Test("a population outside the photometry's tables is refused before any track (exit 2, entry named)")
+    func populationOutsideTables() throws {
+        let fm = FileManager.default
+        let src = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let dir = fm.temporaryDirectory.appendingPathComponent("sb-models-feh-\(getpid())")
+        try? fm.removeItem(at: dir)
+        try fm.copyItem(at: src, to: dir)
+        defer { try? fm.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("trgb/calibrations.json")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"feh_error\": 0.1,", with: "\"feh_error\": 0.9,")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let start = Date()
+        let (code, out, err) = try CLITests.run(["bound", "--data-dir", dir.path, "--calibration", "m5-viaux2013"])
+        #expect(code == 2 && out.isEmpty)
+        #expect(err.contains("m5-viaux2013") && err.contains("[Fe/H]") && err.contains("[-2.1, -0.5]"), "\(err)")
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+}
