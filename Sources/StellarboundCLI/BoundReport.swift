@@ -169,14 +169,7 @@ enum BoundReport {
         if r.combined != nil { header.append("likelihood_combined") }
         let step = 8
         var lines = [header.joined(separator: ",")]
-        let likes = r.results.map { c -> [Double] in
-            let v = zip(c.gridMI, c.gridTau).map { m, t -> Double in
-                let s2 = c.calibration.observedError * c.calibration.observedError + t * t
-                return exp(-0.5 * (c.calibration.mI - m) * (c.calibration.mI - m) / s2) / s2.squareRoot()
-            }
-            let peak = v.max() ?? 1
-            return v.map { $0 / peak }
-        }
+        let likes = r.results.map(BoundAnalysis.relativeLikelihood)
         var combined: [Double] = []
         if r.combined != nil {
             let nll = BoundAnalysis.combinedMinusTwoLogL(r)

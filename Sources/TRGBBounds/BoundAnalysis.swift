@@ -147,7 +147,7 @@ public final class BoundAnalysis {
             }
             // σ per category: the largest |Δ| among its variations, at each μ (linear in μ², held beyond μ_ref).
             func categorySigmas(at mu: Double) -> [(Variation.Category, Double)] {
-                let w = min(mu * mu / (muRef * muRef), 1)
+                let w = Self.referenceWeight(mu, muRef)
                 return Variation.Category.allCases.compactMap { cat in
                     let ds = deltas.filter { $0.0.category == cat }.map { abs((1 - w) * $0.1 + w * $0.2) }
                     return ds.isEmpty ? nil : (cat, ds.max()!)
@@ -160,7 +160,7 @@ public final class BoundAnalysis {
             var budget: [BudgetRow] = []
             for (v, d0, dr) in deltas {
                 let shifted = zip(grid, gridMI).map { mu, m in
-                    let w = min(mu * mu / (muRef * muRef), 1)
+                    let w = Self.referenceWeight(mu, muRef)
                     return m + (1 - w) * d0 + w * dr
                 }
                 let l = try? UpperLimits.bayesian(chi2: Self.interpolated(grid, Self.minusTwoLogL(c.mI, c.observedError, shifted, gridTau)),
@@ -181,6 +181,19 @@ public final class BoundAnalysis {
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, referenceMu12: muRef,
                       tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
+    }
+
+    /// Weight of the reference-μ₁₂ value when a budget shift known at μ₁₂ = 0 and μ_ref is carried to μ:
+    /// linear in μ², held beyond μ_ref.
+    static func referenceWeight(_ mu: Double, _ muRef: Double) -> Double {
+        min(mu * mu / (muRef * muRef), 1)
+    }
+
+    /// The likelihood of one calibration on the report's grid, divided by its maximum (for plots).
+    public static func relativeLikelihood(_ c: CalibrationResult) -> [Double] {
+        let nll = minusTwoLogL(c.calibration.mI, c.calibration.observedError, c.gridMI, c.gridTau)
+        let lo = nll.min() ?? 0
+        return nll.map { exp(-0.5 * ($0 - lo)) }
     }
 
     /// −2 ln L on the grid for one calibration.

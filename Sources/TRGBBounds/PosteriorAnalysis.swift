@@ -86,7 +86,7 @@ public final class PosteriorAnalysis {
         let restRef = standard.categoryErrorsRef.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
         let muRef = model.systematics.referenceMu12.value
         func tauRest(_ mu: Double) -> Double {
-            let w = min(mu * mu / (muRef * muRef), 1)
+            let w = BoundAnalysis.referenceWeight(mu, muRef)
             return (1 - w) * rest0 + w * restRef
         }
         // The grid of stars.
@@ -226,11 +226,7 @@ public final class PosteriorAnalysis {
             } } } }
         }
         for i in qMu.indices { marginal[i] = logs[i].reduce(0) { $0 + exp($1 - peak) } }
-        var cumulative = [0.0]
-        for i in 1..<qMu.count { cumulative.append(cumulative[i - 1] + 0.5 * (marginal[i] + marginal[i - 1]) * (qMu[i] - qMu[i - 1])) }
-        let target = cl * cumulative.last!
-        let j = cumulative.firstIndex { $0 >= target } ?? qMu.count - 1
-        let quad = j == 0 ? qMu[0] : qMu[j - 1] + (target - cumulative[j - 1]) / (cumulative[j] - cumulative[j - 1]) * (qMu[j] - qMu[j - 1])
+        let quad = UpperLimits.quantile(grid: qMu, density: marginal, level: cl)
         // Thinned samples for the corner plot.
         let stride = max(1, flat.count / 6000)
         let thinned = Swift.stride(from: 0, to: flat.count, by: stride).map { flat[$0] }

@@ -1,4 +1,5 @@
 import Foundation
+import RedGiantCore
 
 /// The tip seen in the I band: luminosity and tip colour → T_eff, log g, BC_I, M_I.
 ///
@@ -18,8 +19,8 @@ public struct TipPhotometry: Sendable {
         public var mI: Double, mBol: Double, teff: Double, logg: Double, bcI: Double, colourVI: Double
     }
 
-    // CODATA 2018 G and σ_SB; IAU 2015 nominal M☉ (via GM☉) and L☉ (cgs).
-    static let gm = 1.327_124_4e26, sigma = 5.670_374_419e-5, lsun = 3.828e33
+    // IAU 2015 nominal GM☉ (cgs), CODATA 2018 σ_SB; L☉ is the project's IAU 2015 nominal value.
+    static let gm = 1.327_124_4e26, sigma = 5.670_374_419e-5, lsun = CoreEdgeRelations.solarLuminosity
 
     /// log g (cgs) for mass in M☉, log L/L☉ and T_eff in K.
     public static func logg(mass: Double, logL: Double, teff: Double) -> Double {

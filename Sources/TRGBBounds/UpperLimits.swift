@@ -31,13 +31,20 @@ public enum UpperLimits {
         guard weights[n - 1] < 1e-2 else {
             throw TRGBError.computation(String(format: "the likelihood has not fallen off by μ₁₂ = %.3g (e^{-Δχ²/2} = %.2g): extend the μ₁₂ grid", range.upperBound, weights[n - 1]))
         }
-        // Cumulative trapezoid, then linear inverse.
-        var cumulative = [Double](repeating: 0, count: n)
-        for i in 1..<n { cumulative[i] = cumulative[i - 1] + 0.5 * h * (weights[i] + weights[i - 1]) }
-        let target = cl * cumulative[n - 1]
-        guard let j = cumulative.firstIndex(where: { $0 >= target }), j > 0 else { return range.lowerBound }
+        return quantile(grid: (0..<n).map { range.lowerBound + Double($0) * h }, density: weights, level: cl)
+    }
+
+    /// The `level` quantile of an unnormalised density sampled on an increasing grid: cumulative
+    /// trapezoid, then linear inverse (the Bayesian limit here and the posterior's quadrature check).
+    static func quantile(grid: [Double], density: [Double], level: Double) -> Double {
+        var cumulative = [Double](repeating: 0, count: grid.count)
+        for i in 1..<grid.count {
+            cumulative[i] = cumulative[i - 1] + 0.5 * (grid[i] - grid[i - 1]) * (density[i] + density[i - 1])
+        }
+        let target = level * cumulative[grid.count - 1]
+        guard let j = cumulative.firstIndex(where: { $0 >= target }), j > 0 else { return grid[0] }
         let f = (target - cumulative[j - 1]) / (cumulative[j] - cumulative[j - 1])
-        return range.lowerBound + (Double(j - 1) + f) * h
+        return grid[j - 1] + f * (grid[j] - grid[j - 1])
     }
 
     /// One-sided Δχ² (profile likelihood) upper limit, z = Φ⁻¹(CL): Δχ² = 2.71 at 95 %, 0.22 at 68 %.
