@@ -3,6 +3,7 @@
 // Module graph (dependencies point one way):
 //   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
 //   StellarboundCLI also uses Microphysics, Plasma and ModelData directly
+//   Millicharge (pulsar rotation, charge-limit catalog) sits beside TRGBBounds and needs only ModelData
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "GSL", targets: ["GSL"]),
         .library(name: "RedGiantCore", targets: ["RedGiantCore"]),
         .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
+        .library(name: "Millicharge", targets: ["Millicharge"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +42,9 @@ let package = Package(
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
         .target(name: "TRGBBounds", dependencies: ["RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
+        // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
+        .target(name: "Millicharge", dependencies: ["ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
@@ -50,6 +55,7 @@ let package = Package(
                 "Microphysics",
                 "RedGiantCore",
                 "TRGBBounds",
+                "Millicharge",
                 "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -61,6 +67,7 @@ let package = Package(
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics", "ModelData", "Plasma", "GSL"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
+        .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,9 @@ struct BoundCommand: ParsableCommand {
     @Option(help: "Calibration name, comma-separated names, 'default' or 'all'.")
     var calibration = "default"
 
+    @Option(help: "The channel bounded: magnetic-moment (μ₁₂ = μν/1e-12 μ_B) or millicharge (q₁₄ = qν/1e-14 e; Docs/millicharge.md §4).")
+    var coupling: CouplingArgument = .magneticMoment
+
     @Option(help: "Confidence level, in (0, 1). Default 0.95.")
     var cl = 0.95
 
@@ -79,6 +82,9 @@ struct BoundCommand: ParsableCommand {
             throw ValidationError("--mu12 \(mu12) is outside the allowed range [0, 10] (the μ₁₂ grid of StellarModels/trgb/model.json)")
         }
         if mu12 != nil && moments != nil { throw ValidationError("give --mu12 or --moments, not both") }
+        if coupling != .magneticMoment && (mu12 != nil || moments != nil) {
+            throw ValidationError("--mu12 and --moments test magnetic moments; they need --coupling magnetic-moment")
+        }
     }
 
     func run() throws {
@@ -95,6 +101,7 @@ struct BoundCommand: ParsableCommand {
         _ = sharedTable(json: json)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
         analysis.withBudget = !noSystematics
+        analysis.coupling = coupling.value
         analysis.extraTheoryError = theoryError
         if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
         let report: BoundAnalysis.Report
@@ -121,4 +128,12 @@ struct BoundCommand: ParsableCommand {
         guard !out.isEmpty else { throw TRGBError.unknownCalibration(name: names, available: file.names) }
         return out
     }
+}
+
+/// `--coupling` values (the library's `Coupling`, spelled for the command line).
+enum CouplingArgument: String, ExpressibleByArgument, CaseIterable {
+    case magneticMoment = "magnetic-moment"
+    case millicharge
+
+    var value: Coupling { Coupling(rawValue: rawValue)! }
 }

@@ -18,17 +18,26 @@ enum BoundReport {
     }
 
     static let quantity = "mu_nu^2 = sum_ij (|mu_ij|^2 + |eps_ij|^2): basis independent (unchanged by any unitary change of the mass or flavour basis); Dirac or Majorana"
+    static let chargeQuantity = "q_nu^2 = sum_i q_i^2 over Dirac species, q in units of the elementary charge e0"
+
+    static func quantity(_ c: Coupling) -> String { c == .magneticMoment ? quantity : chargeQuantity }
 
     static func text(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [Test]?, seconds: Double, threads: Int) -> String {
         var out: [String] = []
         let clText = String(format: "%g%% CL", 100 * r.cl)
-        out.append("Neutrino magnetic moment from the red-giant-branch tip: upper limits at \(clText)")
-        out.append("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, the same in every basis (mass or flavour, Dirac or Majorana).")
+        let x = r.coupling.symbol
+        if r.coupling == .magneticMoment {
+            out.append("Neutrino magnetic moment from the red-giant-branch tip: upper limits at \(clText)")
+            out.append("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, the same in every basis (mass or flavour, Dirac or Majorana).")
+        } else {
+            out.append("Neutrino millicharge from the red-giant-branch tip (plasmon decay γ → νν̄ through the charge): upper limits at \(clText)")
+            out.append("The limit is on qν = (Σᵢ qᵢ²)^½ over Dirac species, in units of e.")
+        }
         out.append("")
         var rows: [[String]] = []
         for c in r.results {
             let pull = (c.calibration.mI - c.standard.mI) / (c.calibration.observedError * c.calibration.observedError + c.theoryError0 * c.theoryError0).squareRoot()
-            let published = (c.calibration.publishedLimits ?? []).map { String(format: "%.1f (%g%%)", $0.mu12, 100 * $0.cl) }.joined(separator: ", ")
+            let published = r.coupling != .magneticMoment ? "" : (c.calibration.publishedLimits ?? []).map { String(format: "%.1f (%g%%)", $0.mu12, 100 * $0.cl) }.joined(separator: ", ")
             rows.append([c.calibration.name,
                          String(format: "%.3f ± %.3f", c.calibration.mI, c.calibration.observedError),
                          String(format: "%.3f ± %.3f", c.standard.mI, c.theoryError0),
@@ -42,12 +51,12 @@ enum BoundReport {
             rows.append(["combined (\(r.results.count))", "", "", "", String(format: "%.2f", comb.bayesian),
                          String(format: "%.2f", comb.deltaChiSquared), String(format: "%.2f", comb.feldmanCousins), ""])
         }
-        out.append(formatTable(header: ["calibration", "observed M_I", "predicted M_I (μ=0)", "pull", "μ₁₂ < Bayes", "Δχ²", "F–C", "published"], rows: rows))
-        out.append("μ₁₂ = μν/(10⁻¹² μ_B). Bayes: flat prior in μ₁₂ ≥ 0; Δχ²: one-sided profile likelihood; F–C: Feldman & Cousins 1998.")
+        out.append(formatTable(header: ["calibration", "observed M_I", "predicted M_I (\(x)=0)", "pull", "\(x) < Bayes", "Δχ²", "F–C", "published"], rows: rows))
+        out.append("\(r.coupling.meaning). Bayes: flat prior in \(x) ≥ 0; Δχ²: one-sided profile likelihood; F–C: Feldman & Cousins 1998.")
         out.append("pull = (observed − predicted)/σ; negative: the observed tip is brighter than the standard model.")
         out.append("Combined: theory errors fully correlated between calibrations.")
         out.append("")
-        out.append("Standard-model tips (μ₁₂ = 0)")
+        out.append("Standard-model tips (\(x) = 0)")
         out.append(formatTable(header: ["calibration", "[Fe/H]", "Z", "Y", "M (M☉)", "M_c (M☉)", "log L/L☉", "(V−I)₀", "T_eff (K)", "log g", "BC_I", "M_I"],
                                rows: r.results.map { c in
             [c.calibration.name, String(format: "%.2f", c.photometry.feh), String(format: "%.2e", c.spec.metallicity),
@@ -57,18 +66,18 @@ enum BoundReport {
         }))
         out.append("")
         if r.results.first?.budget.isEmpty == false {
-            out.append(String(format: "Systematics budget: σ(M_I) per input at μ₁₂ = 0 (mag; largest shift among each input's variations)"))
+            out.append("Systematics budget: σ(M_I) per input at \(x) = 0 (mag; largest shift among each input's variations)")
             let cats = Variation.Category.allCases.filter { cat in r.results.contains { $0.categoryErrors.contains { $0.0 == cat } } }
             var brows = cats.map { cat in
                 [cat.rawValue] + r.results.map { c in c.categoryErrors.first { $0.0 == cat }.map { String(format: "%.3f", $0.1) } ?? "—" }
             }
             brows.append(["total (quadrature)"] + r.results.map { String(format: "%.3f", $0.theoryError0) })
-            brows.append([String(format: "total at μ₁₂ = %g", r.referenceMu12)] + r.results.map { String(format: "%.3f", $0.theoryErrorRef) })
+            brows.append(["total at \(x) = \(String(format: "%g", r.referenceMu12))"] + r.results.map { String(format: "%.3f", $0.theoryErrorRef) })
             out.append(formatTable(header: ["input"] + r.results.map(\.calibration.name), rows: brows))
             out.append("")
             let first = r.results[0]
             out.append("Each variation for \(first.calibration.name): shift of M_I and of the Bayesian limit")
-            out.append(formatTable(header: ["variation", "ΔM_I (μ₁₂=0)", String(format: "ΔM_I (μ₁₂=%g)", r.referenceMu12), "Δ limit"],
+            out.append(formatTable(header: ["variation", "ΔM_I (\(x)=0)", "ΔM_I (\(x)=\(String(format: "%g", r.referenceMu12)))", "Δ limit"],
                                    rows: first.budget.map { b in
                 [b.name, String(format: "%+.3f", b.deltaMI0), String(format: "%+.3f", b.deltaMIRef), b.limitShift.map { String(format: "%+.2f", $0) } ?? "beyond grid"]
             }))
@@ -91,23 +100,25 @@ enum BoundReport {
 
     static func json(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [Test]?, seconds: Double, threads: Int) throws -> String {
         var top = JSONObject()
+        let k = r.coupling.key
         top.add("command", "bound")
+        top.add("coupling", r.coupling.rawValue)
         try top.add("cl", r.cl)
-        top.add("quantity", quantity)
+        top.add("quantity", quantity(r.coupling))
         var items: [String] = []
         for c in r.results {
             var o = JSONObject()
             o.add("calibration", c.calibration.name)
             try o.add("cl", r.cl)
-            try o.add("mu12_limit", c.limits.bayesian)
-            try o.add("mu12_limit_delta_chi2", c.limits.deltaChiSquared)
-            try o.add("mu12_limit_feldman_cousins", c.limits.feldmanCousins)
-            try o.add("mu_nu_limit_mu_b", c.limits.bayesian * 1e-12)
+            try o.add("\(k)_limit", c.limits.bayesian)
+            try o.add("\(k)_limit_delta_chi2", c.limits.deltaChiSquared)
+            try o.add("\(k)_limit_feldman_cousins", c.limits.feldmanCousins)
+            try o.add(r.coupling.physicalKey, c.limits.bayesian * r.coupling.scale)
             try o.add("observed_m_i", c.calibration.mI)
             try o.add("observed_m_i_error", c.calibration.observedError)
             try o.add("predicted_m_i_standard", c.standard.mI)
             try o.add("theory_error_m_i", c.theoryError0)
-            try o.add("theory_error_m_i_reference_mu12", c.theoryErrorRef)
+            try o.add("theory_error_m_i_reference_\(k)", c.theoryErrorRef)
             try o.add("feh", c.photometry.feh)
             try o.add("metallicity_z", c.spec.metallicity)
             try o.add("helium_y", c.spec.helium)
@@ -121,14 +132,14 @@ enum BoundReport {
             try o.add("bc_i", c.standard.bcI)
             o.add("calibration_confirmed", raw: c.calibration.confirmed ? "true" : "false")
             o.add("source", c.calibration.source)
-            o.add("published_limits", raw: "[" + (c.calibration.publishedLimits ?? []).map {
+            o.add("published_limits", raw: "[" + (r.coupling == .magneticMoment ? c.calibration.publishedLimits ?? [] : []).map {
                 "{\"cl\": \(jsonNumber($0.cl)), \"mu12\": \(jsonNumber($0.mu12)), \"source\": \(jsonString($0.source))}"
             }.joined(separator: ", ") + "]")
             o.add("tip_curve", raw: "[" + zip(c.curve.mu12, c.curve.values).map {
-                "{\"mu12\": \(jsonNumber($0)), \"m_i\": \(jsonNumber($1))}"
+                "{\"\(k)\": \(jsonNumber($0)), \"m_i\": \(jsonNumber($1))}"
             }.joined(separator: ", ") + "]")
             o.add("budget", raw: "[" + c.budget.map {
-                "{\"variation\": \(jsonString($0.name)), \"input\": \(jsonString($0.category.rawValue)), \"delta_m_i_mu12_0\": \(jsonNumber($0.deltaMI0)), \"delta_m_i_reference_mu12\": \(jsonNumber($0.deltaMIRef)), \"limit_shift_mu12\": \($0.limitShift.map(jsonNumber) ?? "null")}"
+                "{\"variation\": \(jsonString($0.name)), \"input\": \(jsonString($0.category.rawValue)), \"delta_m_i_\(k)_0\": \(jsonNumber($0.deltaMI0)), \"delta_m_i_reference_\(k)\": \(jsonNumber($0.deltaMIRef)), \"limit_shift_\(k)\": \($0.limitShift.map(jsonNumber) ?? "null")}"
             }.joined(separator: ", ") + "]")
             items.append(o.text.replacingOccurrences(of: "\n", with: "\n  "))
         }
@@ -136,9 +147,10 @@ enum BoundReport {
         if let comb = r.combined {
             var o = JSONObject()
             o.add("calibrations", strings: r.results.map(\.calibration.name))
-            try o.add("mu12_limit", comb.bayesian)
-            try o.add("mu12_limit_delta_chi2", comb.deltaChiSquared)
-            try o.add("mu12_limit_feldman_cousins", comb.feldmanCousins)
+            try o.add("\(k)_limit", comb.bayesian)
+            try o.add("\(k)_limit_delta_chi2", comb.deltaChiSquared)
+            try o.add("\(k)_limit_feldman_cousins", comb.feldmanCousins)
+            try o.add(r.coupling.physicalKey, comb.bayesian * r.coupling.scale)
             top.add("combined", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
         } else {
             top.add("combined", raw: "null")
@@ -154,7 +166,7 @@ enum BoundReport {
             }.joined(separator: ", ") + "]")
             top.add("tested", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
         }
-        top.add("reference_mu12", raw: jsonNumber(r.referenceMu12))
+        top.add("reference_\(k)", raw: jsonNumber(r.referenceMu12))
         top.add("tracks_computed", r.tracksComputed)
         top.add("threads", threads)
         try top.add("seconds", seconds)
@@ -164,7 +176,7 @@ enum BoundReport {
     /// Two panels: M_I(μ₁₂) with the theory band and the observed bands; the likelihoods.
     static func plot(_ r: BoundAnalysis.Report, to path: String) throws {
         let data = companionCSV(for: path)
-        var header = ["mu12"]
+        var header = [r.coupling.key]
         for c in r.results { header += ["m_i_\(c.calibration.name)", "theory_error_\(c.calibration.name)", "likelihood_\(c.calibration.name)"] }
         if r.combined != nil { header.append("likelihood_combined") }
         let step = 8
@@ -208,14 +220,14 @@ enum BoundReport {
         set multiplot layout 2,1
         set grid
         set key outside right
-        set xlabel 'μ_{12} = μ_ν / 10^{-12} μ_B'
+        set xlabel \(r.coupling == .magneticMoment ? "'μ_{12} = μ_ν / 10^{-12} μ_B'" : "'q_{14} = q_ν / 10^{-14} e'")
         set ylabel 'M_I^{TRGB} (mag)'
         set yrange [*:*] reverse
         set title 'Tip of the red-giant branch: model (band: theory σ) and observations (\(String(format: "%g%%", 100 * r.cl)) CL limits in the report)'
         plot \(top.joined(separator: ", \\\n     "))
         set yrange [0:1.05] noreverse
         set ylabel 'likelihood / maximum'
-        set title 'Likelihood of μ_{12}'
+        set title 'Likelihood of \(r.coupling == .magneticMoment ? "μ_{12}" : "q_{14}")'
         plot \(bottom.joined(separator: ", \\\n     "))
         unset multiplot
         """

@@ -4,6 +4,7 @@ import Microphysics
 import ModelData
 import Plasma
 import RedGiantCore
+import Millicharge
 import TRGBBounds
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
@@ -14,14 +15,15 @@ public struct Stellarbound: ParsableCommand {
         abstract: "Stellar physics to bounds on neutrino electromagnetic properties.",
         discussion: """
         The main job: `stellarbound bound` (limits on μν from the red-giant-branch tip, with the \
-        systematics budget) and `stellarbound posterior` (the Bayesian mode). Underneath: the plasma module \
+        systematics budget; `--coupling millicharge` bounds the charge) and `stellarbound posterior` (the Bayesian \
+        mode); `stellarbound millicharge` gives the neutron-star-rotation (νST) charge bounds beside the published ones. Underneath: the plasma module \
         (`plasma`, `dispersion`, `plasma-map`), the core's input physics (`microphysics`) and the \
         helium-flash integrator (`flash`). With no subcommand, prints the plasma summary at red-giant \
         core conditions.
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, MillichargeCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 
@@ -72,6 +74,7 @@ public struct Stellarbound: ParsableCommand {
             if case .computation = e { return ("error: \(e)", 1) }
             return ("error: \(cliMessage(e))", 2)
         case let e as ComputationError: return ("error: \(e.message)", 1)
+        case let e as MillichargeError: return ("error: \(e)", 2)
         default:
             switch exitCode(for: error) {
             case .success: return (fullMessage(for: error), 0)

@@ -1,7 +1,7 @@
 import Foundation
 import RedGiantCore
 
-/// Limits on μ₁₂ from a set of TRGB calibrations: tip curves from flash tracks, the systematics budget,
+/// Limits on μ₁₂ (or q₁₄, see `Coupling`) from a set of TRGB calibrations: tip curves from flash tracks, the systematics budget,
 /// and Bayesian, Δχ² and Feldman–Cousins upper limits per calibration and combined.
 ///
 /// For calibration i with observed m_i ± σ_i (stat ⊕ sys) and prediction t_i(μ) ± τ_i(μ):
@@ -50,6 +50,8 @@ public final class BoundAnalysis {
         public var muGrid: [Double]
         public var results: [CalibrationResult]
         public var combined: Limits?
+        /// The channel bounded; `muGrid`, the limits and `referenceMu12` are in its x (μ₁₂ or q₁₄).
+        public var coupling: Coupling
         public var referenceMu12: Double
         public var tracksComputed: Int, trackSeconds: Double
     }
@@ -59,6 +61,8 @@ public final class BoundAnalysis {
     public let runner: TrackRunner
     /// Skip the systematics budget (τ = 0 beyond `extraTheoryError`).
     public var withBudget = true
+    /// The channel bounded: the magnetic moment (x = μ₁₂) or the millicharge (x = q₁₄).
+    public var coupling = Coupling.magneticMoment
     /// Added in quadrature to τ (mag): e.g. a BC uncertainty between table authors.
     public var extraTheoryError = 0.0
     /// Progress notes for a terminal.
@@ -89,10 +93,10 @@ public final class BoundAnalysis {
         return try TipPhotometry(table: table).tip(logL: logL, mass: p.mass, feh: p.feh, colourVI: colour)
     }
 
-    /// The analysis grid in μ₁₂.
+    /// The analysis grid in x (μ₁₂ or q₁₄).
     public var muGrid: [Double] {
         let n = 1601
-        let top = model.mu12Grid.last!
+        let top = model.grid(coupling).last!
         return (0..<n).map { top * Double($0) / Double(n - 1) }
     }
 
@@ -101,14 +105,15 @@ public final class BoundAnalysis {
         guard extraTheoryError.isFinite, extraTheoryError >= 0, extraTheoryError < 1 else {
             throw TRGBError.invalidParameter(name: "extra theory error", value: extraTheoryError, allowed: "[0, 1) mag")
         }
-        let muRef = model.systematics.referenceMu12.value
-        let nodes = model.mu12Grid
+        let muRef = model.systematics.reference(coupling)
+        let nodes = model.grid(coupling)
+        let coupling = self.coupling
         // Every track of every calibration in one parallel batch.
         var specs: [TrackSpec] = []
         var variationsPer: [[Variation]] = []
         for c in calibrations {
             let base = spec(for: c)
-            specs += nodes.map { base.with(mu12: $0) }
+            specs += nodes.map { base.with(coupling, $0) }
             let vs = withBudget ? SystematicsBudget.variations(model: model, fehError: c.fehError) : []
             variationsPer.append(vs)
             // Every photometric input inside its tables before any track is run (a typical tip, log L = 3.3).
@@ -119,9 +124,9 @@ public final class BoundAnalysis {
                 }
             }
             for v in vs {
-                if let t = v.track { specs += [t(base), t(base.with(mu12: muRef))] }
+                if let t = v.track { specs += [t(base), t(base.with(coupling, muRef))] }
             }
-            specs.append(base.with(mu12: muRef))
+            specs.append(base.with(coupling, muRef))
         }
         note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to compute on \(runner.threads) threads")
         _ = try runner.run(specs)
@@ -131,18 +136,18 @@ public final class BoundAnalysis {
         for (c, variations) in zip(calibrations, variationsPer) {
             let base = spec(for: c)
             let p0 = photometryInputs(for: c)
-            let logLs = nodes.map { known[base.with(mu12: $0)]!.logTipLuminosity }
+            let logLs = nodes.map { known[base.with(coupling, $0)]!.logTipLuminosity }
             let curve = TipCurve(mu12: nodes, values: try logLs.map { try tip(logL: $0, p0).mI })
             let gridMI = try curve.sample(grid)
             let standard = try tip(logL: logLs[0], p0)
-            let logLRef = known[base.with(mu12: muRef)]!.logTipLuminosity
+            let logLRef = known[base.with(coupling, muRef)]!.logTipLuminosity
             let mIRef = try tip(logL: logLRef, p0).mI
             // ΔM_I of each variation at μ = 0 and μ_ref.
             var deltas: [(Variation, Double, Double)] = []
             for v in variations {
                 let p = v.photometry(p0)
                 let l0 = v.track.map { known[$0(base)]!.logTipLuminosity } ?? logLs[0]
-                let lr = v.track.map { known[$0(base.with(mu12: muRef))]!.logTipLuminosity } ?? logLRef
+                let lr = v.track.map { known[$0(base.with(coupling, muRef))]!.logTipLuminosity } ?? logLRef
                 deltas.append((v, try tip(logL: l0, p).mI - standard.mI, try tip(logL: lr, p).mI - mIRef))
             }
             // σ per category: the largest |Δ| among its variations, at each μ (linear in μ², held beyond μ_ref).
@@ -156,7 +161,8 @@ public final class BoundAnalysis {
             let gridTau = grid.map { mu in
                 (categorySigmas(at: mu).reduce(extraTheoryError * extraTheoryError) { $0 + $1.1 * $1.1 }).squareRoot()
             }
-            let limits = try Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [gridTau], grid: grid, cl: cl)
+            let limits = try Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [gridTau], grid: grid, cl: cl,
+                                         symbol: coupling.symbol)
             var budget: [BudgetRow] = []
             for (v, d0, dr) in deltas {
                 let shifted = zip(grid, gridMI).map { mu, m in
@@ -177,9 +183,9 @@ public final class BoundAnalysis {
         var combined: Limits?
         if results.count > 1 {
             combined = try Self.limits(observed: results.map(\.calibration.mI), sigma: results.map(\.calibration.observedError),
-                                       mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl)
+                                       mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl, symbol: coupling.symbol)
         }
-        return Report(cl: cl, muGrid: grid, results: results, combined: combined, referenceMu12: muRef,
+        return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
                       tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
     }
 
@@ -239,7 +245,8 @@ public final class BoundAnalysis {
     }
 
     /// Bayesian, Δχ² and Feldman–Cousins limits for one or several calibrations.
-    static func limits(observed m: [Double], sigma: [Double], mI: [[Double]], tau: [[Double]], grid: [Double], cl: Double) throws -> Limits {
+    static func limits(observed m: [Double], sigma: [Double], mI: [[Double]], tau: [[Double]], grid: [Double], cl: Double,
+                       symbol: String = "μ₁₂") throws -> Limits {
         let nll = m.count == 1 ? minusTwoLogL(m[0], sigma[0], mI[0], tau[0])
                                : minusTwoLogL(observed: m, sigma: sigma, mI: mI, tau: tau)
         let f = interpolated(grid, nll)
@@ -262,7 +269,7 @@ public final class BoundAnalysis {
         let sBar = grid.indices.map { k in m.indices.reduce(0) { $0 + w[$1] * (mI[$1][0] - mI[$1][k]) } / sigmaBar }
         let sUp = try UpperLimits.feldmanCousins(observed: xBar, cl: cl)
         guard let j = sBar.firstIndex(where: { $0 >= sUp }) else {
-            throw TRGBError.computation(String(format: "Feldman–Cousins: the limit lies beyond μ₁₂ = %.3g; extend the μ₁₂ grid", grid.last!))
+            throw TRGBError.computation("Feldman–Cousins: the limit lies beyond \(symbol) = \(String(format: "%.3g", grid.last!)); extend the \(symbol) grid")
         }
         var fc = grid[j]
         if j > 0 {

@@ -35,6 +35,13 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
         public var edgePressureFactor: Value
         /// μ₁₂ at which each variation is evaluated beside μ₁₂ = 0.
         public var referenceMu12: Value
+        /// q₁₄ at which each variation is evaluated beside q₁₄ = 0 (the millicharge bound).
+        public var referenceQ14: Value
+
+        /// The reference value of a coupling.
+        public func reference(_ coupling: Coupling) -> Double {
+            coupling == .magneticMoment ? referenceMu12.value : referenceQ14.value
+        }
     }
 
     public var description: String
@@ -49,6 +56,13 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
     public var systematics: Systematics
     /// μ₁₂ nodes of the tip curve M_I(μ₁₂).
     public var mu12Grid: [Double]
+    /// q₁₄ nodes of the tip curve M_I(q₁₄) (the millicharge bound).
+    public var q14Grid: [Double]
+
+    /// The nodes of a coupling's tip curve.
+    public func grid(_ coupling: Coupling) -> [Double] {
+        coupling == .magneticMoment ? mu12Grid : q14Grid
+    }
 
     public static let relativePath = "trgb/model.json"
 
@@ -79,9 +93,14 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
         try need(!tipColour.coefficients.isEmpty && tipColour.fehRange.count == 2 && tipColour.fehRange[0] < tipColour.fehRange[1],
                  "tip_colour", "needs coefficients and feh_range [low, high]")
         try need(tipColour.scatter >= 0, "tip_colour.scatter", "must be ≥ 0")
-        try need(mu12Grid.count >= 4 && mu12Grid.first == 0 && zip(mu12Grid, mu12Grid.dropFirst()).allSatisfy { $0 < $1 },
-                 "mu12_grid", "needs ≥ 4 increasing nodes starting at 0")
-        try need(systematics.referenceMu12.value > 0, "systematics.reference_mu12", "must be > 0")
+        for (g, key) in [(mu12Grid, "mu12_grid"), (q14Grid, "q14_grid")] {
+            try need(g.count >= 4 && g.first == 0 && zip(g, g.dropFirst()).allSatisfy { $0 < $1 },
+                     key, "needs ≥ 4 increasing nodes starting at 0")
+        }
+        try need(systematics.referenceMu12.value > 0 && systematics.referenceMu12.value <= mu12Grid.last!,
+                 "systematics.reference_mu12", "must lie in (0, last mu12_grid node]")
+        try need(systematics.referenceQ14.value > 0 && systematics.referenceQ14.value <= q14Grid.last!,
+                 "systematics.reference_q14", "must lie in (0, last q14_grid node]")
         try need(systematics.edgePressureFactor.value > 0, "systematics.edge_pressure_factor", "must be > 0")
     }
 }

@@ -59,5 +59,22 @@ import Testing
             let exact = try analysis.tip(logL: d.logTipLuminosity, analysis.photometryInputs(for: cals[0])).mI
             #expect(abs(exact - mi) < 0.01, "interpolated \(mi), track \(exact)")
         }
+
+        // The millicharge through the same pipeline (Docs/millicharge.md §4): M5 with the full budget against
+        // the literature's q < 2e-14 e (Raffelt 1999, from the helium-ignition delay): within 25 %. The μ = 0
+        // and q = 0 tracks are the same tracks, so the standard tip is shared.
+        analysis.withBudget = true
+        analysis.extraTheoryError = 0
+        analysis.coupling = .millicharge
+        let q = try analysis.run([cals[0]], cl: 0.95)
+        let qm5 = q.results[0]
+        #expect(q.coupling == .millicharge && qm5.standard.mI == m5.standard.mI)
+        #expect(Self.within(qm5.limits.bayesian, 2.0, 0.25), "M5 q₁₄ < \(qm5.limits.bayesian) (95 %)")
+        #expect(zip(qm5.curve.values, qm5.curve.values.dropFirst()).allSatisfy { $0 > $1 }, "the tip brightens with q")
+        let qDirect = try runner.run([base.with(.millicharge, 0.6), base.with(.millicharge, 2.5)])
+        for (d, mi) in zip(qDirect, try qm5.curve.sample([0.6, 2.5])) {
+            let exact = try analysis.tip(logL: d.logTipLuminosity, analysis.photometryInputs(for: cals[0])).mI
+            #expect(abs(exact - mi) < 0.01, "q₁₄ curve: interpolated \(mi), track \(exact)")
+        }
     }
 }

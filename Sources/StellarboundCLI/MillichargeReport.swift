@@ -1,0 +1,177 @@
+import Foundation
+import Millicharge
+import TRGBBounds
+
+/// Text, JSON and plot of a `millicharge` report (keys and columns: Docs/output-contract.md).
+enum MillichargeReport {
+    /// One line of the comparison: a published limit or one computed here.
+    struct Entry {
+        var name: String
+        var kind: String
+        var limit: Double
+        var cl: Double?
+        var year: Int?
+        var method: String
+        var reference: String
+        var confirmed: Bool
+        var computed: Bool
+        /// False where an assumption behind the number breaks (a computed νST case, see its note).
+        var applies: Bool
+    }
+
+    /// Every limit, the strongest first.
+    static func comparison(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, published: ChargeLimitCatalog) -> [Entry] {
+        var out = published.limits.map {
+            Entry(name: $0.name, kind: $0.kind, limit: $0.limitE0, cl: $0.cl, year: $0.year, method: $0.method,
+                  reference: $0.reference, confirmed: $0.confirmed, computed: false, applies: true)
+        }
+        for r in rows {
+            out.append(Entry(name: "nust-" + r.object.name + (r.overridden ? " (inputs changed)" : ""), kind: "this tool: neutron-star rotation",
+                             limit: r.star.chargeLimit, cl: nil, year: nil,
+                             method: "neutrino star turning, |ΔΩ| < Ω₀ (Docs/millicharge.md §2)", reference: "computed",
+                             confirmed: true, computed: true, applies: r.object.applies))
+        }
+        if let rg = redGiant {
+            let best = rg.combined ?? rg.results[0].limits
+            let name = rg.combined != nil ? "red-giants-combined-\(rg.results.count)" : "red-giants-\(rg.results[0].calibration.name)"
+            out.append(Entry(name: name, kind: "this tool: red-giant tip", limit: best.bayesian * Coupling.millicharge.scale, cl: rg.cl, year: nil,
+                             method: "plasmon decay into νν̄ through the charge, TRGB brightness (Docs/millicharge.md §4)",
+                             reference: "computed", confirmed: true, computed: true, applies: true))
+        }
+        return out.sorted { $0.limit < $1.limit }
+    }
+
+    static func inputCells(_ i: NeutronStarTurning.Inputs, _ star: NeutronStarTurning) -> [String] {
+        [String(format: "%.4g", i.periodSeconds), String(format: "%.3g", i.fieldGauss), String(format: "%.3g", i.massMsun),
+         String(format: "%.3g", star.momentOfInertia), String(format: "%.3g", i.neutrinoNumber), String(format: "%.3g", i.netFraction),
+         i.geometry.rawValue]
+    }
+
+    static func text(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, comparison: [Entry], seconds: Double) -> String {
+        var out: [String] = []
+        out.append("Neutrino millicharge: the neutrino-star-turning (νST) bound per neutron star")
+        out.append("q < 2π I c / (P₀ f N κ B R_ν²): millicharged neutrinos leaving the star's field carry angular momentum κ q B R_ν²/c each;")
+        out.append("the star's spin must not change by more than itself (|ΔΩ| < Ω₀). Derivation and inputs: Docs/millicharge.md §2-3.")
+        out.append("")
+        out.append(formatTable(header: ["object", "P₀ (s)", "B (G)", "M (M☉)", "I (g cm²)", "N", "f", "geometry", "q < (e₀)", "assumptions"],
+                               rows: rows.map { r in
+            [r.object.name + (r.overridden ? " *" : "")] + inputCells(r.inputs, r.star)
+                + [String(format: "%.2e", r.star.chargeLimit), r.object.applies ? "hold" : "break (see note)"]
+        }))
+        if rows.contains(where: \.overridden) { out.append("* inputs changed on the command line") }
+        for r in rows {
+            out.append("  \(r.object.name): \(r.object.label); period: \(r.object.periodKind); field: \(r.object.fieldKind).")
+            if !r.object.applies || r.object.netFraction < 1 { out.append("    \(r.object.note)") }
+        }
+        out.append("")
+        if let rg = redGiant {
+            out.append(String(format: "Red-giant bound on the charge (this tool, %g%% CL; the `bound --coupling millicharge` pipeline)", 100 * rg.cl))
+            var rgRows = rg.results.map { c in
+                [c.calibration.name, String(format: "%.2e", c.limits.bayesian * 1e-14), String(format: "%.2e", c.limits.deltaChiSquared * 1e-14),
+                 String(format: "%.2e", c.limits.feldmanCousins * 1e-14), String(format: "%.3f", c.theoryError0)]
+            }
+            if let comb = rg.combined {
+                rgRows.append(["combined (\(rg.results.count))", String(format: "%.2e", comb.bayesian * 1e-14),
+                               String(format: "%.2e", comb.deltaChiSquared * 1e-14), String(format: "%.2e", comb.feldmanCousins * 1e-14), ""])
+            }
+            out.append(formatTable(header: ["calibration", "q < Bayes (e₀)", "Δχ²", "F–C", "theory σ (mag)"], rows: rgRows))
+            out.append("")
+        }
+        out.append("Every limit on |qν|, strongest first (published: StellarModels/millicharge/charge-limits.json)")
+        out.append(formatTable(header: ["limit (e₀)", "CL", "year", "kind", "name", "reference"], rows: comparison.map { e in
+            [String(format: "%.1e", e.limit), e.cl.map { String(format: "%g%%", 100 * $0) } ?? "—", e.year.map(String.init) ?? "now",
+             e.kind, e.name + (e.applies ? "" : " (assumption breaks)") + (e.confirmed ? "" : " †"), e.reference]
+        }))
+        out.append("† second-hand: the number was not read in the source itself (the data file's note says where it comes from).")
+        if redGiant == nil { out.append("The red-giant bound computed by this tool: add --red-giant (~45 s), or run `stellarbound bound --coupling millicharge`.") }
+        out.append(String(format: "wall time %.1f s", seconds))
+        return out.joined(separator: "\n")
+    }
+
+    static func json(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, comparison: [Entry], seconds: Double) throws -> String {
+        var top = JSONObject()
+        top.add("command", "millicharge")
+        var items: [String] = []
+        for r in rows {
+            var o = JSONObject()
+            let i = r.inputs
+            o.add("object", r.object.name)
+            o.add("label", r.object.label)
+            try o.add("q_limit_e0", r.star.chargeLimit)
+            var inp = JSONObject()
+            try inp.add("period_s", i.periodSeconds)
+            try inp.add("field_g", i.fieldGauss)
+            try inp.add("mass_msun", i.massMsun)
+            try inp.add("radius_km", i.radiusKm)
+            try inp.add("neutrinosphere_radius_km", i.neutrinosphereRadiusKm ?? i.radiusKm)
+            try inp.add("moment_of_inertia_g_cm2", r.star.momentOfInertia)
+            try inp.add("inertia_coefficient", optional: i.momentOfInertiaGCm2 == nil ? i.inertiaCoefficient : nil)
+            try inp.add("neutrino_number", i.neutrinoNumber)
+            try inp.add("net_fraction", i.netFraction)
+            inp.add("geometry", i.geometry.rawValue)
+            try inp.add("geometry_kappa", i.geometry.kappa)
+            o.add("inputs", raw: inp.text.replacingOccurrences(of: "\n", with: "\n  "))
+            try o.add("angular_velocity_rad_s", r.star.angularVelocity)
+            try o.add("angular_momentum_per_neutrino_per_e0_erg_s", r.star.angularMomentumPerUnitCharge)
+            o.add("inputs_overridden", raw: r.overridden ? "true" : "false")
+            o.add("period_kind", r.object.periodKind)
+            o.add("field_kind", r.object.fieldKind)
+            o.add("assumptions_hold", raw: r.object.applies ? "true" : "false")
+            o.add("note", r.object.note)
+            items.append(o.text.replacingOccurrences(of: "\n", with: "\n  "))
+        }
+        top.add("objects", raw: "[\n  " + items.joined(separator: ",\n  ") + "\n  ]")
+        if let rg = redGiant {
+            var o = JSONObject()
+            try o.add("cl", rg.cl)
+            o.add("calibrations", raw: "[" + rg.results.map { c in
+                "{\"calibration\": \(jsonString(c.calibration.name)), \"q_limit_e0\": \(jsonNumber(c.limits.bayesian * 1e-14)), \"q_limit_delta_chi2_e0\": \(jsonNumber(c.limits.deltaChiSquared * 1e-14)), \"q_limit_feldman_cousins_e0\": \(jsonNumber(c.limits.feldmanCousins * 1e-14)), \"theory_error_m_i\": \(jsonNumber(c.theoryError0))}"
+            }.joined(separator: ", ") + "]")
+            try o.add("combined_q_limit_e0", optional: rg.combined.map { $0.bayesian * 1e-14 })
+            top.add("red_giant", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
+        } else {
+            top.add("red_giant", raw: "null")
+        }
+        top.add("comparison", raw: "[\n    " + comparison.map { e in
+            "{\"name\": \(jsonString(e.name)), \"kind\": \(jsonString(e.kind)), \"q_limit_e0\": \(jsonNumber(e.limit)), \"cl\": \(e.cl.map(jsonNumber) ?? "null"), \"year\": \(e.year.map(String.init) ?? "null"), \"method\": \(jsonString(e.method)), \"reference\": \(jsonString(e.reference)), \"confirmed\": \(e.confirmed), \"computed\": \(e.computed), \"assumptions_hold\": \(e.applies)}"
+        }.joined(separator: ",\n    ") + "\n  ]")
+        try top.add("seconds", seconds)
+        return top.text
+    }
+
+    /// A horizontal bar chart on a log axis: every limit, coloured by kind.
+    static func plot(_ entries: [Entry], to path: String) throws {
+        let data = companionCSV(for: path)
+        let kinds = ["laboratory", "projection", "astrophysical", "this tool: neutron-star rotation", "this tool: red-giant tip"]
+        var lines = ["index,name,q_limit_e0,kind,kind_index,assumptions_hold"]
+        for (k, e) in entries.reversed().enumerated() {
+            let label = (e.name + (e.applies ? "" : " (assumption breaks)")).replacingOccurrences(of: ",", with: ";")
+            lines.append("\(k),\(label),\(String(format: "%.4g", e.limit)),\(e.kind),\((kinds.firstIndex(of: e.kind) ?? 0) + 1),\(e.applies)")
+        }
+        try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
+        let colours = ["#1f77b4", "#aec7e8", "#2ca02c", "#d62728", "#ff7f0e"]
+        let keys = kinds.enumerated().map { i, k in "NaN with boxes fs solid 0.7 lc rgb '\(colours[i])' title '\(k)'" }
+        let script = """
+        \(try Gnuplot.terminal(for: path))
+        set output \(Gnuplot.quoted(path))
+        set datafile separator ','
+        set logscale x
+        set format x '10^{%L}'
+        set xrange [1e-23:1e-10]
+        set yrange [-1:\(entries.count)]
+        set grid x
+        set key outside bottom center horizontal
+        set xlabel 'upper limit on |q_ν| (units of e)'
+        set title 'Neutrino millicharge: limits computed by stellarbound and published (strongest at the top)'
+        set linetype 1 lc rgb '\(colours[0])'
+        set linetype 2 lc rgb '\(colours[1])'
+        set linetype 3 lc rgb '\(colours[2])'
+        set linetype 4 lc rgb '\(colours[3])'
+        set linetype 5 lc rgb '\(colours[4])'
+        plot \(Gnuplot.quoted(data)) skip 1 using (sqrt(1e-23*$3)):1:(1e-23):3:($1-0.35):($1+0.35):5:ytic(2) with boxxyerror fs solid 0.7 lc variable notitle, \\
+             \(keys.joined(separator: ", \\\n     "))
+        """
+        try Gnuplot.render(script: script, output: path)
+        FileHandle.standardError.write(Data("wrote \(path) and \(data)\n".utf8))
+    }
+}
