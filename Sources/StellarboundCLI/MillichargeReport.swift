@@ -160,7 +160,7 @@ enum MillichargeReport {
         set xrange [1e-23:1e-10]
         set yrange [-1:\(entries.count)]
         set grid x
-        set key outside bottom center horizontal maxcols 3 maxrows 2
+        set key inside top right vertical box opaque
         set xlabel 'upper limit on |q_ν| (units of e)'
         set title 'Neutrino millicharge: limits computed by stellarbound and published (strongest at the top)'
         set linetype 1 lc rgb '\(colours[0])'
