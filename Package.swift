@@ -4,6 +4,7 @@
 //   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
 //   StellarboundCLI also uses Microphysics, Plasma and ModelData directly
 //   Millicharge (pulsar rotation, charge-limit catalog) sits beside TRGBBounds and needs only ModelData
+//   Laboratory (effective moments, ν–e scattering, limit catalog) -> TRGBBounds (moment matrices, PMNS, the stellar limit)
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "RedGiantCore", targets: ["RedGiantCore"]),
         .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
         .library(name: "Millicharge", targets: ["Millicharge"]),
+        .library(name: "Laboratory", targets: ["Laboratory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +47,9 @@ let package = Package(
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
         .target(name: "Millicharge", dependencies: ["ModelData"]),
+        // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
+        // reactor and solar spectra, the magnetic-moment limit catalog.
+        .target(name: "Laboratory", dependencies: ["TRGBBounds", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
@@ -56,6 +61,7 @@ let package = Package(
                 "RedGiantCore",
                 "TRGBBounds",
                 "Millicharge",
+                "Laboratory",
                 "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -68,6 +74,7 @@ let package = Package(
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics", "ModelData", "Plasma", "GSL"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData"]),
+        .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "TRGBBounds", "ModelData"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,8 @@ public struct Matrix3: Sendable, Equatable {
 public struct PMNSParameters: Decodable, Sendable, Equatable {
     public var name: String
     public var theta12Deg: Double, theta23Deg: Double, theta13Deg: Double, deltaCpDeg: Double
+    /// Δm²₂₁ in eV² (solar matter effects).
+    public var dm21Ev2: Double?
     public var source: String
 
     public struct File: Decodable, Sendable {
@@ -99,8 +101,34 @@ public struct MomentHypothesis: Sendable, Equatable {
         return try evaluate(file, pmns: pmns.matrix, path: path)
     }
 
+    /// Checked moment matrices of a file, in the mass basis (units of the file, 10⁻¹² μ_B).
+    public struct MassBasis: Sendable, Equatable {
+        public var magnetic: Matrix3, electric: Matrix3
+        public var majorana: Bool
+        /// Σⱼₖ(|μⱼₖ|² + |εⱼₖ|²): the stellar quantity, in the given basis and after the change of basis.
+        public var sumGivenBasis: Double, sumOtherBasis: Double
+
+        public init(magnetic: Matrix3, electric: Matrix3, majorana: Bool, sumGivenBasis: Double, sumOtherBasis: Double) {
+            self.magnetic = magnetic
+            self.electric = electric
+            self.majorana = majorana
+            self.sumGivenBasis = sumGivenBasis
+            self.sumOtherBasis = sumOtherBasis
+        }
+    }
+
     /// Checks the matrices and returns μ₁₂ = (Σ|μ|² + |ε|²)^½ with the sum in both bases.
     public static func evaluate(_ file: File, pmns u: Matrix3, path: String = "moments") throws -> MomentHypothesis {
+        let m = try massBasis(file, pmns: u, path: path)
+        var h = MomentHypothesis(mu12: m.sumGivenBasis.squareRoot(),
+                                 description: "\(m.majorana ? "Majorana" : "Dirac") moments from \(path) (\(file.basis) basis)")
+        h.sumGivenBasis = m.sumGivenBasis
+        h.sumOtherBasis = m.sumOtherBasis
+        return h
+    }
+
+    /// Checks the matrices (3×3, finite, antisymmetric for Majorana) and returns them in the mass basis.
+    public static func massBasis(_ file: File, pmns u: Matrix3, path: String = "moments") throws -> MassBasis {
         func matrix(_ c: ComplexMatrix, _ field: String) throws -> Matrix3 {
             let im = c.im ?? Array(repeating: [0, 0, 0], count: 3)
             guard c.re.count == 3, c.re.allSatisfy({ $0.count == 3 }), im.count == 3, im.allSatisfy({ $0.count == 3 }) else {
@@ -144,10 +172,8 @@ public struct MomentHypothesis: Sendable, Equatable {
         }
         let given = mu.frobeniusSquared + eps.frobeniusSquared
         let other = rotate(mu).frobeniusSquared + rotate(eps).frobeniusSquared
-        var h = MomentHypothesis(mu12: given.squareRoot(),
-                                 description: "\(majorana ? "Majorana" : "Dirac") moments from \(path) (\(file.basis) basis)")
-        h.sumGivenBasis = given
-        h.sumOtherBasis = other
-        return h
+        let inMass = file.basis.lowercased() == "mass"
+        return MassBasis(magnetic: inMass ? mu : rotate(mu), electric: inMass ? eps : rotate(eps), majorana: majorana,
+                         sumGivenBasis: given, sumOtherBasis: other)
     }
 }
