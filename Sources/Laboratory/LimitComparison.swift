@@ -34,7 +34,7 @@ public struct LimitComparison: Sendable {
     /// - Parameters:
     ///   - computedStellar: this tool's limit on μν (μ_B) with its label, or nil.
     ///   - moments: a moment matrix (units of 10⁻¹² μ_B), or nil.
-    public init(catalog: MomentLimitCatalog, computedStellar: (name: String, limit: Double, cl: Double)?, moments: EffectiveMoments?) {
+    public init(catalog: MomentLimitCatalog, computedStellar: (name: String, limit: Double, cl: Double?)?, moments: EffectiveMoments?) {
         var rows = catalog.limits.map { e in
             Row(name: e.name, experiment: e.experiment, year: e.year, kind: e.kind, beam: e.beamKind ?? .stellar, limit: e.limitMuB,
                 cl: e.cl, reference: e.reference, confirmed: e.confirmed, computed: false)

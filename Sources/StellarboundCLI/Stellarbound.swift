@@ -4,6 +4,7 @@ import Microphysics
 import ModelData
 import Plasma
 import RedGiantCore
+import Laboratory
 import Millicharge
 import TRGBBounds
 
@@ -23,7 +24,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, MillichargeCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, MillichargeCommand.self, CompareCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 
@@ -75,6 +76,7 @@ public struct Stellarbound: ParsableCommand {
             return ("error: \(cliMessage(e))", 2)
         case let e as ComputationError: return ("error: \(e.message)", 1)
         case let e as MillichargeError: return ("error: \(e)", 2)
+        case let e as LaboratoryError: return ("error: \(e)", 2)
         default:
             switch exitCode(for: error) {
             case .success: return (fullMessage(for: error), 0)

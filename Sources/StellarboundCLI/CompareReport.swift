@@ -1,0 +1,145 @@
+import Foundation
+import Laboratory
+
+/// Text, JSON and plot of a `compare` report (keys and columns: Docs/output-contract.md).
+enum CompareReport {
+    /// The stellar limit on μ₁₂ the comparison refers to.
+    struct Stellar {
+        var limit: Double
+        var cl: Double?
+        var computed: Bool
+        var perCalibration: [(String, Double)]
+    }
+
+    static func beamLabel(_ b: EffectiveMoments.Beam) -> String {
+        switch b {
+        case .reactorAntiNuE: return "reactor ν̄e"
+        case .solarNuE: return "solar νe"
+        case .acceleratorNuMu: return "accelerator νμ"
+        case .acceleratorNuE: return "accelerator νe"
+        case .acceleratorNuTau: return "accelerator ντ"
+        case .stellar: return "stars"
+        }
+    }
+
+    static func text(_ c: LimitComparison, stellar: Stellar, moments: EffectiveMoments?, description: String?, pmns: String,
+                     smMoment: Double, seconds: Double) -> String {
+        var out: [String] = []
+        out.append("Neutrino magnetic moment: laboratory and astrophysical limits, strongest first (μ_B)")
+        out.append("Stars bound μν = [Σⱼₖ(|μⱼₖ|² + |εⱼₖ|²)]^½ (basis independent); each experiment bounds the effective moment of the")
+        out.append("neutrinos it sees (λ = μ − iε in the mass basis; PMNS: \(pmns)). Docs/laboratory.md §2.")
+        out.append("")
+        var header = ["limit (μ_B)", "CL", "year", "name", "sees", "constrains"]
+        if moments != nil { header += ["matrix μ_eff", "passes", "reach/stars"] }
+        let rows: [[String]] = c.rows.map { r in
+            var row = [String(format: "%.2e", r.limit), r.cl.map { String(format: "%g%%", 100 * $0) } ?? "—", r.year.map(String.init) ?? "now",
+                       r.name + (r.confirmed ? "" : " †") + (r.kind == "projection" ? " (projection)" : ""), beamLabel(r.beam), r.beam.quantity]
+            if moments != nil {
+                row += [r.matrixMoment.map { String(format: "%.2e", $0) } ?? "—",
+                        r.passes.map { $0 ? "yes" : "NO" } ?? "—",
+                        r.reachRatio.map { $0.isFinite ? String(format: "%.2g", $0) : "blind" } ?? "—"]
+            }
+            return row
+        }
+        out.append(formatTable(header: header, rows: rows))
+        out.append("† second-hand: not read in the source itself (the catalog's note says where from).")
+        if stellar.computed {
+            let per = stellar.perCalibration.map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ", ")
+            out.append(String(format: "This tool's stellar limit: μ₁₂ < %.2f (%g%% CL, Bayesian, bound extractor; per calibration: %@).",
+                              stellar.limit, 100 * (stellar.cl ?? 0.95), per))
+        } else {
+            out.append(String(format: "Stellar limit given on the command line: μ₁₂ < %.2f.", stellar.limit))
+        }
+        if let m = moments, let d = description {
+            out.append("")
+            out.append("Tested: \(d); μν (stars) = \(String(format: "%.3g", m.squared(.stellar).squareRoot())) × 10⁻¹² μ_B.")
+            out.append("reach/stars = (limit / μ_eff per unit μν) / stellar limit, for the overall scale of this matrix: > 1, the")
+            out.append("experiment is weaker than the stars for this direction; 'blind': it does not see it.")
+        }
+        out.append("")
+        out.append(String(format: "Standard-model Dirac moment (Fujikawa & Shrock 1980): %.2e μ_B × (m_ν / 1 eV): %.1e μ_B at 0.05 eV.", smMoment, 0.05 * smMoment))
+        out.append(String(format: "wall time %.1f s", seconds))
+        return out.joined(separator: "\n")
+    }
+
+    static func json(_ c: LimitComparison, stellar: Stellar, moments: EffectiveMoments?, description: String?, pmns: String,
+                     smMoment: Double, seconds: Double) throws -> String {
+        var top = JSONObject()
+        top.add("command", "compare")
+        try top.add("stellar_limit_mu12", stellar.limit)
+        try top.add("stellar_limit_mu_b", stellar.limit * 1e-12)
+        try top.add("stellar_cl", optional: stellar.cl)
+        top.add("stellar_limit_computed", raw: stellar.computed ? "true" : "false")
+        top.add("stellar_calibrations", raw: "[" + stellar.perCalibration.map {
+            "{\"calibration\": \(jsonString($0.0)), \"mu12_limit\": \(jsonNumber($0.1))}"
+        }.joined(separator: ", ") + "]")
+        top.add("pmns", pmns)
+        if let m = moments {
+            var o = JSONObject()
+            o.add("description", description ?? "")
+            o.add("majorana", raw: m.majorana ? "true" : "false")
+            try o.add("mu_nu_stellar_mu_b", m.squared(.stellar).squareRoot() * 1e-12)
+            top.add("matrix", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
+        } else {
+            top.add("matrix", raw: "null")
+        }
+        top.add("limits", raw: "[\n    " + c.rows.map { r in
+            var fields = [
+                "\"name\": \(jsonString(r.name))", "\"experiment\": \(jsonString(r.experiment))",
+                "\"year\": \(r.year.map(String.init) ?? "null")", "\"kind\": \(jsonString(r.kind))",
+                "\"beam\": \(jsonString(r.beam.rawValue))", "\"constrains\": \(jsonString(r.beam.quantity))",
+                "\"limit_mu_b\": \(jsonNumber(r.limit))", "\"cl\": \(r.cl.map(jsonNumber) ?? "null")",
+                "\"reference\": \(jsonString(r.reference))", "\"confirmed\": \(r.confirmed)", "\"computed\": \(r.computed)",
+            ]
+            fields += ["\"matrix_moment_mu_b\": \(r.matrixMoment.map(jsonNumber) ?? "null")",
+                       "\"passes\": \(r.passes.map { $0 ? "true" : "false" } ?? "null")",
+                       "\"reach_ratio\": \(r.reachRatio.map { $0.isFinite ? jsonNumber($0) : "null" } ?? "null")"]
+            return "{" + fields.joined(separator: ", ") + "}"
+        }.joined(separator: ",\n    ") + "\n  ]")
+        try top.add("standard_model_dirac_moment_mu_b_per_ev", smMoment)
+        try top.add("seconds", seconds)
+        return top.text
+    }
+
+    /// Limits against year (log scale), coloured by what the experiment sees, with this tool's stellar band.
+    static func plot(_ c: LimitComparison, stellar: Stellar, to path: String) throws {
+        let data = companionCSV(for: path)
+        let groups: [(String, (LimitComparison.Row) -> Bool, String, String)] = [
+            ("reactor ν̄e", { $0.beam == .reactorAntiNuE && $0.kind != "projection" }, "#1f77b4", "7"),
+            ("solar νe", { $0.beam == .solarNuE }, "#ff7f0e", "9"),
+            ("accelerator", { [.acceleratorNuMu, .acceleratorNuE, .acceleratorNuTau].contains($0.beam) }, "#8c564b", "5"),
+            ("astrophysical (published)", { $0.beam == .stellar && !$0.computed }, "#2ca02c", "11"),
+            ("projection", { $0.kind == "projection" }, "#7f7f7f", "6"),
+        ]
+        var lines = ["year,limit_mu_b,name,group"]
+        for r in c.rows where !r.computed {
+            let g = groups.firstIndex { $0.1(r) } ?? 0
+            lines.append("\(r.year ?? 2026),\(String(format: "%.4g", r.limit)),\(r.name),\(g)")
+        }
+        try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
+        let lo = stellar.limit * 1e-12
+        let hi = (stellar.perCalibration.map(\.1).max() ?? stellar.limit) * 1e-12
+        var plots = ["[1985:2030] \(String(format: "%.4g", lo)) with filledcurves y=\(String(format: "%.4g", max(hi, lo * 1.05))) fs transparent solid 0.25 lc rgb '#d62728' title 'stellarbound TRGB (combined to weakest calibration)'"]
+        for (i, g) in groups.enumerated() {
+            plots.append("\(Gnuplot.quoted(data)) skip 1 using 1:($4==\(i) ? $2 : NaN) with points pt \(g.3) ps 1.6 lc rgb '\(g.2)' title '\(g.0)'")
+        }
+        plots.append("'' skip 1 using 1:2:3 with labels offset 0.8,0.5 left font ',8' notitle")
+        let script = """
+        \(try Gnuplot.terminal(for: path))
+        set output \(Gnuplot.quoted(path))
+        set datafile separator ','
+        set logscale y
+        set format y '10^{%L}'
+        set xrange [1985:2030]
+        set yrange [3e-13:1e-6]
+        set grid
+        set key top right box opaque
+        set xlabel 'year'
+        set ylabel 'upper limit on μ_ν (μ_B)'
+        set title 'Neutrino magnetic moment: laboratory, published stellar, and this tool (red band)'
+        plot \(plots.joined(separator: ", \\\n     "))
+        """
+        try Gnuplot.render(script: script, output: path)
+        FileHandle.standardError.write(Data("wrote \(path) and \(data)\n".utf8))
+    }
+}
