@@ -19,6 +19,25 @@ struct BoundDataOptions: ParsableArguments {
         return try BoundData(directory: DataDirectory.locate(explicit: dataDir))
     }
 
+    /// Runs the bound extractor for `bound`, `millicharge --red-giant` and `compare`: loads the data, selects
+    /// the calibrations, and maps a failed computation to exit code 1 (bad input stays exit code 2).
+    func runBound(calibration: String, cl: Double, budget: Bool, coupling: Coupling, json: Bool, extraTheoryError: Double = 0,
+                  notePrefix: String = "", prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
+        let boundData = try load()
+        let calibrations = try BoundCommand.select(calibration, from: boundData.calibrations)
+        try prepare?(boundData)
+        _ = sharedTable(json: json)
+        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: runner(boundData, json: json))
+        analysis.withBudget = budget
+        analysis.extraTheoryError = extraTheoryError
+        analysis.coupling = coupling
+        if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\(notePrefix)\($0)\n".utf8)) } }
+        do { return (try analysis.run(calibrations, cl: cl), analysis.runner.threads) } catch let e as TRGBError {
+            if case .computation = e { throw ComputationError(message: e.description) }
+            throw e
+        }
+    }
+
     func runner(_ data: BoundData, json: Bool) -> TrackRunner {
         let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         if !json && standardErrorIsTerminal() {
@@ -90,32 +109,22 @@ struct BoundCommand: ParsableCommand {
     func run() throws {
         if let plot { _ = try Gnuplot.terminal(for: plot) }
         let start = DispatchTime.now().uptimeNanoseconds
-        let boundData = try data.load()
-        let calibrations = try Self.select(calibration, from: boundData.calibrations)
         var hypothesis: MomentHypothesis?
-        if let mu12 { hypothesis = MomentHypothesis(mu12: mu12, description: "effective μ₁₂ given on the command line") }
-        if let moments { hypothesis = try MomentHypothesis.load(path: moments, directory: boundData.directory) }
-        if let h = hypothesis, h.mu12 > boundData.model.mu12Grid.last! {
-            throw InputError(message: String(format: "the moments give μ₁₂ = %.3g, beyond the μ₁₂ grid (≤ %g)", h.mu12, boundData.model.mu12Grid.last!))
-        }
-        _ = sharedTable(json: json)
-        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
-        analysis.withBudget = !noSystematics
-        analysis.coupling = coupling.value
-        analysis.extraTheoryError = theoryError
-        if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
-        let report: BoundAnalysis.Report
-        do { report = try analysis.run(calibrations, cl: cl) } catch let e as TRGBError {
-            if case .computation = e { throw ComputationError(message: e.description) }
-            throw e
+        let (report, threads) = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: coupling.value, json: json,
+                                                  extraTheoryError: theoryError) { boundData in
+            if let mu12 { hypothesis = MomentHypothesis(mu12: mu12, description: "effective μ₁₂ given on the command line") }
+            if let moments { hypothesis = try MomentHypothesis.load(path: moments, directory: boundData.directory) }
+            if let h = hypothesis, h.mu12 > boundData.model.mu12Grid.last! {
+                throw InputError(message: String(format: "the moments give μ₁₂ = %.3g, beyond the μ₁₂ grid (≤ %g)", h.mu12, boundData.model.mu12Grid.last!))
+            }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let tests = try hypothesis.map { try BoundReport.test($0, report) }
         if let plot { try BoundReport.plot(report, to: plot) }
         if json {
-            print(try BoundReport.json(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: analysis.runner.threads))
+            print(try BoundReport.json(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
         } else {
-            print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: analysis.runner.threads))
+            print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
         }
     }
 

@@ -93,17 +93,8 @@ struct CompareCommand: ParsableCommand {
         if let stellarLimit {
             stellar = CompareReport.Stellar(limit: stellarLimit, cl: nil, computed: false, perCalibration: [])
         } else {
-            let boundData = try data.load()
-            let calibrations = try BoundCommand.select(calibration, from: boundData.calibrations)
-            _ = sharedTable(json: json)
-            let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
-            analysis.withBudget = !noSystematics
-            if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("stellar limit: \($0)\n".utf8)) } }
-            let report: BoundAnalysis.Report
-            do { report = try analysis.run(calibrations, cl: cl) } catch let e as TRGBError {
-                if case .computation = e { throw ComputationError(message: e.description) }
-                throw e
-            }
+            let report = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: .magneticMoment, json: json,
+                                           notePrefix: "stellar limit: ").report
             let best = report.combined ?? report.results[0].limits
             stellar = CompareReport.Stellar(limit: best.bayesian, cl: cl, computed: true,
                                             perCalibration: report.results.map { ($0.calibration.name, $0.limits.bayesian) })

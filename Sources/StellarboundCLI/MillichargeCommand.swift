@@ -138,17 +138,7 @@ struct MillichargeCommand: ParsableCommand {
         }
         var redGiantReport: BoundAnalysis.Report?
         if redGiant {
-            let boundData = try data.load()
-            let calibrations = try BoundCommand.select(calibration, from: boundData.calibrations)
-            _ = sharedTable(json: json)
-            let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
-            analysis.withBudget = !noSystematics
-            analysis.coupling = .millicharge
-            if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
-            do { redGiantReport = try analysis.run(calibrations, cl: cl) } catch let e as TRGBError {
-                if case .computation = e { throw ComputationError(message: e.description) }
-                throw e
-            }
+            redGiantReport = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: .millicharge, json: json).report
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let comparison = MillichargeReport.comparison(rows: rows, redGiant: redGiantReport, published: published)
