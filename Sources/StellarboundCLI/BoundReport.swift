@@ -98,6 +98,14 @@ enum BoundReport {
         return out.joined(separator: "\n")
     }
 
+    /// The three limits in x (`mu12_limit…` or `q14_limit…`) and the Bayesian one in physical units.
+    static func addLimits(_ o: inout JSONObject, _ l: BoundAnalysis.Limits, _ c: Coupling) throws {
+        try o.add("\(c.key)_limit", l.bayesian)
+        try o.add("\(c.key)_limit_delta_chi2", l.deltaChiSquared)
+        try o.add("\(c.key)_limit_feldman_cousins", l.feldmanCousins)
+        try o.add(c.physicalKey, l.bayesian * c.scale)
+    }
+
     static func json(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [Test]?, seconds: Double, threads: Int) throws -> String {
         var top = JSONObject()
         let k = r.coupling.key
@@ -110,10 +118,7 @@ enum BoundReport {
             var o = JSONObject()
             o.add("calibration", c.calibration.name)
             try o.add("cl", r.cl)
-            try o.add("\(k)_limit", c.limits.bayesian)
-            try o.add("\(k)_limit_delta_chi2", c.limits.deltaChiSquared)
-            try o.add("\(k)_limit_feldman_cousins", c.limits.feldmanCousins)
-            try o.add(r.coupling.physicalKey, c.limits.bayesian * r.coupling.scale)
+            try addLimits(&o, c.limits, r.coupling)
             try o.add("observed_m_i", c.calibration.mI)
             try o.add("observed_m_i_error", c.calibration.observedError)
             try o.add("predicted_m_i_standard", c.standard.mI)
@@ -147,10 +152,7 @@ enum BoundReport {
         if let comb = r.combined {
             var o = JSONObject()
             o.add("calibrations", strings: r.results.map(\.calibration.name))
-            try o.add("\(k)_limit", comb.bayesian)
-            try o.add("\(k)_limit_delta_chi2", comb.deltaChiSquared)
-            try o.add("\(k)_limit_feldman_cousins", comb.feldmanCousins)
-            try o.add(r.coupling.physicalKey, comb.bayesian * r.coupling.scale)
+            try addLimits(&o, comb, r.coupling)
             top.add("combined", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
         } else {
             top.add("combined", raw: "null")
