@@ -6,16 +6,18 @@ import TRGBBounds
 ///
 /// λ = μ − iε in the mass basis (units of 10⁻¹² μ_B). Convention (fixed here, tested on the diagonal
 /// Dirac case, where every formula returns the common moment): |ν_α⟩ = Σₖ U*_αk |νₖ⟩ and
-/// |ν̄_α⟩ = Σₖ U_αk |ν̄ₖ⟩; the antineutrino moment matrix is −λᵀ. Final mass states j add incoherently:
+/// |ν̄_α⟩ = Σₖ U_αk |ν̄ₖ⟩. Charge conjugation gives the antineutrino matrices −μᵀ = −μ* and −εᵀ = −ε*, and
+/// the opposite helicity couples to μ + iε, so the ν̄ₖ → ν̄ⱼ amplitude is −λ*ⱼₖ (derived). Final mass
+/// states j add incoherently:
 ///
 ///     ν_α at short baseline:    μ_eff² = Σⱼ |Σₖ λⱼₖ U*_αk|²
-///     ν̄_α at short baseline:    μ_eff² = Σⱼ |Σₖ λₖⱼ U_αk|²            (reactor ν̄e: α = e)
+///     ν̄_α at short baseline:    μ_eff² = Σⱼ |Σₖ λ*ⱼₖ U_αk|²  (the same number as ν_α; reactor ν̄e: α = e)
 ///     solar νe (mass states incoherent at the Earth):  μ_eff² = Σₖ P_ek(E) Σⱼ |λⱼₖ|²
 ///     stars (every pair, plasmon decay):                μν² = Σⱼₖ (|μⱼₖ|² + |εⱼₖ|²)   (basis independent)
 ///
-/// For a Majorana λ (antisymmetric, λⱼₖ = ε_jkl Λ_l) the short-baseline form becomes |Λ|² − |Σₖ aₖ Λₖ*|²,
+/// For a Majorana λ (antisymmetric, λⱼₖ = ε_jkl Λ_l) the reactor form becomes |Λ|² − |Σₖ U_ek Λₖ|²,
 /// which depends on the Majorana phases, and the solar one |Λ|² − Σₖ P_ek |Λₖ|², which does not
-/// (Cañas et al. 2016, PLB 753, 191).
+/// (Cañas et al. 2016, PLB 753, 191; whether Λ or Λ* appears depends on how a paper defines Λ).
 public struct EffectiveMoments: Sendable {
     /// Where the neutrinos an experiment sees come from.
     public enum Beam: String, Sendable, CaseIterable, Codable {
@@ -29,7 +31,7 @@ public struct EffectiveMoments: Sendable {
         /// What an experiment with this beam constrains, in words.
         public var quantity: String {
             switch self {
-            case .reactorAntiNuE: return "Σj|Σk λkj Uek|² (reactor ν̄e, short baseline)"
+            case .reactorAntiNuE: return "Σj|Σk λ*jk Uek|² (reactor ν̄e, short baseline)"
             case .solarNuE: return "Σk Pek(E) Σj|λjk|² (solar νe, mass states incoherent)"
             case .acceleratorNuMu: return "Σj|Σk λjk U*μk|² (νμ, short baseline)"
             case .acceleratorNuE: return "Σj|Σk λjk U*ek|² (νe, short baseline)"
@@ -81,7 +83,7 @@ public struct EffectiveMoments: Sendable {
             (0..<3).map { antineutrino ? pmns.m[alpha][$0] : pmns.m[alpha][$0].conjugate }
         }
         switch beam {
-        case .reactorAntiNuE: return Self.normSquared(l.transpose, row(0, antineutrino: true))
+        case .reactorAntiNuE: return Self.normSquared(Matrix3(l.m.map { $0.map(\.conjugate) }), row(0, antineutrino: true))
         case .acceleratorNuE: return Self.normSquared(l, row(0, antineutrino: false))
         case .acceleratorNuMu: return Self.normSquared(l, row(1, antineutrino: false))
         case .acceleratorNuTau: return Self.normSquared(l, row(2, antineutrino: false))

@@ -10,8 +10,10 @@ import ModelData
 ///
 /// fᵢ the fission fractions. Below 2 MeV the fits do not apply (neutron-capture ν̄ from ²³⁹U/²³⁹Np also
 /// enter); the spectrum there is taken flat, at the level that makes the total ν̄ per fission equal to
-/// `neutrinos_per_fission` (an assumption, stated in the data). The magnetic signal at T ≪ E weighs every
-/// energy alike, so this part sets ~60 % of it: its uncertainty is the reactor projections' largest.
+/// `neutrinos_per_fission` (an assumption, stated in the data): the fits give 1.6 ν̄ per fission above
+/// 2 MeV, so the flat part holds 4.4 of 6, at 2.2 MeV⁻¹, a step up from the fit's 1.25 at 2 MeV. The magnetic
+/// signal at T ≪ E weighs every energy alike, so this part sets ~73 % of it: its normalisation is the
+/// reactor projections' largest uncertainty.
 ///
 /// Solar νe at the Earth (B16-GS98, Vinyoles et al. 2017, ApJ 835, 202): pp with the allowed β shape
 /// φ(E) ∝ E² (Q − E + mₑ) √((Q − E + mₑ)² − mₑ²), Q = 0.420 MeV (no Fermi function, a few per cent); the

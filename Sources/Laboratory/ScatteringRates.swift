@@ -94,10 +94,11 @@ public struct ScatteringRates: Sendable {
 }
 
 /// The reach of a counting experiment on μν: the magnetic excess S(μ) = μ² s₁ X over a window must
-/// exceed z_CL √(k B X), with B the weak rate plus a flat background, X the exposure (kg day) and k = 2
-/// for a reactor ON–OFF measurement of equal exposures (k = 1 when the background is known, solar):
+/// exceed z_CL √((W + k B) X), with W the weak rate, B a flat background, X the exposure (kg day) and
+/// k = 2 for a reactor ON–OFF measurement of equal exposures (the OFF run measures the background only;
+/// k = 1 when the background is known, solar):
 ///
-///     μ_reach = [z √(k B X) / (s₁ X)]^½,      z = Φ⁻¹(CL) (one-sided, Gaussian, B X ≫ 1).
+///     μ_reach = [z √((W + k B) X) / (s₁ X)]^½,      z = Φ⁻¹(CL) (one-sided, Gaussian, counts ≫ 1).
 ///
 /// A counting estimate, not a spectral fit: it ranks thresholds and exposures, and lands within a factor
 /// ~2 of published limits (Docs/laboratory.md §4).
@@ -107,7 +108,7 @@ public struct CountingProjection: Sendable {
     /// Flat background in counts keV⁻¹ kg⁻¹ day⁻¹.
     public var background: Double
     public var cl: Double
-    /// k above.
+    /// k above: how many times the background's variance enters (1 or 2).
     public var varianceFactor: Double
 
     public init(thresholdKeV: Double, windowMaxKeV: Double, exposureKgDay: Double, background: Double, cl: Double = 0.9, varianceFactor: Double) throws {
@@ -119,6 +120,7 @@ public struct CountingProjection: Sendable {
         try need(exposureKgDay.isFinite && exposureKgDay > 0 && exposureKgDay <= 1e9, "exposure (kg day)", exposureKgDay, "(0, 1e9] kg day")
         try need(background.isFinite && background >= 0 && background <= 1e6, "background (counts/keV/kg/day)", background, "[0, 1e6]")
         try need(cl.isFinite && cl > 0.5 && cl < 1, "CL", cl, "(0.5, 1)")
+        try need(varianceFactor.isFinite && varianceFactor >= 1 && varianceFactor <= 2, "background variance factor k", varianceFactor, "[1, 2]")
         self.thresholdKeV = thresholdKeV
         self.windowMaxKeV = windowMaxKeV
         self.exposureKgDay = exposureKgDay
@@ -141,10 +143,10 @@ public struct CountingProjection: Sendable {
         guard mu > 0 else { throw LaboratoryError.invalidParameter(name: "reference moment (mu_B)", value: mu, allowed: "> 0") }
         let w = rates.window(fromKeV: thresholdKeV, toKeV: windowMaxKeV)
         let x = exposureKgDay
-        let b = (w.weak + background * (windowMaxKeV - thresholdKeV)) * x
+        let variance = (w.weak + varianceFactor * background * (windowMaxKeV - thresholdKeV)) * x
         let s1 = w.magnetic * x / (mu * mu)
         let z = try Distributions.normalQuantile(cl)
-        let reach = (z * (varianceFactor * b).squareRoot() / s1).squareRoot()
+        let reach = (z * variance.squareRoot() / s1).squareRoot()
         return Result(weakCounts: w.weak * x, backgroundCounts: background * (windowMaxKeV - thresholdKeV) * x,
                       magneticCountsReference: w.magnetic * x, referenceMoment: mu, reach: reach)
     }

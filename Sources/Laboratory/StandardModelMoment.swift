@@ -5,7 +5,7 @@ import Plasma
 ///
 ///     μᵢᵢ = 3 e G_F mᵢ / (8√2 π²)  =  (3 G_F mₑ mᵢ / (4√2 π²)) μ_B  ≈ 3.2 × 10⁻¹⁹ μ_B (mᵢ / 1 eV),
 ///
-/// with μ_B = e/(2mₑ). Eight orders of magnitude below every limit: a measured moment means new physics.
+/// with μ_B = e/(2mₑ). Seven to eight orders of magnitude below every limit: a measured moment means new physics.
 public enum StandardModelMoment {
     /// μ/μ_B for a Dirac neutrino of mass m (eV).
     public static func diracMoment(massEV m: Double) throws -> Double {

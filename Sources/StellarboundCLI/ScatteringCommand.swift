@@ -13,7 +13,7 @@ struct ScatteringCommand: ParsableCommand {
         discussion: """
         dσ/dT: weak (with charge radius and millicharge), magnetic (πα²/mₑ²)(1/T − 1/E)(μ/μ_B)²; bound electrons \
         in the stepping approximation; reactor ν̄e (Huber/Mueller above 2 MeV) or solar νe (pp, ⁷Be, pep; MSW). \
-        The reach is a counting estimate: the magnetic excess in [threshold, window-max] against √(k·B), k = 2 for \
+        The reach is a counting estimate: the magnetic excess in [threshold, window-max] against √(W + k·B), k = 2 for \
         reactor ON−OFF. Docs/laboratory.md §4. JSON keys: Docs/output-contract.md.
         """)
 

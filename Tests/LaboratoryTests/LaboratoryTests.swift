@@ -59,6 +59,17 @@ enum LabData {
         #expect(abs(m.squared(.acceleratorNuMu) - u.m[1][0].magnitudeSquared) < 1e-14)
         let p = LabData.solar.massStateProbabilities(energyMeV: 10, electronDensityNA: 100)
         #expect(abs(m.squared(.solarNuE, energyMeV: 10, electronDensityNA: 100) - p[0]) < 1e-14)
+        // Dirac, a transition moment λ₁₂ only (λ₂₁ = 0): ν₂ → ν₁, so the reactor ν̄e sees |U_e2|² |λ₁₂|² and
+        // so does a νe beam (the antineutrino amplitude is −λ*; a λᵀ rule would give |U_e1|²).
+        let t12 = MomentHypothesis.File(type: "dirac", basis: "mass", magnetic: .init(re: [[0, 2, 0], [0, 0, 0], [0, 0, 0]], im: nil), electric: nil, pmns: nil)
+        let mt = try moments(t12)
+        #expect(abs(mt.squared(.reactorAntiNuE) - 4 * u.m[0][1].magnitudeSquared) < 1e-14)
+        #expect(abs(mt.squared(.acceleratorNuE) - 4 * u.m[0][1].magnitudeSquared) < 1e-14)
+        // μ and ε together interfere the same way for νe and ν̄e (μ₁₁ = 1, ε₁₁ = 1: |1 − i|² = 2).
+        let both = MomentHypothesis.File(type: "dirac", basis: "mass", magnetic: .init(re: [[1, 0, 0], [0, 0, 0], [0, 0, 0]], im: nil),
+                                         electric: .init(re: [[0, 0.5, 0], [0.5, 0, 0], [0, 0, 0]], im: nil), pmns: nil)
+        let mb = try moments(both)
+        #expect(abs(mb.squared(.reactorAntiNuE) - mb.squared(.acceleratorNuE)) < 1e-14)
         // Majorana, Λ = (0, 0, Λ₃): λ₁₂ = −λ₂₁ = Λ₃. Reactor: |Λ|² − |Σ U_ek Λₖ*|² = Λ₃²(1 − |U_e3|²);
         // solar: |Λ|² − Σ P_ek |Λₖ|² = Λ₃²(1 − P_e3). (The stellar sum counts the pair twice: 2Λ₃².)
         let maj = MomentHypothesis.File(type: "majorana", basis: "mass", magnetic: .init(re: [[0, 2, 0], [-2, 0, 0], [0, 0, 0]], im: nil), electric: nil, pmns: nil)
