@@ -49,14 +49,21 @@ public struct ScatteringRates: Sendable {
         case let .reactor(flux):
             let r = spectra.reactor
             let norm = flux / r.neutrinosPerFission
-            func integral(_ f: (Double) -> Double) -> Double {
-                // Split at the fit's lower edge, where the spectrum model changes.
-                let a = min(max(eMin, 0), r.maxEnergyMev)
-                if a >= r.fitFromMev { return Simpson.integrate(a, r.maxEnergyMev, 200, f) }
-                return Simpson.integrate(a, r.fitFromMev, 40, f) + Simpson.integrate(r.fitFromMev, r.maxEnergyMev, 200, f)
+            // Weak and magnetic folded together, one spectrum evaluation per energy node.
+            func both(_ e: Double) -> (Double, Double) {
+                let phi = r.perFission(e, low: reactorLow)
+                return (phi * scattering.weak(energy: e, recoil: t, flavour: .antiNuE), phi * scattering.magnetic(energy: e, recoil: t))
             }
-            weak = norm * integral { r.perFission($0, low: reactorLow) * scattering.weak(energy: $0, recoil: t, flavour: .antiNuE) }
-            mag = norm * integral { r.perFission($0, low: reactorLow) * scattering.magnetic(energy: $0, recoil: t) }
+            // Split at the fit's lower edge, where the spectrum model changes.
+            let a = min(max(eMin, 0), r.maxEnergyMev)
+            var (w, m) = Simpson.integratePair(max(a, r.fitFromMev), r.maxEnergyMev, 200, both)
+            if a < r.fitFromMev {
+                let low = Simpson.integratePair(a, r.fitFromMev, 40, both)
+                w += low.0
+                m += low.1
+            }
+            weak = norm * w
+            mag = norm * m
         case .solar:
             let s = spectra.solar
             func perEnergy(_ e: Double, _ phi: Double, _ ne: Double) -> (Double, Double) {
@@ -65,8 +72,9 @@ public struct ScatteringRates: Sendable {
                 return (phi * w, phi * scattering.magnetic(energy: e, recoil: t))
             }
             if eMin < s.ppEndpointMev {
-                weak += Simpson.integrate(eMin, s.ppEndpointMev, 200) { perEnergy($0, s.ppFluxCm2S * s.ppShape($0, norm: ppNorm), 80).0 }
-                mag += Simpson.integrate(eMin, s.ppEndpointMev, 200) { perEnergy($0, s.ppFluxCm2S * s.ppShape($0, norm: ppNorm), 80).1 }
+                let (w, m) = Simpson.integratePair(eMin, s.ppEndpointMev, 200) { perEnergy($0, s.ppFluxCm2S * s.ppShape($0, norm: ppNorm), 80) }
+                weak += w
+                mag += m
             }
             for line in s.lines where line.energyMev > eMin {
                 let (w, m) = perEnergy(line.energyMev, line.fluxCm2S, 90)
@@ -80,14 +88,9 @@ public struct ScatteringRates: Sendable {
     /// Counts kg⁻¹ day⁻¹ in the recoil window [T₁, T₂] (keV), weak and magnetic (Simpson in ln T).
     public func window(fromKeV t1: Double, toKeV t2: Double) -> (weak: Double, magnetic: Double) {
         guard t2 > t1, t1 > 0 else { return (0, 0) }
-        let a = log(t1), b = log(t2)
-        let n = 400, h = (b - a) / Double(n)
-        var w = 0.0, m = 0.0
-        for i in 0...n {
-            let t = exp(a + Double(i) * h), d = differential(recoilKeV: t)
-            let c = (i == 0 || i == n ? 1.0 : i % 2 == 1 ? 4 : 2) * h / 3 * t
-            w += c * d.weak
-            m += c * d.magnetic
+        let (w, m) = Simpson.integratePair(log(t1), log(t2), 400) { u in
+            let t = exp(u), d = differential(recoilKeV: t)
+            return (d.weak * t, d.magnetic * t)
         }
         return (w, m)
     }
