@@ -11,6 +11,7 @@ let package = Package(
     name: "stellarbound",
     products: [
         .executable(name: "stellarbound", targets: ["stellarbound"]),
+        .library(name: "Constants", targets: ["Constants"]),
         .library(name: "Plasma", targets: ["Plasma"]),
         .library(name: "Microphysics", targets: ["Microphysics"]),
         .library(name: "GSL", targets: ["GSL"]),
@@ -18,11 +19,15 @@ let package = Package(
         .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
         .library(name: "Millicharge", targets: ["Millicharge"]),
         .library(name: "Laboratory", targets: ["Laboratory"]),
+        .library(name: "EnvelopePhysics", targets: ["EnvelopePhysics"]),
+        .library(name: "ModelData", targets: ["ModelData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // Physical constants (CODATA 2018) and nominal solar values (IAU 2015), written once; no dependencies.
+        .target(name: "Constants"),
         // C shim over Debian's libgsl-dev. Imported by the GSL target only.
         .systemLibrary(
             name: "CGSL",
@@ -35,21 +40,25 @@ let package = Package(
         .target(name: "GSL", dependencies: ["CGSL"]),
         // Electron gas, plasmon dispersion (Braaten & Segel 1993) and plasmon decay into
         // neutrino pairs: standard, magnetic moment, millicharge; Itoh et al. 1996 fit.
-        .target(name: "Plasma", dependencies: ["GSL"]),
+        .target(name: "Plasma", dependencies: ["Constants", "GSL"]),
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
-        .target(name: "Microphysics", dependencies: ["Plasma", "GSL"]),
+        .target(name: "Microphysics", dependencies: ["Constants", "Plasma", "GSL"]),
         // The degenerate helium core of a red giant evolved to the helium flash (Henyey integrator).
-        .target(name: "RedGiantCore", dependencies: ["Microphysics", "Plasma", "GSL"]),
+        .target(name: "RedGiantCore", dependencies: ["Constants", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
-        .target(name: "TRGBBounds", dependencies: ["RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "TRGBBounds", dependencies: ["Constants", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
-        .target(name: "Millicharge", dependencies: ["ModelData"]),
+        .target(name: "Millicharge", dependencies: ["Constants", "ModelData"]),
         // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
         // reactor and solar spectra, the magnetic-moment limit catalog.
-        .target(name: "Laboratory", dependencies: ["TRGBBounds", "Plasma", "GSL", "ModelData"]),
+        .target(name: "Laboratory", dependencies: ["Constants", "TRGBBounds", "Plasma", "GSL", "ModelData"]),
+        // Input physics of the whole star beyond the helium core: tabulated radiative opacities (OPAL +
+        // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
+        // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
+        .target(name: "EnvelopePhysics", dependencies: ["Constants", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData"),
         // Command implementations (thin over the library modules), testable in-process.
@@ -75,6 +84,8 @@ let package = Package(
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData"]),
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "TRGBBounds", "ModelData"]),
+        .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants"]),
+        .testTarget(name: "ConstantsTests", dependencies: ["Constants"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,25 +1,24 @@
-/// Physical constants used by the plasma module, in the units named by each symbol.
-///
-/// Sources: CODATA 2018 recommended values (Tiesinga et al., Rev. Mod. Phys. 93 (2021) 025010)
-/// for α, mₑ, k_B, ħ, ħc, m_u, eV; PDG 2024 (Navas et al., Phys. Rev. D 110 (2024) 030001)
-/// for the Fermi constant. Natural units inside the module: ħ = c = k_B = 1, energies in keV.
+import Constants
+
+/// The plasma module's view of the constants (ħ = c = k_B = 1, energies in keV): every value comes from
+/// the `Constants` module (CODATA 2018, PDG 2024); only the unit conversions derived from them live here.
 public enum PhysicalConstants {
     /// Fine-structure constant α (dimensionless), CODATA 2018.
-    public static let fineStructure: Double = 1.0 / 137.035_999_084
+    public static let fineStructure: Double = Natural.fineStructure
     /// Electron rest energy mₑc² in keV, CODATA 2018.
-    public static let electronMass_keV: Double = 510.998_950_00
+    public static let electronMass_keV: Double = Natural.electronMass_keV
     /// Boltzmann constant in keV/K, CODATA 2018 (exact in SI).
-    public static let boltzmann_keV_per_K: Double = 8.617_333_262e-8
+    public static let boltzmann_keV_per_K: Double = Natural.boltzmann_keV_per_K
     /// ħc in keV·cm, CODATA 2018 (197.326 980 4 MeV fm).
-    public static let hbarC_keV_cm: Double = 1.973_269_804e-8
+    public static let hbarC_keV_cm: Double = Natural.hbarC_keV_cm
     /// ħ in keV·s, CODATA 2018.
-    public static let hbar_keV_s: Double = 6.582_119_569e-19
+    public static let hbar_keV_s: Double = Natural.hbar_keV_s
     /// Atomic mass unit m_u in g, CODATA 2018.
-    public static let atomicMassUnit_g: Double = 1.660_539_066_60e-24
+    public static let atomicMassUnit_g: Double = CGS.atomicMassUnit
     /// 1 keV in erg (exact in SI).
-    public static let erg_per_keV: Double = 1.602_176_634e-9
+    public static let erg_per_keV: Double = CGS.ergPerKeV
     /// Fermi constant G_F/(ħc)³ in keV⁻² (PDG 2024: 1.166 378 8 × 10⁻⁵ GeV⁻²).
-    public static let fermiConstant_per_keV2: Double = 1.166_378_8e-17
+    public static let fermiConstant_per_keV2: Double = Natural.fermiConstant_per_keV2
     /// Bohr magneton μ_B = e/(2mₑ) in keV⁻¹ (Heaviside–Lorentz natural units, e = √(4πα)).
     public static let bohrMagneton_per_keV: Double = (4 * Double.pi * fineStructure).squareRoot() / (2 * electronMass_keV)
 
