@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "stellarbound", targets: ["stellarbound"]),
         .library(name: "Constants", targets: ["Constants"]),
+        .library(name: "Henyey", targets: ["Henyey"]),
         .library(name: "Plasma", targets: ["Plasma"]),
         .library(name: "Microphysics", targets: ["Microphysics"]),
         .library(name: "GSL", targets: ["GSL"]),
@@ -28,6 +29,8 @@ let package = Package(
     targets: [
         // Physical constants (CODATA 2018) and nominal solar values (IAU 2015), written once; no dependencies.
         .target(name: "Constants"),
+        // The reusable implicit solver: named unknowns per cell, block-tridiagonal Newton–Henyey relaxation.
+        .target(name: "Henyey"),
         // C shim over Debian's libgsl-dev. Imported by the GSL target only.
         .systemLibrary(
             name: "CGSL",
@@ -45,7 +48,7 @@ let package = Package(
         // equation of state, opacities, other neutrino losses.
         .target(name: "Microphysics", dependencies: ["Constants", "Plasma", "GSL"]),
         // The degenerate helium core of a red giant evolved to the helium flash (Henyey integrator).
-        .target(name: "RedGiantCore", dependencies: ["Constants", "Microphysics", "Plasma", "GSL"]),
+        .target(name: "RedGiantCore", dependencies: ["Constants", "Henyey", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
         .target(name: "TRGBBounds", dependencies: ["Constants", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
@@ -80,12 +83,13 @@ let package = Package(
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData"]),
-        .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Microphysics", "ModelData", "Plasma", "GSL"]),
+        .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData"]),
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "TRGBBounds", "ModelData"]),
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants"]),
+        .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]

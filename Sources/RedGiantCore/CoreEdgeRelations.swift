@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 
 /// Boundary conditions at the edge of the helium core (the base of the hydrogen shell), read from
@@ -79,11 +80,13 @@ public struct CoreEdgeRelations: Decodable, Sendable, Equatable {
                  "growth", "need q_hydrogen_burning_mev > cno_neutrino_loss_mev ≥ 0")
     }
 
-    // Constants (CODATA 2018; IAU 2015 nominal L☉; m_H = 1.007825 u, AME).
-    static let g = 6.674_30e-8, kB = 1.380_649e-16, mu = 1.660_539_066_60e-24, c = 2.997_924_58e10
-    static let a = 7.565_733_250e-15, mevToErg = 1.602_176_634e-6, hydrogenMass = 1.007_825_032 * mu
-    public static let solarLuminosity = 3.828e33
-    public static let solarMass = 1.988_409_87e33
+    // Constants: the Constants module (CODATA 2018; IAU 2015 nominal M☉, L☉; m_H = 1.007825 u, AME 2016).
+    static let g = CGS.gravitational, kB = CGS.boltzmann, mu = CGS.atomicMassUnit, c = CGS.speedOfLight
+    static let a = CGS.radiation, mevToErg = CGS.ergPerMeV, hydrogenMass = CGS.hydrogenAtomMass
+    /// L☉ in erg s⁻¹ (IAU 2015 nominal; `Constants.Solar.luminosity`, kept here for existing callers).
+    public static let solarLuminosity = Solar.luminosity
+    /// M☉ in g (IAU 2015 nominal GM☉/G; `Constants.Solar.mass`, kept here for existing callers).
+    public static let solarMass = Solar.mass
 
     /// ζ = log₁₀(Z/Z_ref), with Z floored at 10⁻⁸ (Z = 0 is outside the fit's calibration).
     func zeta(_ z: Double) -> Double { log10(max(z, 1e-8) / luminosity.zReference) }

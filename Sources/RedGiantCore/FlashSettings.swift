@@ -1,4 +1,8 @@
-/// Numerical settings of a track: resolution, time-step targets, start and stop.
+import Henyey
+
+/// Numerical settings of a track: resolution, time-step targets, start and stop, and the Newton solver.
+/// Every number the integrator uses to steer itself is here, with the value it was validated with
+/// (Docs/flash.md §4: convergence in cells and time steps).
 public struct FlashSettings: Sendable, Equatable {
     /// Number of Lagrangian mass cells (fixed fractions q = m/M_c of the growing core).
     public var cells = 160
@@ -17,6 +21,17 @@ public struct FlashSettings: Sendable, Equatable {
     /// Keep the per-step history and the final profile.
     public var keepHistory = true
 
+    /// Time-step targets at `timestepFactor` = 1: the largest |Δln T| of any cell, the core's relative
+    /// growth ΔM_c/M_c, and |Δlog₁₀ L_He| once L_He > `heliumLuminosityControlFloor` (L☉).
+    public var targetLnT = 0.04, targetMassFraction = 0.008, targetLogHeliumLuminosity = 0.1
+    public var heliumLuminosityControlFloor = 1e-3
+    /// The first time step (yr); growth per accepted step at most ×`maximumTimestepGrowth`, shrink at
+    /// most ×`minimumTimestepRatio`; a failed step is retried with dt × `retryTimestepFactor`.
+    public var firstTimestepYears = 1e3
+    public var maximumTimestepGrowth = 1.25, minimumTimestepRatio = 0.2, retryTimestepFactor = 0.3
+    /// The Newton–Henyey solver: iterations, tolerance, damping, difference step.
+    public var newton = HenyeySettings()
+
     public init() {}
 
     /// Ranges checked before a run (errors name the setting).
@@ -33,5 +48,19 @@ public struct FlashSettings: Sendable, Equatable {
         try need(maxSteps >= 10 && maxSteps <= 1_000_000, "max-steps", Double(maxSteps), "[10, 1e6]")
         try need(edgeCrowding >= 0 && edgeCrowding <= 1, "edge-crowding", edgeCrowding, "[0, 1]")
         try need(edgeEpsilon >= 1e-12 && edgeEpsilon <= 1e-2, "edge-epsilon", edgeEpsilon, "[1e-12, 1e-2]")
+        try need(maxRetries >= 0 && maxRetries <= 100, "max-retries", Double(maxRetries), "[0, 100]")
+        for (name, value) in [("target-ln-t", targetLnT), ("target-mass-fraction", targetMassFraction),
+                              ("target-log-helium-luminosity", targetLogHeliumLuminosity)] {
+            try need(value > 0 && value <= 1, name, value, "(0, 1]")
+        }
+        try need(heliumLuminosityControlFloor > 0 && heliumLuminosityControlFloor <= 1, "helium-luminosity-control-floor",
+                 heliumLuminosityControlFloor, "(0, 1] L☉")
+        try need(firstTimestepYears >= 1 && firstTimestepYears <= 1e7, "first-timestep", firstTimestepYears, "[1, 1e7] yr")
+        try need(maximumTimestepGrowth > 1 && maximumTimestepGrowth <= 10, "maximum-timestep-growth", maximumTimestepGrowth, "(1, 10]")
+        try need(minimumTimestepRatio > 0 && minimumTimestepRatio < 1, "minimum-timestep-ratio", minimumTimestepRatio, "(0, 1)")
+        try need(retryTimestepFactor > 0 && retryTimestepFactor < 1, "retry-timestep-factor", retryTimestepFactor, "(0, 1)")
+        do { try newton.validate() } catch let HenyeyError.invalidSetting(name, value, allowed) {
+            throw FlashError.invalidParameter(name: "newton " + name, value: value, allowed: allowed)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import GSL
 import Microphysics
@@ -15,8 +16,8 @@ import Plasma
 /// ρ(P, T) inverts the EOS by Newton in ln ρ (χ_ρ = ∂ln P/∂ln ρ).
 public struct HydrostaticCore: Sendable {
     /// Newton's constant in cm³ g⁻¹ s⁻² (CODATA 2018) and the solar mass in g (IAU 2015 nominal GM☉/G).
-    public static let gravitational = 6.674_30e-8
-    public static let solarMass = 1.988_409_87e33
+    public static let gravitational = CGS.gravitational
+    public static let solarMass = Solar.mass
 
     public let centralDensity: Double   // g cm⁻³
     public let temperature: Double      // K

@@ -37,48 +37,11 @@ enum Tracks {
     static var standardAt10: Double { coreMass(at: 10, in: standard.history)! }
 }
 
-@Suite("Henyey linear algebra")
-struct HenyeyLinearAlgebraTests {
-    @Test("the in-place 4×4 block-tridiagonal solver agrees with the GSL-layer block Thomas solver to 1e-10")
-    func blockSolver() throws {
-        var rng = SystemRandomNumberGenerator()
-        let n = 30
-        func block(_ diag: Double) -> [Double] {
-            (0..<16).map { i in (i % 5 == 0 ? diag : 0) + Double.random(in: -1...1, using: &rng) }
-        }
-        let a = (0..<n).map { _ in block(0) }, b = (0..<n).map { _ in block(8) }, c = (0..<n).map { _ in block(0) }
-        let r = (0..<n).map { _ in (0..<4).map { _ in Double.random(in: -1...1, using: &rng) } }
-        let reference = try LinearAlgebra.solveBlockTridiagonal(lower: a, diagonal: b, upper: c, rhs: r, blockSize: 4)
-        var fa = a.flatMap { $0 }, fb = b.flatMap { $0 }, fc = c.flatMap { $0 }, fr = r.flatMap { $0 }
-        try fa.withUnsafeMutableBufferPointer { pa in
-            try fb.withUnsafeMutableBufferPointer { pb in
-                try fc.withUnsafeMutableBufferPointer { pc in
-                    try fr.withUnsafeMutableBufferPointer { pr in
-                        try BlockTridiagonal4.solve(a: pa.baseAddress!, b: pb.baseAddress!, c: pc.baseAddress!,
-                                                    r: pr.baseAddress!, n: n)
-                    }
-                }
-            }
-        }
-        let flat = reference.flatMap { $0 }
-        for i in 0..<flat.count { #expect(abs(fr[i] - flat[i]) < 1e-10 * max(1, abs(flat[i]))) }
-    }
-
-    @Test("a singular diagonal block is refused, not divided by")
-    func singular() {
-        var a = [Double](repeating: 0, count: 32), b = a, c = a, r = [Double](repeating: 1, count: 8)
-        #expect(throws: BlockTridiagonal4.SingularBlock.self) {
-            try a.withUnsafeMutableBufferPointer { pa in try b.withUnsafeMutableBufferPointer { pb in
-                try c.withUnsafeMutableBufferPointer { pc in try r.withUnsafeMutableBufferPointer { pr in
-                    try BlockTridiagonal4.solve(a: pa.baseAddress!, b: pb.baseAddress!, c: pc.baseAddress!, r: pr.baseAddress!, n: 2)
-                } }
-            } }
-        }
-    }
-
+@Suite("Core mesh")
+struct CoreMeshTests {
     @Test("mesh: increasing fractions ending at 1, crowded towards the edge")
     func mesh() {
-        let (q, dq) = FlashIntegrator.mesh(cells: 160, crowding: 0.03, epsilon: 1e-7)
+        let (q, dq) = CoreMesh.faces(cells: 160, crowding: 0.03, epsilon: 1e-7)
         #expect(q.last == 1)
         #expect(zip(q.dropFirst(), q).allSatisfy { $0 > $1 })
         #expect(abs(dq.reduce(0, +) - 1) < 1e-14)

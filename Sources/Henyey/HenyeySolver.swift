@@ -1,0 +1,94 @@
+/// Newton–Henyey relaxation of one implicit step (Henyey, Forbes & Gould 1964; Kippenhahn & Weigert
+/// ch. 11.2; MESA I, Paxton et al. 2011, §6.3): iterate x ← x + λ δ with J δ = −F(x), J the
+/// block-tridiagonal Jacobian built by forward differences, λ the damping of `HenyeySettings`.
+///
+/// The solver allocates its workspace once (for n cells of m unknowns) and nothing per iteration.
+/// Convergence: max over cells of |δ| for logarithmic unknowns and |δ| / max(1, max|x|) for linear
+/// ones below the tolerance.
+public final class HenyeySolver {
+    public let settings: HenyeySettings
+    public let cellCount: Int
+    public let unknownsPerCell: Int
+    let logarithmic: [Bool]
+    let jacA, jacB, jacC, rhs, res, tmp, work, linearScale: UnsafeMutablePointer<Double>
+
+    /// Workspace for `system`'s size and unknowns; throws on invalid settings.
+    public init(for system: some HenyeySystem, settings: HenyeySettings = HenyeySettings()) throws {
+        try settings.validate()
+        self.settings = settings
+        let n = system.cellCount, m = system.unknowns.count
+        cellCount = n
+        unknownsPerCell = m
+        logarithmic = system.unknowns.map { $0.kind == .logarithmic }
+        func doubles(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: 0, count: max(count, 1))
+            return p
+        }
+        jacA = doubles(m * m * n); jacB = doubles(m * m * n); jacC = doubles(m * m * n)
+        rhs = doubles(m * n); res = doubles(m * n); tmp = doubles(m); work = doubles(m * m); linearScale = doubles(m)
+    }
+
+    deinit {
+        for p in [jacA, jacB, jacC, rhs, res, tmp, work, linearScale] { p.deallocate() }
+    }
+
+    /// Relaxes `x` (n·m unknowns, cell-major) in place to the solution of `system`; returns the
+    /// iterations used. On failure `x` holds the last iterate (callers restore their own copy).
+    public func solve(_ system: some HenyeySystem, _ x: inout [Double]) throws -> Int {
+        precondition(system.cellCount == cellCount && system.unknowns.count == unknownsPerCell && x.count == cellCount * unknownsPerCell,
+                     "HenyeySolver: system or unknowns do not match the workspace")
+        var last = Double.infinity
+        for iteration in 1...settings.maximumIterations {
+            try x.withUnsafeBufferPointer { try system.prepare($0.baseAddress!) }
+            last = try x.withUnsafeMutableBufferPointer { try update(system, $0.baseAddress!) }
+            if last < settings.tolerance { return iteration }
+        }
+        throw HenyeyError.notConverged(iterations: settings.maximumIterations, lastCorrection: last)
+    }
+
+    /// Residuals, finite-difference Jacobian, block solve and damped update; returns the largest
+    /// scaled correction (before damping).
+    func update(_ system: some HenyeySystem, _ xp: UnsafeMutablePointer<Double>) throws -> Double {
+        let n = cellCount, m = unknownsPerCell, mm = m * m
+        let h = settings.differenceStep
+        for k in 0..<n { system.residual(cell: k, xp, into: res + m * k) }
+        for j in 0..<n {
+            for v in 0..<m {
+                let saved = xp[m * j + v]
+                let step = logarithmic[v] ? h : h * max(1, abs(saved))
+                xp[m * j + v] = saved + step
+                system.perturb(cell: j, unknown: v, xp)
+                for k in max(0, j - 1)...min(n - 1, j + 1) {
+                    system.residual(cell: k, xp, into: tmp)
+                    // Block of equation k, column v of cell j: A (k = j + 1), B (k = j), C (k = j − 1).
+                    let block: UnsafeMutablePointer<Double> = k == j ? jacB : (k == j - 1 ? jacC : jacA)
+                    let target = block + mm * k
+                    for row in 0..<m { target[m * row + v] = (tmp[row] - res[m * k + row]) / step }
+                }
+                xp[m * j + v] = saved
+                system.restore(cell: j)
+            }
+        }
+        for i in 0..<(m * n) { rhs[i] = -res[i] }
+        try BlockTridiagonal.solve(a: jacA, b: jacB, c: jacC, r: rhs, n: n, m: m, work: work)
+        // Damped update: no logarithmic unknown moves by more than maximumLogChange per iteration.
+        var big = 0.0
+        for v in 0..<m { linearScale[v] = 1 }
+        for k in 0..<n {
+            for v in 0..<m {
+                if logarithmic[v] { big = max(big, abs(rhs[m * k + v])) } else { linearScale[v] = max(linearScale[v], abs(xp[m * k + v])) }
+            }
+        }
+        guard big.isFinite else { throw HenyeyError.nonFiniteCorrection }
+        let limit = settings.maximumLogChange
+        let damp = big > limit ? limit / big : 1
+        var bigLinear = 0.0
+        for i in 0..<(m * n) { xp[i] += damp * rhs[i] }
+        for k in 0..<n {
+            for v in 0..<m where !logarithmic[v] { bigLinear = max(bigLinear, abs(rhs[m * k + v]) / linearScale[v]) }
+        }
+        guard bigLinear.isFinite else { throw HenyeyError.nonFiniteCorrection }
+        return max(big, bigLinear)
+    }
+}
