@@ -9,7 +9,7 @@ public typealias ExtraEnergyLoss = @Sendable (_ density: Double, _ temperature: 
 /// The input physics of the core, each choice selectable so that its systematic can be measured.
 public struct CorePhysics: Sendable {
     /// How plasmon decay enters.
-    public enum PlasmaNeutrinos: String, CaseIterable, Sendable {
+    public enum PlasmaNeutrinos: String, CaseIterable, Sendable, Codable {
         /// The plasma module's exact rates via its interpolated table (< 10⁻⁴ of the integrals).
         case exact
         /// Itoh et al. 1996 fit for the standard channels; μν and millicharge channels still exact.

@@ -77,7 +77,7 @@ public final class FlashIntegrator {
 
     /// Runs the track to the flash (or to a failure, reported in the status).
     public func run() -> FlashResult {
-        var result = FlashResult(status: .failed("not started"), coreMass: .nan, logTipLuminosity: .nan,
+        var result = FlashResult(status: .failed(.startingModel("not started")), coreMass: .nan, logTipLuminosity: .nan,
                                  ignitionMass: .nan, ignitionDensity: .nan, ignitionTemperature: .nan,
                                  centralDensity: .nan, centralTemperature: .nan, age: 0, steps: 0, iterations: 0,
                                  retries: 0, startCoreMass: settings.startCoreMass, threshold: settings.flashThreshold,
@@ -85,7 +85,7 @@ public final class FlashIntegrator {
         do {
             try buildStartingModel()
         } catch {
-            result.status = .failed("starting model: \(error)")
+            result.status = .failed(.startingModel("\(error)"))
             return result
         }
         let timestep = CoreTimestep(settings: settings)
@@ -107,7 +107,7 @@ public final class FlashIntegrator {
             }
             var accepted = false
             var iterations = 0
-            var lastFailure = ""
+            var lastFailure = StepFailureCause.microphysics("no attempt")
             for _ in 0...settings.maxRetries {
                 let dt = equations.dt
                 // Grow the core (midpoint rule on dM_c/dt = L_H(M_c)/(X E_H)).
@@ -116,7 +116,7 @@ public final class FlashIntegrator {
                                                    envelopeHydrogen: envelopeX)
                 equations.coreMass = savedMass + mdotMid * dt
                 guard equations.coreMass < star.mass * msun else {
-                    result.status = .failed("the core reached the total mass \(star.mass) M☉ before the flash (envelope exhausted)")
+                    result.status = .failed(.envelopeExhausted(totalMass: star.mass))
                     return finish(result)
                 }
                 updateBoundary()
@@ -127,7 +127,7 @@ public final class FlashIntegrator {
                     accepted = true
                     break
                 } catch {
-                    lastFailure = "\(error)"
+                    lastFailure = (error as? HenyeyError).map { .solver($0) } ?? .microphysics("\(error)")
                     result.retries += 1
                     x = savedX
                     equations.coreMass = savedMass
@@ -139,8 +139,8 @@ public final class FlashIntegrator {
                 // The last accepted model's edge, which tells a swelling envelope (too low an edge pressure) at a glance.
                 let rEdge = exp(savedX[CoreUnknown.lnR.at(n - 1)])
                 let tEdge = exp(relations.lnEdgeTemperature(coreMassGrams: savedMass, radius: rEdge, envelopeMu: envelopeMu))
-                let edge = String(format: "last model: r_edge = %.3e cm, T_edge = %.3e K", rEdge, tEdge)
-                result.status = .failed("step \(step + 1) at M_c = \(String(format: "%.4f", savedMass / msun)) M☉: \(lastFailure) (\(edge))")
+                result.status = .failed(.stepFailed(step: step + 1, coreMass: savedMass / msun, cause: lastFailure,
+                                                    edgeRadius: rEdge, edgeTemperature: tEdge))
                 return finish(result)
             }
             let dt = equations.dt, coreMass = equations.coreMass
@@ -177,7 +177,7 @@ public final class FlashIntegrator {
             previous = (row.heliumLuminosity, row.coreMass)
             equations.dt *= ratio
         }
-        result.status = .failed("no flash within \(settings.maxSteps) steps (M_c = \(String(format: "%.4f", equations.coreMass / msun)) M☉)")
+        result.status = .failed(.noFlash(maxSteps: settings.maxSteps, coreMass: equations.coreMass / msun))
         return finish(result)
     }
 }

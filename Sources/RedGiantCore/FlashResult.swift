@@ -32,7 +32,7 @@ public struct FlashProfileRow: Sendable, Equatable {
 public struct FlashResult: Sendable {
     public enum Status: Sendable, Equatable, CustomStringConvertible {
         case flashed
-        case failed(String)
+        case failed(FlashFailure)
         public var description: String {
             switch self {
             case .flashed: return "flashed"

@@ -25,23 +25,23 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1].")
     var millicharge: Double = 0
 
-    @Option(help: "Conductive opacity: potekhin1999 (Cassisi et al. 2007 method) or yakovlevUrpin1980.")
-    var conduction = "potekhin1999"
+    @Option(help: "Conductive opacity (potekhin1999: the Cassisi et al. 2007 method).")
+    var conduction = ConductiveOpacity.Prescription.potekhin1999
 
     @Flag(name: .customLong("blouin2020"), help: "Apply the Blouin et al. 2020 correction to the conductive opacity.")
     var blouin = false
 
-    @Option(name: .customLong("triple-alpha"), help: "3α rate: fynbo2005 (default), nacre, cf88.")
-    var tripleAlpha = "fynbo2005"
+    @Option(name: .customLong("triple-alpha"), help: "3α rate.")
+    var tripleAlpha = TripleAlphaRate.fynbo2005
 
-    @Option(help: "Screening: chugunov2007 (default), screen5, none.")
-    var screening = "chugunov2007"
+    @Option(help: "Screening of the 3α rate.")
+    var screening = ScreeningModel.chugunov2007
 
-    @Option(name: .customLong("plasma-neutrinos"), help: "Plasmon decay: exact (default) or itoh1996 (standard channels from the fit).")
-    var plasmaNeutrinos = "exact"
+    @Option(name: .customLong("plasma-neutrinos"), help: "Plasmon decay: exact, or itoh1996 (standard channels from the fit).")
+    var plasmaNeutrinos = CorePhysics.PlasmaNeutrinos.exact
 
-    @Option(help: "Coulomb corrections of the EOS: potekhinChabrier2000 (default), yakovlevShalybkov1989, none.")
-    var coulomb = "potekhinChabrier2000"
+    @Option(help: "Coulomb corrections of the EOS.")
+    var coulomb = CoulombModel.potekhinChabrier2000
 
     @Option(name: .customLong("edge-relations"), help: "Core-edge relations entry in StellarModels/core-edge/relations.json.")
     var edgeRelations = CoreEdgeRelations.defaultName
@@ -73,27 +73,26 @@ struct FlashOptions: ParsableArguments {
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
     var dataDir: String?
 
-    func choice<T: RawRepresentable & CaseIterable>(_ value: String, _ flag: String, _ type: T.Type) throws -> T where T.RawValue == String {
-        guard let v = T(rawValue: value) else {
-            throw InputError(message: "--\(flag) '\(value)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return v
-    }
-
     func star() throws -> StarParameters {
         try StarParameters(mass: mass, helium: helium, metallicity: metallicity, dredgeUpHelium: dredgeUpHelium)
     }
 
-    func physics() throws -> CorePhysics {
-        var p = CorePhysics()
-        p.conduction = try choice(conduction, "conduction", ConductiveOpacity.Prescription.self)
+    /// The physics these options select (one value, as the library and the bound pipeline use it).
+    func specification() -> PhysicsSpecification {
+        var p = PhysicsSpecification()
+        p.conduction = conduction
         p.blouin2020 = blouin
-        p.tripleAlpha = try choice(tripleAlpha, "triple-alpha", TripleAlphaRate.self)
-        p.screening = try choice(screening, "screening", ScreeningModel.self)
-        p.plasmaNeutrinos = try choice(plasmaNeutrinos, "plasma-neutrinos", CorePhysics.PlasmaNeutrinos.self)
-        p.coulomb = try choice(coulomb, "coulomb", CoulombModel.self)
-        p.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
+        p.tripleAlpha = tripleAlpha
+        p.screening = screening
+        p.plasmaNeutrinos = plasmaNeutrinos
+        p.coulomb = coulomb
+        p.mu12 = mu12
+        p.millicharge = millicharge
         return p
+    }
+
+    func physics() throws -> CorePhysics {
+        try CorePhysics(specification())
     }
 
     func settings() -> FlashSettings {

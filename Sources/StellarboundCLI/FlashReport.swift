@@ -7,7 +7,7 @@ enum FlashReport {
         var j = JSONObject()
         let flashed = r.status.isFlashed
         j.add("status", flashed ? "flashed" : "failed")
-        if case let .failed(reason) = r.status { j.add("failure_reason", reason) } else { j.add("failure_reason", raw: "null") }
+        if case let .failed(reason) = r.status { j.add("failure_reason", reason.description) } else { j.add("failure_reason", raw: "null") }
         try j.add("core_mass_msun", optional: flashed ? r.coreMass : nil)
         try j.add("log_l_tip", optional: flashed ? r.logTipLuminosity : nil)
         try j.add("ignition_mass_msun", optional: flashed ? r.ignitionMass : nil)

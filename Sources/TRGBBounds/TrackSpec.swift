@@ -4,21 +4,18 @@ import Plasma
 import RedGiantCore
 
 /// One flash track to compute: the star, the new-physics coupling (μ₁₂ or q₁₄) and every physics choice
-/// the systematics vary.
-public struct TrackSpec: Hashable, Sendable, CustomStringConvertible {
+/// the systematics vary. The physics is one `PhysicsSpecification`; the accessors below read and write
+/// it, so there is one place that says which physics a track uses.
+public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// Version of `canonicalEncoding` beyond the physics specification's own.
+    public static let encodingVersion = 1
+
     public var mass: Double
     public var helium: Double
     public var metallicity: Double
     public var dredgeUpHelium = 0.0
-    /// μν in 10⁻¹² μ_B.
-    public var mu12 = 0.0
-    /// Neutrino millicharge in 10⁻¹⁴ e.
-    public var q14 = 0.0
-    public var conduction = ConductiveOpacity.Prescription.potekhin1999
-    public var blouin2020 = false
-    public var tripleAlpha = TripleAlphaRate.fynbo2005
-    public var screening = ScreeningModel.chugunov2007
-    public var plasmaNeutrinos = CorePhysics.PlasmaNeutrinos.exact
+    /// Every physics choice, the couplings included.
+    public var physics = PhysicsSpecification()
     public var edgeTemperatureFactor = 1.0
     public var edgePressureFactor = 1.0
 
@@ -28,12 +25,60 @@ public struct TrackSpec: Hashable, Sendable, CustomStringConvertible {
         self.metallicity = metallicity
     }
 
-    /// A stable text key (also the disk-cache key).
+    /// μν in 10⁻¹² μ_B.
+    public var mu12: Double {
+        get { physics.mu12 }
+        set { physics.mu12 = newValue }
+    }
+    /// Neutrino millicharge in 10⁻¹⁴ e.
+    public var q14: Double {
+        get { physics.millicharge / Coupling.millicharge.scale }
+        set { physics.millicharge = newValue * Coupling.millicharge.scale }
+    }
+    public var conduction: ConductiveOpacity.Prescription {
+        get { physics.conduction }
+        set { physics.conduction = newValue }
+    }
+    public var blouin2020: Bool {
+        get { physics.blouin2020 }
+        set { physics.blouin2020 = newValue }
+    }
+    public var tripleAlpha: TripleAlphaRate {
+        get { physics.tripleAlpha }
+        set { physics.tripleAlpha = newValue }
+    }
+    public var screening: ScreeningModel {
+        get { physics.screening }
+        set { physics.screening = newValue }
+    }
+    public var plasmaNeutrinos: CorePhysics.PlasmaNeutrinos {
+        get { physics.plasmaNeutrinos }
+        set { physics.plasmaNeutrinos = newValue }
+    }
+
+    /// A readable label (messages only; identity is `canonicalEncoding`).
     public var description: String {
         String(format: "M=%.6g Y=%.6g Z=%.6g dY=%.6g mu12=%.6g ", mass, helium, metallicity, dredgeUpHelium, mu12)
             + "cond=\(conduction.rawValue) blouin=\(blouin2020) 3a=\(tripleAlpha.rawValue) scr=\(screening.rawValue) "
             + "plasma=\(plasmaNeutrinos.rawValue) " + String(format: "cT=%.6g cP=%.6g", edgeTemperatureFactor, edgePressureFactor)
             + (q14 == 0 ? "" : String(format: " q14=%.6g", q14))
+    }
+
+    /// The identity of the track: every field in sorted-key JSON behind both encoding versions.
+    public var canonicalEncoding: String {
+        "track-" + PhysicsSpecification.canonical(self, version: Self.encodingVersion)
+            + " physics-v\(PhysicsSpecification.encodingVersion)"
+    }
+
+    /// A short stable key for stores and caches: FNV-1a (64 bit) of `canonicalEncoding`, in hex.
+    /// Entries keep the full encoding beside the key, so a collision can be detected, never used.
+    public var cacheKey: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in canonicalEncoding.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16).leftPadded(to: 16)
     }
 
     /// The same star with another value of a coupling.
@@ -59,13 +104,7 @@ public struct TrackSpec: Hashable, Sendable, CustomStringConvertible {
     /// Builds the integrator (throws with the parameter named on bad input).
     public func integrator(relations base: CoreEdgeRelations, settings: FlashSettings) throws -> FlashIntegrator {
         let star = try StarParameters(mass: mass, helium: helium, metallicity: metallicity, dredgeUpHelium: dredgeUpHelium)
-        var physics = CorePhysics()
-        physics.conduction = conduction
-        physics.blouin2020 = blouin2020
-        physics.tripleAlpha = tripleAlpha
-        physics.screening = screening
-        physics.plasmaNeutrinos = plasmaNeutrinos
-        physics.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: q14 * Coupling.millicharge.scale)
+        let physics = try CorePhysics(self.physics)
         var relations = base
         relations.temperature.coefficient *= edgeTemperatureFactor
         relations.pressure.coefficient *= edgePressureFactor
@@ -80,4 +119,9 @@ public struct TrackOutcome: Sendable, Equatable {
     public var coreMass: Double
     public var logTipLuminosity: Double
     public var seconds: Double
+}
+
+extension String {
+    /// The string behind leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

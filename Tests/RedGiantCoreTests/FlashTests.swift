@@ -213,7 +213,8 @@ struct FlashInputTests {
     @Test("the step count is bounded: a track stopped early reports failure with its reason, never hangs")
     func bounded() {
         let r = Tracks.run { $0.maxSteps = 10 }
-        #expect(r.status == .failed("no flash within 10 steps (M_c = \(String(format: "%.4f", r.history.last!.coreMass)) M☉)"))
+        #expect(r.status == .failed(.noFlash(maxSteps: 10, coreMass: r.history.last!.coreMass)))
+        #expect(r.status.description == "failed: no flash within 10 steps (M_c = \(String(format: "%.4f", r.history.last!.coreMass)) M☉)")
         #expect(r.steps == 10)
         #expect(r.coreMass.isNaN)
     }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Microphysics
+import RedGiantCore
+
+/// Physics choices parsed by argument-parser. `--help` lists the kebab-case spellings; any spelling
+/// that matches a choice's name ignoring case, '-' and '_' is accepted (so the older camelCase names,
+/// e.g. `potekhinChabrier2000`, still work), and reports print the choice's raw name as before.
+protocol PhysicsChoiceArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension PhysicsChoiceArgument {
+    public init?(argument: String) {
+        let wanted = Self.normalised(argument)
+        guard let match = Self.allCases.first(where: { Self.normalised($0.rawValue) == wanted }) else { return nil }
+        self = match
+    }
+
+    public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
+
+    /// "potekhinChabrier2000" → "potekhinchabrier2000": the form spellings are compared in.
+    static func normalised(_ s: String) -> String {
+        String(s.lowercased().filter { $0 != "-" && $0 != "_" })
+    }
+}
+
+/// "yakovlevShalybkov1989" → "yakovlev-shalybkov1989", "itoh1996" → "itoh1996".
+func kebabCase(_ s: String) -> String {
+    var out = ""
+    for c in s {
+        if c.isUppercase, !out.isEmpty { out += "-" }
+        out += c.lowercased()
+    }
+    return out
+}
+
+extension ConductiveOpacity.Prescription: PhysicsChoiceArgument {}
+extension TripleAlphaRate: PhysicsChoiceArgument {}
+extension ScreeningModel: PhysicsChoiceArgument {}
+extension CoulombModel: PhysicsChoiceArgument {}
+extension CorePhysics.PlasmaNeutrinos: PhysicsChoiceArgument {}
+extension ItohNeutrinoFits.BremsstrahlungBranch: PhysicsChoiceArgument {}
