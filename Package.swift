@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "stellarbound", targets: ["stellarbound"]),
         .library(name: "Constants", targets: ["Constants"]),
+        .library(name: "ErrorVocabulary", targets: ["ErrorVocabulary"]),
         .library(name: "Henyey", targets: ["Henyey"]),
         .library(name: "Plasma", targets: ["Plasma"]),
         .library(name: "Microphysics", targets: ["Microphysics"]),
@@ -29,8 +30,10 @@ let package = Package(
     targets: [
         // Physical constants (CODATA 2018) and nominal solar values (IAU 2015), written once; no dependencies.
         .target(name: "Constants"),
+        // The one error vocabulary: bad input (a parameter rejection with key, value, range) or a failed computation.
+        .target(name: "ErrorVocabulary"),
         // The reusable implicit solver: named unknowns per cell, block-tridiagonal Newton–Henyey relaxation.
-        .target(name: "Henyey"),
+        .target(name: "Henyey", dependencies: ["ErrorVocabulary"]),
         // C shim over Debian's libgsl-dev. Imported by the GSL target only.
         .systemLibrary(
             name: "CGSL",
@@ -43,27 +46,27 @@ let package = Package(
         .target(name: "GSL", dependencies: ["CGSL"]),
         // Electron gas, plasmon dispersion (Braaten & Segel 1993) and plasmon decay into
         // neutrino pairs: standard, magnetic moment, millicharge; Itoh et al. 1996 fit.
-        .target(name: "Plasma", dependencies: ["Constants", "GSL"]),
+        .target(name: "Plasma", dependencies: ["Constants", "ErrorVocabulary", "GSL"]),
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
-        .target(name: "Microphysics", dependencies: ["Constants", "Plasma", "GSL"]),
+        .target(name: "Microphysics", dependencies: ["Constants", "ErrorVocabulary", "Plasma", "GSL"]),
         // The degenerate helium core of a red giant evolved to the helium flash (Henyey integrator).
-        .target(name: "RedGiantCore", dependencies: ["Constants", "Henyey", "Microphysics", "Plasma", "GSL"]),
+        .target(name: "RedGiantCore", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
-        .target(name: "TRGBBounds", dependencies: ["Constants", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
-        .target(name: "Millicharge", dependencies: ["Constants", "ModelData"]),
+        .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),
         // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
         // reactor and solar spectra, the magnetic-moment limit catalog.
-        .target(name: "Laboratory", dependencies: ["Constants", "TRGBBounds", "Plasma", "GSL", "ModelData"]),
+        .target(name: "Laboratory", dependencies: ["Constants", "ErrorVocabulary", "TRGBBounds", "Plasma", "GSL", "ModelData"]),
         // Input physics of the whole star beyond the helium core: tabulated radiative opacities (OPAL +
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
         .target(name: "EnvelopePhysics", dependencies: ["Constants", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
-        .target(name: "ModelData"),
+        .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.
         .target(
             name: "StellarboundCLI",
@@ -75,6 +78,7 @@ let package = Package(
                 "Millicharge",
                 "Laboratory",
                 "ModelData",
+                "ErrorVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -66,9 +66,38 @@ public final class PlasmaRateTable: Sendable {
     /// Seconds spent building (for the benchmark report).
     public let buildSeconds: Double
 
-    /// The shared table with the default grid: loaded from the on-disk cache when present and
-    /// verified, otherwise built (both cores, ~3 s in release) and cached.
-    public static let shared: PlasmaRateTable = PlasmaRateTableCache.loadOrBuild(grid: Grid())
+    /// The process-wide table with the default grid, made on first use: from the cache directory given
+    /// to `configureShared(cacheDirectory:)` before that (verified; rebuilt and rewritten when damaged),
+    /// otherwise built in memory (both cores, ~3 s in release). A library does no disk I/O unasked.
+    public static var shared: PlasmaRateTable { SharedTable.table }
+
+    /// Where `shared` may cache itself; call before its first use. Returns nothing; the notes of the
+    /// eventual load (a rejected or unwritable cache) are in `sharedNotes`.
+    public static func configureShared(cacheDirectory: URL?) {
+        SharedTable.lock.lock()
+        SharedTable.directory = cacheDirectory
+        SharedTable.lock.unlock()
+    }
+
+    /// What happened to the cache when `shared` was made (empty when it was used or written cleanly).
+    public static var sharedNotes: [String] {
+        _ = shared
+        SharedTable.lock.lock()
+        defer { SharedTable.lock.unlock() }
+        return SharedTable.notes
+    }
+
+    /// The default cache directory: `$STELLARBOUND_CACHE_DIR` (`off`: none), `$XDG_CACHE_HOME/stellarbound`,
+    /// or `~/.cache/stellarbound`.
+    public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        PlasmaRateTableCache.defaultDirectory(environment: environment)
+    }
+
+    /// A table with the default grid from `cacheDirectory` (or built, and written there), with notes on
+    /// a rejected or unwritable cache.
+    public static func load(cacheDirectory: URL?) -> (table: PlasmaRateTable, notes: [String]) {
+        PlasmaRateTableCache.loadOrBuild(grid: Grid(), directory: cacheDirectory)
+    }
 
     /// Where the table came from.
     public enum Origin: String, Sendable { case built, cache }
@@ -273,4 +302,22 @@ func lagrangeWeights(_ s: Double, _ n: Int, _ w: UnsafeMutableBufferPointer<Doub
 /// A buffer written from `concurrentPerform` at disjoint indices.
 private struct SendableBuffer: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Double>
+}
+
+/// The storage behind `PlasmaRateTable.shared`: the configured directory (read once, at first use,
+/// under the lock) and the notes of that load.
+private enum SharedTable {
+    static let lock = NSLock()
+    nonisolated(unsafe) static var directory: URL?
+    nonisolated(unsafe) static var notes: [String] = []
+    static let table: PlasmaRateTable = {
+        lock.lock()
+        let dir = directory
+        lock.unlock()
+        let (table, notes) = PlasmaRateTableCache.loadOrBuild(grid: PlasmaRateTable.Grid(), directory: dir)
+        lock.lock()
+        SharedTable.notes = notes
+        lock.unlock()
+        return table
+    }()
 }

@@ -1,16 +1,21 @@
 import Foundation
 
-/// On-disk cache of the plasma table, so that each process does not rebuild it (~3 s).
+/// On-disk cache of the plasma table, so that each process does not rebuild it (~3 s in release).
 ///
-/// Location: `$STELLARBOUND_CACHE_DIR`, else `$XDG_CACHE_HOME/stellarbound`, else
-/// `~/.cache/stellarbound`; file `plasma-table-v1.bin`. Set `STELLARBOUND_CACHE_DIR=off` to disable.
-/// A cached table is used only if its header matches the grid and 8 spread-out nodes recomputed
-/// now agree with it to 1e-12: a change in the physics or numerics invalidates it by itself.
+/// The library touches the disk only when asked: `PlasmaRateTable.configureShared(cacheDirectory:)`
+/// (the CLI passes `defaultDirectory()`), or `PlasmaRateTable.load(cacheDirectory:)`.
+/// File `plasma-table-v2.bin`: a header (magic, the grid, the node stride), an FNV-1a 64-bit digest of
+/// every payload byte, then the payload. A file is used only if the header matches, the digest of the
+/// whole payload matches (any damaged byte anywhere is caught) and 8 spread-out nodes recomputed now
+/// agree to 1e-12 (a change in the physics or numerics invalidates it by itself). A rejected or
+/// unwritable cache is reported in the returned notes, and the table is rebuilt in memory.
 enum PlasmaRateTableCache {
-    static let magic: UInt64 = 0x5342_504C_4153_4D31   // "SBPLASM1"
+    static let magic: UInt64 = 0x5342_504C_4153_4D32   // "SBPLASM2"
+    static let fileName = "plasma-table-v2.bin"
 
-    static func directory() -> URL? {
-        let env = ProcessInfo.processInfo.environment
+    /// `$STELLARBOUND_CACHE_DIR` (`off` or empty: no cache), else `$XDG_CACHE_HOME/stellarbound`, else
+    /// `~/.cache/stellarbound`.
+    static func defaultDirectory(environment env: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         if let dir = env["STELLARBOUND_CACHE_DIR"] {
             return dir == "off" || dir.isEmpty ? nil : URL(fileURLWithPath: dir)
         }
@@ -26,28 +31,60 @@ enum PlasmaRateTableCache {
          Double(PlasmaRateTable.stride)]
     }
 
-    static func loadOrBuild(grid: PlasmaRateTable.Grid) -> PlasmaRateTable {
-        let file = directory()?.appendingPathComponent("plasma-table-v1.bin")
-        if let file, let table = load(file, grid: grid) { return table }
-        let table = PlasmaRateTable(grid: grid)
-        if let file { save(table, to: file) }
-        return table
+    /// FNV-1a (64 bit) over the bytes of `values`.
+    static func digest(_ values: [Double]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        values.withUnsafeBytes { raw in
+            for byte in raw {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+        }
+        return hash
     }
 
-    static func load(_ url: URL, grid: PlasmaRateTable.Grid) -> PlasmaRateTable? {
+    /// The table from `directory`'s cache when it is intact, else built (and written there when
+    /// possible); notes say what was rejected or could not be written.
+    static func loadOrBuild(grid: PlasmaRateTable.Grid, directory: URL?) -> (PlasmaRateTable, [String]) {
+        var notes: [String] = []
+        let file = directory?.appendingPathComponent(fileName)
+        if let file, FileManager.default.fileExists(atPath: file.path) {
+            switch load(file, grid: grid) {
+            case let .success(table): return (table, notes)
+            case let .failure(problem):
+                notes.append("plasma table cache \(file.path) rejected (\(problem.reason)); rebuilding it")
+            }
+        }
+        let table = PlasmaRateTable(grid: grid)
+        if let file, let problem = save(table, to: file) {
+            notes.append("plasma table cache not written to \(file.path) (\(problem)); the table will be rebuilt on every run (set STELLARBOUND_CACHE_DIR to a writable directory, or to 'off')")
+        }
+        return (table, notes)
+    }
+
+    struct Rejection: Error { let reason: String }
+
+    static func load(_ url: URL, grid: PlasmaRateTable.Grid) -> Result<PlasmaRateTable, Rejection> {
         let start = Date()
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard let data = try? Data(contentsOf: url) else { return .failure(Rejection(reason: "unreadable")) }
         let head = header(grid)
         let (nx, ny, _) = PlasmaRateTable.shape(grid)
         let count = nx * ny * PlasmaRateTable.stride
-        guard data.count == (head.count + count) * 8 else { return nil }
-        let doubles: [Double] = data.withUnsafeBytes { raw in
-            (0..<(head.count + count)).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) }
+        guard data.count == (head.count + 1 + count) * 8 else {
+            return .failure(Rejection(reason: "\(data.count) bytes, expected \((head.count + 1 + count) * 8)"))
         }
-        guard zip(doubles.prefix(head.count), head).allSatisfy({ $0.bitPattern == $1.bitPattern }) else { return nil }
-        let table = PlasmaRateTable(grid: grid, values: Array(doubles.dropFirst(head.count)),
-                                    buildSeconds: Date().timeIntervalSince(start))
-        return verify(table) ? table : nil
+        let doubles: [Double] = data.withUnsafeBytes { raw in
+            (0..<(head.count + 1 + count)).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) }
+        }
+        guard zip(doubles.prefix(head.count), head).allSatisfy({ $0.bitPattern == $1.bitPattern }) else {
+            return .failure(Rejection(reason: "written for another grid or format"))
+        }
+        let values = Array(doubles.dropFirst(head.count + 1))
+        guard digest(values) == doubles[head.count].bitPattern else {
+            return .failure(Rejection(reason: "payload digest mismatch: the file is damaged"))
+        }
+        let table = PlasmaRateTable(grid: grid, values: values, buildSeconds: Date().timeIntervalSince(start))
+        return verify(table) ? .success(table) : .failure(Rejection(reason: "recomputed nodes disagree: the physics changed"))
     }
 
     /// Recomputes nodes spread over the grid and compares them with the stored values.
@@ -66,17 +103,23 @@ enum PlasmaRateTableCache {
         return true
     }
 
-    static func save(_ table: PlasmaRateTable, to url: URL) {
+    /// Writes atomically (unique temporary name + rename, so concurrent processes never read a torn
+    /// file); returns what went wrong, or nil.
+    static func save(_ table: PlasmaRateTable, to url: URL) -> String? {
         var data = Data()
-        for v in header(table.grid) + table.values { withUnsafeBytes(of: v) { data.append(contentsOf: $0) } }
+        let values = header(table.grid) + [Double(bitPattern: digest(table.values))] + table.values
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
         let dir = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        // Write to a unique temporary name and rename, so concurrent processes never read a torn file.
-        let tmp = dir.appendingPathComponent(".plasma-table-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard (try? data.write(to: tmp)) != nil else { return }
-        _ = try? FileManager.default.removeItem(at: url)
-        if (try? FileManager.default.moveItem(at: tmp, to: url)) == nil {
-            try? FileManager.default.removeItem(at: tmp)
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            return "cannot create the directory: \(error.localizedDescription)"
         }
+        let tmp = dir.appendingPathComponent(".plasma-table-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do { try data.write(to: tmp) } catch { return "cannot write: \(error.localizedDescription)" }
+        _ = try? FileManager.default.removeItem(at: url)
+        do { try FileManager.default.moveItem(at: tmp, to: url) } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            return "cannot rename into place: \(error.localizedDescription)"
+        }
+        return nil
     }
 }

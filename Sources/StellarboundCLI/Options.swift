@@ -43,10 +43,12 @@ func progress(_ message: String, json: Bool) {
     FileHandle.standardError.write(Data("\(message)\n".utf8))
 }
 
-/// Loads the shared plasma table, telling a terminal user when it is being built.
+/// Loads the shared plasma table, telling a terminal user when it is being built; a rejected or
+/// unwritable cache is reported on standard error (in every mode: stdout stays clean for JSON).
 func sharedTable(json: Bool) -> PlasmaRateTable {
     progress("plasma table: loading (first run builds it in a few seconds and caches it)…", json: json)
     let table = PlasmaRateTable.shared
+    for note in PlasmaRateTable.sharedNotes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
     progress("plasma table: \(table.origin.rawValue) in \(String(format: "%.2f", table.buildSeconds)) s", json: json)
     return table
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ErrorVocabulary
 import Foundation
 import Microphysics
 import ModelData
@@ -32,6 +33,8 @@ public struct Stellarbound: ParsableCommand {
 
     /// Runs the command line and returns the process exit code (never traps on bad input).
     public static func run(arguments: [String]) -> Int32 {
+        // The command line caches the plasma table on disk (the library alone never does).
+        PlasmaRateTable.configureShared(cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
         var command: ParsableCommand
         do {
             command = try parseAsRoot(joiningNegativeNumbers(arguments))
@@ -59,32 +62,23 @@ public struct Stellarbound: ParsableCommand {
         }
     }
 
-    /// The exit-code policy for errors raised while running: 2 for input the tool cannot serve
+    /// The exit-code policy, in one place: 0 for help requested through the help command, 2 for bad input
     /// (out of range, outside a model's validity, missing or malformed data: the message names the flag,
-    /// or the file and field), 1 for a computation that failed, 0 for help requested through the help command.
+    /// or the file and field), 1 for a computation that failed. Every library error speaks the
+    /// `ErrorVocabulary`; argument-parser's own errors keep its classification.
     static func outcome(of error: Error) -> (message: String, code: Int32) {
-        switch error {
-        case let e as PlasmaError:
-            if case .outOfRange = e { return ("error: \(cliMessage(e))", 2) }
-            return ("error: \(cliMessage(e))", 1)
-        case let e as ModelDataError: return ("error: \(e)", 2)
-        case let e as MicrophysicsError: return ("error: \(e)", 2)
-        case let e as FlashError: return ("error: \(cliMessage(e))", 2)
-        case let e as InputError: return ("error: \(e.message)", 2)
-        case let e as TRGBError:
-            if case .computation = e { return ("error: \(e)", 1) }
-            return ("error: \(cliMessage(e))", 2)
-        case let e as ComputationError: return ("error: \(e.message)", 1)
-        case let e as MillichargeError: return ("error: \(e)", 2)
-        case let e as LaboratoryError: return ("error: \(e)", 2)
-        default:
-            switch exitCode(for: error) {
-            case .success: return (fullMessage(for: error), 0)
-            case .validationFailure: return (fullMessage(for: error), 2)
-            default: return ("error: \(error)", 1)
-            }
+        if let e = error as? any ClassifiedFailure {
+            return ("error: \(e.message)", exitCode(for: e.failureKind))
+        }
+        switch exitCode(for: error) {
+        case .success: return (fullMessage(for: error), 0)
+        case .validationFailure: return (fullMessage(for: error), 2)
+        default: return ("error: \(error)", 1)
         }
     }
+
+    /// Bad input exits with 2, a failed computation with 1.
+    static func exitCode(for kind: FailureKind) -> Int32 { kind == .badInput ? 2 : 1 }
 
     /// `--density -1` → `--density=-1`, so that a negative number reaches range validation (and its
     /// clear message) instead of being read as an unknown short flag.
@@ -105,35 +99,18 @@ public struct Stellarbound: ParsableCommand {
         return out
     }
 
-    /// Names the flag in a range error: "--density 0 is outside the allowed range ...".
-    static func cliMessage(_ error: PlasmaError) -> String {
-        switch error {
-        case let .outOfRange(parameter, value, allowed):
-            return "--\(parameter) \(formatValue(value)) is outside the allowed range \(allowed)"
-        case .numerical:
-            return error.description
-        }
-    }
-
-    /// Names the flag: "--mass 0.5 is outside the allowed range [0.7, 1.817] M☉ …".
-    static func cliMessage(_ error: FlashError) -> String {
-        guard case let .invalidParameter(name, value, allowed) = error else { return error.description }
-        let flags = name.components(separatedBy: " + ").map { "--\($0)" }.joined(separator: " + ")
-        return "\(flags) \(formatValue(value)) is outside the allowed range \(allowed)"
-    }
-
-    /// Names the flag for the bound extractor's parameters (--cl …).
-    static func cliMessage(_ error: TRGBError) -> String {
-        guard case let .invalidParameter(name, value, allowed) = error else { return error.description }
-        return "--\(name) \(formatValue(value)) is outside the allowed range \(allowed)"
-    }
-
-    static func formatValue(_ v: Double) -> String {
-        v.isNaN ? "nan" : v.isInfinite ? (v > 0 ? "inf" : "-inf") : "\(v)"
-    }
+    static func formatValue(_ v: Double) -> String { ParameterRejection.format(v) }
 }
 
 /// Bad input found by a command (exit code 2).
-struct InputError: Error { let message: String }
+struct InputError: ClassifiedFailure {
+    let message: String
+    var failureKind: FailureKind { .badInput }
+    var description: String { message }
+}
 /// A computation or external tool failed (exit code 1).
-struct ComputationError: Error { let message: String }
+struct ComputationError: ClassifiedFailure {
+    let message: String
+    var failureKind: FailureKind { .computationFailed }
+    var description: String { message }
+}

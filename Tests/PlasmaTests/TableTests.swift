@@ -86,14 +86,65 @@ struct TableTests {
         // Round trip through a file.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stellarbound-test-\(getpid())")
         let file = dir.appendingPathComponent("t.bin")
-        PlasmaRateTableCache.save(table, to: file)
-        let loaded = try #require(PlasmaRateTableCache.load(file, grid: table.grid))
-        #expect(loaded.values.count == table.values.count)
+        #expect(PlasmaRateTableCache.save(table, to: file) == nil)
+        let loaded = try PlasmaRateTableCache.load(file, grid: table.grid).get()
+        #expect(loaded.values.map(\.bitPattern) == table.values.map(\.bitPattern))
         #expect(loaded.origin == .cache)
         var other = table.grid
         other.step = 0.2
-        #expect(PlasmaRateTableCache.load(file, grid: other) == nil)
+        #expect(throws: PlasmaRateTableCache.Rejection.self) { try PlasmaRateTableCache.load(file, grid: other).get() }
         try? FileManager.default.removeItem(at: dir)
+    }
+}
+
+@Suite("Plasma table cache: damage anywhere is caught, reported and rebuilt")
+struct TableCacheDamageTests {
+    /// Issue 18 (1): overwriting 4 kB in the middle of the file, or nudging ln I at 2 % of the nodes
+    /// (neither touching the 8 recomputed nodes), used to pass verification.
+    @Test("interior damage: digest mismatch → rejected with a note, rebuilt, rewritten intact")
+    func interiorDamage() throws {
+        let table = PlasmaRateTable.shared
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stellarbound-damage-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(PlasmaRateTableCache.fileName)
+        #expect(PlasmaRateTableCache.save(table, to: file) == nil)
+        var bytes = try Data(contentsOf: file)
+        let middle = bytes.count / 2
+        bytes.replaceSubrange(middle..<(middle + 4096), with: Data(repeating: 0x41, count: 4096))
+        try bytes.write(to: file)
+        guard case let .failure(rejection) = PlasmaRateTableCache.load(file, grid: table.grid) else {
+            Issue.record("a file with 4 kB overwritten was accepted"); return
+        }
+        #expect(rejection.reason.contains("digest"))
+        // Small numerical damage: +0.05 on one field at 2 % of the nodes, skipping the verified ones.
+        var values = table.values
+        for node in stride(from: 7, to: table.nx * table.ny, by: 50) { values[node * PlasmaRateTable.stride] += 0.05 }
+        let nudged = PlasmaRateTable(grid: table.grid, values: values, buildSeconds: 0)
+        #expect(PlasmaRateTableCache.save(nudged, to: file) == nil)
+        var data = try Data(contentsOf: file)
+        // Restore the digest of the original payload, as a corruption that kept the header would.
+        let headerCount = PlasmaRateTableCache.header(table.grid).count
+        withUnsafeBytes(of: PlasmaRateTableCache.digest(table.values)) { data.replaceSubrange((headerCount * 8)..<(headerCount * 8 + 8), with: $0) }
+        try data.write(to: file)
+        guard case .failure = PlasmaRateTableCache.load(file, grid: table.grid) else {
+            Issue.record("nudged nodes were accepted"); return
+        }
+        // The load-or-build path reports the damage once and leaves an intact cache behind.
+        let (rebuilt, notes) = PlasmaRateTableCache.loadOrBuild(grid: table.grid, directory: dir)
+        #expect(notes.count == 1 && notes[0].contains("rejected"), "\(notes)")
+        #expect(rebuilt.values.map(\.bitPattern) == table.values.map(\.bitPattern))
+        #expect(throws: Never.self) { try PlasmaRateTableCache.load(file, grid: table.grid).get() }
+    }
+
+    @Test("an unwritable cache directory is reported, not silently rebuilt")
+    func unwritable() throws {
+        let table = PlasmaRateTable.shared
+        // A regular file where the directory should be: creating the directory fails even for root.
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("stellarbound-blocker-\(getpid())")
+        try Data("x".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let problem = PlasmaRateTableCache.save(table, to: blocker.appendingPathComponent("sub/\(PlasmaRateTableCache.fileName)"))
+        #expect(problem != nil)
     }
 }
 
