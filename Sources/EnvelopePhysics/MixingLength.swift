@@ -75,17 +75,18 @@ public struct MixingLength: Sendable {
             a0 = 9.0 / 4.0; s = 0; t = 0
         case let .henyey(nu, y):
             let omega = x.opacity * x.density * ell
-            let inv = 1 / (y * omega * omega)            // 1/(yω²)
-            a = a * (6 * 2.0.squareRoot() * y / nu.squareRoot()) * (1 + inv)
-            a0 = 0.75 / (y + 1 / (omega * omega))      // (3/4)ω²/(1+yω²) without forming ω² ∞
-            let q = inv / (1 + inv)                     // 1/(1+yω²)
+            let invOmega2 = 1 / (omega * omega)
+            let yPlus = y + invOmega2                   // y(1 + 1/(yω²))
+            a = a * (6 * 2.0.squareRoot() / nu.squareRoot()) * yPlus
+            a0 = 0.75 / yPlus                           // (3/4)ω²/(1+yω²) without forming ω² (no overflow)
+            let q = invOmega2 / yPlus                   // 1/(1+yω²)
             s = -2 * q; t = 2 * q
         }
         let sTarget = a * a * w
         let gamma = Self.solveCubic(a0: a0, s: sTarget)
         let dp = (3 * a0 * gamma + 2) * gamma + 1      // p'(Γ)
         let excess = gamma * (1 + gamma) / (a * a)
-        let v0 = ell * (x.gravity * x.delta / (8 * x.pressureScaleHeight)).squareRoot()
+        let v0 = ell * rootGDeltaOverH * (1 / 8.0.squareRoot())
         let v = v0 * gamma / a
 
         // ∂∇/∂W and ∂v/∂W (W = ∇_rad − ∇_crit).
@@ -123,12 +124,23 @@ public struct MixingLength: Sendable {
                                   isConvective: true, efficiency: gamma, dGradient: dGrad, dVelocity: dVel)
     }
 
-    /// The positive root of a₀Γ³ + Γ² + Γ − S = 0 (S > 0) by Newton's method from the upper bound
-    /// min(S, √S, (S/a₀)^{1/3}): the cubic is increasing and convex on Γ > 0, so the iterates fall monotonically
-    /// onto the root; stops when a step no longer decreases Γ or is below 10⁻¹⁵ relative. At most 60 steps.
+    /// The positive root of a₀Γ³ + Γ² + Γ − S = 0 (S > 0) by Newton's method. The cubic is increasing and convex
+    /// on Γ > 0, so one Newton step from any positive point lands at or above the root, and from there the
+    /// iterates decrease monotonically onto it; the loop stops when a step no longer decreases Γ or is below
+    /// 10⁻¹⁵ relative (at most 60 steps). Start: min(S, √S, (S/a₀)^{1/3}), the cube root from a bit-level
+    /// estimate refined by one Newton step (libm's cbrt cost a fifth of the whole evaluation).
     @inlinable
     public static func solveCubic(a0: Double, s: Double) -> Double {
-        var g = Swift.min(s, s.squareRoot(), Foundation.cbrt(s / a0))
+        let c = s / a0
+        var r = Double(bitPattern: c.bitPattern / 3 &+ 0x2A9F_7893_782D_A1CE)
+        r -= (r * r * r - c) / (3 * r * r)
+        var g = Swift.min(s, s.squareRoot(), r)
+        do {   // the unconditional first step (brings a start below the root above it)
+            let p = ((a0 * g + 1) * g + 1) * g - s
+            let dp = (3 * a0 * g + 2) * g + 1
+            let next = g - p / dp
+            if next > 0 && next.isFinite { g = next }
+        }
         for _ in 0..<60 {
             let p = ((a0 * g + 1) * g + 1) * g - s
             let dp = (3 * a0 * g + 2) * g + 1
