@@ -102,9 +102,12 @@ public struct AtmosphereIntegrator: Sendable {
         var u = log(g * tauTop)
         var converged = false
         let du = 1e-3
+        // a is re-estimated until the steps are small, then frozen (its difference noise would otherwise keep
+        // the last digits moving and make P_b a noisy function of T_eff and g).
+        var frozenA: Double? = nil
         for _ in 0..<100 {
             let k0 = try kappaAt(u)
-            let a = (log(try kappaAt(u + du)) - log(k0)) / du
+            let a = try frozenA ?? (log(kappaAt(u + du)) - log(k0)) / du
             let gEff = g / k0 - radiativeTerm
             guard gEff > 0 else {
                 throw AtmosphereError.integrationFailed(
@@ -120,6 +123,7 @@ public struct AtmosphereIntegrator: Sendable {
             step = min(max(step, -5), 5)
             u -= step
             if abs(step) < 1e-13 { converged = true; break }
+            if abs(step) < 1e-7 && frozenA == nil { frozenA = a }
         }
         guard converged else {
             throw AtmosphereError.integrationFailed(tau: tauTop, reason: "top gas pressure did not converge")

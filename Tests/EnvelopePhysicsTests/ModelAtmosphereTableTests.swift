@@ -162,3 +162,27 @@ private let sharedTable = Result { try ModelAtmosphereTable.load(directory: atmo
         #expect(f4.hasSuffix("table_summary.txt") && l4 == 2)
     }
 }
+
+/// The table against T(τ) integrations at a red-giant tip (T_eff = 4000 K, log g = 0.5), with a stand-in H⁻ opacity
+/// κ ≈ 2.5×10⁻³¹ (Z/0.02) ρ^{1/2} T⁹ cm² g⁻¹ (Hansen, Kawaler & Trimble 2004, *Stellar Interiors*, §4.4, valid for
+/// 3000 ≲ T ≲ 6000 K, 10⁻¹⁰ ≲ ρ ≲ 10⁻⁵ g cm⁻³, X ≈ 0.7) and a neutral ideal gas (μ = 1.3). The real low-temperature
+/// opacity (Ferguson et al. 2005) replaces the stand-in once merged; only a loose agreement is asserted here.
+@Suite struct AtmosphereMethodsComparisonTests {
+    @Test func redGiantTip() throws {
+        let table = try sharedTable.get()
+        let g = pow(10, 0.5)
+        for feh in [-1.5, 0.0] {
+            let z = 0.02 * pow(10, feh)
+            let opacity = { (rho: Double, t: Double) -> Double in 2.5e-31 * (z / 0.02) * rho.squareRoot() * pow(t, 9) }
+            for (name, integ) in [("Eddington τ=2/3", AtmosphereIntegrator(relation: .eddington)),
+                                  ("Krishna Swamy τ=0.312", AtmosphereIntegrator(relation: .krishnaSwamy)),
+                                  ("Krishna Swamy τ=2/3", AtmosphereIntegrator(relation: .krishnaSwamy, tauBase: 2.0 / 3.0))] {
+                let r = try AtmosphereComparison.compare(
+                    table: table, integrator: integ, effectiveTemperature: 4000, gravity: g, metallicity: feh,
+                    density: atmosphereIdealGasDensity(mu: 1.3), opacity: opacity)
+                print("RGB tip [Z/Z☉] = \(feh), \(name): P_table = \(r.table.pressure), P_int = \(r.integrated.pressure), ratio \(r.pressureRatio); dlnP/dlnTeff table \(r.table.dLnPressure_dLnTeff) int \(r.integrated.dLnPressure_dLnTeff); dlnP/dlng table \(r.table.dLnPressure_dLnGravity) int \(r.integrated.dLnPressure_dLnGravity)")
+                #expect(r.pressureRatio > 0.1 && r.pressureRatio < 10)
+            }
+        }
+    }
+}
