@@ -224,6 +224,20 @@ private func bisectionExcess(_ x: MixingLengthInput, alpha: Double) -> Double {
         }
     }
 
+    @Test func ledouxPartialMatchesDifference() throws {
+        let mlt = MixingLength(alpha: 1.8, criterion: .ledoux)
+        let x = layer(rho: 1e-7, t: 1.5e4, kappa: 30, g: 1e4, gradRad: 0.9, ledoux: 0.05)
+        let r = try mlt.gradient(x)
+        let h = 1e-6
+        var xp = x, xm = x
+        xp.ledouxTerm += h; xm.ledouxTerm -= h
+        let rp = try mlt.gradient(xp), rm = try mlt.gradient(xm)
+        let fd = (rp.gradientExcess - rm.gradientExcess) / (2 * h) + 1
+        #expect(abs(fd - r.dGradient.ledouxTerm) < 1e-6 * max(abs(fd), 1e-6))
+        let fdv = (rp.velocity - rm.velocity) / (2 * h)
+        #expect(abs(fdv - r.dVelocity.ledouxTerm) < 1e-6 * abs(fdv))
+    }
+
     @Test func badInputIsATypedError() {
         var x = layer(rho: 1e-6, t: 3e4, kappa: 5, g: 1e4, gradRad: 0.9)
         x.density = -1
