@@ -4,7 +4,7 @@ import ModelData
 
 /// Model-atmosphere boundary tables: the gas pressure at τ = 2/3 as a function of T_eff, log g and [Z/Z☉]
 /// (MESA `atm_data`, "photosphere" tables: PHOENIX/NextGen, Hauschildt et al. 1999, ApJ 512, 377 and 525, 871,
-/// below ~10⁴ K and Castelli & Kurucz 2003 above; assembled by Paxton et al. 2011, ApJS 192, 3, §5.3). Format and
+/// and Castelli & Kurucz 2003 for the hotter models; assembled by Paxton et al. 2011, ApJS 192, 3). Format and
 /// provenance: `StellarModels/atmosphere/README.md`.
 ///
 /// Convention (MESA `atm/private/table_atm.f90`, `get_table_values`): the tables give only P_gas; the temperature at
