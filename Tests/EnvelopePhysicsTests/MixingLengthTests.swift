@@ -75,7 +75,8 @@ private func bisectionExcess(_ x: MixingLengthInput, alpha: Double) -> Double {
                 worst = max(worst, abs(r.gradientExcess / y - 1))
             }
         }
-        #expect(worst < 1e-9, "worst relative difference in ∇ − ∇_ad: \(worst)")
+        print("MLT cubic vs bisection of the non-reduced equations: worst relative difference in ∇ − ∇_ad \(worst)")
+        #expect(worst < 1e-12, "worst relative difference in ∇ − ∇_ad: \(worst)")
     }
 
     @Test func newtonRootAgainstBisectionOnTheCubic() {
