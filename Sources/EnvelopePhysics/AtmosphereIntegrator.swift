@@ -2,7 +2,7 @@ import Foundation
 import Constants
 
 /// The photospheric boundary condition from a T(τ) relation: integrates hydrostatic equilibrium
-/// dP/dτ = g/κ (KWW 2012 eq. 10.1–10.2; P total, τ the Rosseland optical depth, g constant across the thin
+/// dP/dτ = g/κ (KWW 2012 ch. 10; P total, τ the Rosseland optical depth, g constant across the thin
 /// atmosphere) from a small τ_top down to the base τ_b, with T(τ) given by the relation.
 ///
 /// The opacity and equation of state are the caller's: `density(P_gas, T)` → ρ and `opacity(ρ, T)` → κ

@@ -3,7 +3,7 @@ import Foundation
 /// A temperature–optical-depth relation of the form T⁴ = ¾ T_eff⁴ [τ + q(τ)].
 ///
 /// - `eddington`: the grey Eddington approximation, q = 2/3 (e.g. Mihalas 1978, *Stellar Atmospheres*, §3-3;
-///   KWW 2012 eq. 4.48); T = T_eff exactly at τ = 2/3.
+///   KWW 2012 ch. 4); T = T_eff exactly at τ = 2/3.
 /// - `krishnaSwamy`: Krishna Swamy (1966, ApJ 145, 174), a fit to the solar (non-grey) T(τ):
 ///   q(τ) = 1.39 − 0.815 e^{−2.54τ} − 0.025 e^{−30τ}. The coefficients are those in MESA's
 ///   `atm/private/atm_T_tau_relations.f90` (`eval_Krishna_Swamy`, Q1…Q5 = 1.39, −0.815, 2.54, −0.025, 30), which

@@ -1,14 +1,14 @@
 /// The local state of one layer that mixing-length theory needs (all cgs).
 ///
 /// The pressure enters MLT only through the pressure scale height H_P (= P/(ρg) in hydrostatic equilibrium,
-/// Kippenhahn, Weigert & Weiss 2012, eq. 6.8); the caller chooses H_P (some codes cap it near the centre), and
+/// Kippenhahn, Weigert & Weiss 2012, ch. 6); the caller chooses H_P (some codes cap it near the centre), and
 /// a derivative with respect to ln P is the caller's chain rule through H_P.
 public struct MixingLengthInput: Sendable, Equatable {
-    /// ∇_rad = (∂ln T/∂ln P)_rad = 3κLP/(16πacGmT⁴) (KWW eq. 5.28); ≥ 0.
+    /// ∇_rad = (∂ln T/∂ln P)_rad = 3κLP/(16πacGmT⁴) (KWW 2012, ch. 5); ≥ 0.
     public var gradRadiative: Double
     /// ∇_ad = (∂ln T/∂ln P)_s; > 0.
     public var gradAdiabatic: Double
-    /// The Ledoux composition term (φ/δ)∇_μ, so that ∇_L = ∇_ad + ledouxTerm (KWW eq. 6.12); used only with
+    /// The Ledoux composition term (φ/δ)∇_μ, so that ∇_L = ∇_ad + ledouxTerm (KWW 2012, ch. 6); used only with
     /// `ConvectionCriterion.ledoux`. Zero for a homogeneous layer.
     public var ledouxTerm: Double
     /// ρ in g cm⁻³.
@@ -41,7 +41,7 @@ public struct MixingLengthInput: Sendable, Equatable {
         self.pressureScaleHeight = pressureScaleHeight
     }
 
-    /// H_P = P/(ρ g) (KWW eq. 6.8), for callers that use the hydrostatic definition.
+    /// H_P = P/(ρ g) (KWW 2012, ch. 6), for callers that use the hydrostatic definition.
     @inlinable
     public static func pressureScaleHeight(pressure: Double, density: Double, gravity: Double) -> Double {
         pressure / (density * gravity)

@@ -185,7 +185,7 @@ private let sharedTable = Result { try ModelAtmosphereTable.load(directory: atmo
 }
 
 /// The table against T(τ) integrations at a red-giant tip (T_eff = 4000 K, log g = 0.5), with a stand-in H⁻ opacity
-/// κ ≈ 2.5×10⁻³¹ (Z/0.02) ρ^{1/2} T⁹ cm² g⁻¹ (Hansen, Kawaler & Trimble 2004, *Stellar Interiors*, §4.4, valid for
+/// κ ≈ 2.5×10⁻³¹ (Z/0.02) ρ^{1/2} T⁹ cm² g⁻¹ (Hansen, Kawaler & Trimble 2004, *Stellar Interiors*, ch. 4, as quoted in issue 13; valid for
 /// 3000 ≲ T ≲ 6000 K, 10⁻¹⁰ ≲ ρ ≲ 10⁻⁵ g cm⁻³, X ≈ 0.7) and a neutral ideal gas (μ = 1.3). The real low-temperature
 /// opacity (Ferguson et al. 2005) replaces the stand-in once merged; only a loose agreement is asserted here.
 @Suite struct AtmosphereMethodsComparisonTests {
