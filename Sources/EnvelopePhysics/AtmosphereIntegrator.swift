@@ -6,8 +6,9 @@ import Constants
 /// atmosphere) from a small τ_top down to the base τ_b, with T(τ) given by the relation.
 ///
 /// The opacity and equation of state are the caller's: `density(P_gas, T)` → ρ and `opacity(ρ, T)` → κ
-/// (composition fixed inside the closures). P_gas = P − aT⁴/3 when `includeRadiationPressure` (radiation in
-/// LTE, the grey diffusion value; MESA's `atm_T_tau_varying` makes the same split), otherwise P_gas = P.
+/// (composition fixed inside the closures); an error a closure throws propagates unchanged. P_gas = P − aT⁴/3
+/// when `includeRadiationPressure` (radiation in LTE, the grey diffusion value; MESA's `atm_T_tau_varying` makes
+/// the same split), otherwise P_gas = P.
 ///
 /// Numerics. The variable is y = ln P against s = ln τ: dy/ds = τ g/(κ P), which tends to 1/(1+a) for κ ∝ P_gas^a
 /// at the top, so it is smooth over the many decades of τ (a linear-τ integration from τ = 0 is singular there
