@@ -85,13 +85,14 @@ public struct MixingLength: Sendable {
         let sTarget = a * a * w
         let gamma = Self.solveCubic(a0: a0, s: sTarget)
         let dp = (3 * a0 * gamma + 2) * gamma + 1      // p'(Γ)
-        let excess = gamma * (1 + gamma) / (a * a)
+        let invDp = 1 / dp, gOverA = gamma / a          // one division each, reused below
+        let excess = gOverA * (1 + gamma) / a
         let v0 = ell * rootGDeltaOverH * (1 / 8.0.squareRoot())
-        let v = v0 * gamma / a
+        let v = v0 * gOverA
 
         // ∂∇/∂W and ∂v/∂W (W = ∇_rad − ∇_crit).
-        let dGradDW = (1 + 2 * gamma) / dp
-        let dVelDW = v0 * a / dp
+        let dGradDW = (1 + 2 * gamma) * invDp
+        let dVelDW = v0 * a * invDp
         dGrad.gradRadiative = dGradDW
         dGrad.gradAdiabatic = 1 - dGradDW
         dVel.gradRadiative = dVelDW
@@ -102,9 +103,10 @@ public struct MixingLength: Sendable {
         }
         // Log-derivatives through ln A and ln a₀: ∂∇/∂x = K[2(Γ+2)∂lnA/∂x + (1+2Γ)∂ln a₀/∂x],
         // K = −a₀Γ³/(A² p'); ∂ln v/∂x = explicit + [(1 − a₀Γ²)∂lnA/∂x − a₀Γ² ∂ln a₀/∂x]/p'.
-        let k = -(a0 * gamma / a) * (gamma / a) * gamma / dp
+        let k = -(a0 * gOverA) * gOverA * gamma * invDp
         let cA = 2 * (gamma + 2) * k, cA0 = (1 + 2 * gamma) * k
-        let vA = v * (1 - a0 * gamma * gamma) / dp, vA0 = -v * a0 * gamma * gamma / dp
+        let a0g2 = a0 * gamma * gamma
+        let vA = v * (1 - a0g2) * invDp, vA0 = -v * a0g2 * invDp
         // ∂ln A/∂ln(c_P, ρ, κ, H_P, g, δ, T) = (1, 2+s, 1+s, 3/2+s, 1/2, 1/2, −3); ∂ln a₀ = t for ρ, κ, H_P.
         dGrad.lnHeatCapacityP = cA
         dGrad.lnDensity = cA * (2 + s) + cA0 * t
