@@ -122,8 +122,11 @@ public struct MixingLength: Sendable {
         dVel.lnGravity = vA * 0.5 + 0.5 * v
         dVel.lnDelta = vA * 0.5 + 0.5 * v
         dVel.lnTemperature = -3 * vA
-        return MixingLengthResult(gradient: reference + excess, gradientExcess: excess, velocity: v,
-                                  isConvective: true, efficiency: gamma, dGradient: dGrad, dVelocity: dVel)
+        // Mathematically excess ≤ W (a₀Γ³ ≥ 0); the min only removes a last-bit rounding overshoot of ∇_rad
+        // in the inefficient limit, so ∇_crit ≤ ∇ ≤ ∇_rad holds exactly in floating point.
+        return MixingLengthResult(gradient: min(reference + excess, x.gradRadiative), gradientExcess: excess,
+                                  velocity: v, isConvective: true, efficiency: gamma,
+                                  dGradient: dGrad, dVelocity: dVel)
     }
 
     /// The positive root of a₀Γ³ + Γ² + Γ − S = 0 (S > 0) by Newton's method. The cubic is increasing and convex
