@@ -147,6 +147,16 @@ private let sharedTable = Result { try ModelAtmosphereTable.load(directory: atmo
         } else {
             Issue.record("expected an out-of-domain error, got \(result)")
         }
+        // The bound itself is valid; just above it is not (at a node and between nodes, where the lower node's applies).
+        for j in t.logg.indices {
+            #expect(throws: Never.self) { _ = try t.value(teff: t.teffUpperBound[j], logg: t.logg[j], metallicity: -1) }
+            if t.teffUpperBound[j] < t.teff.last! {
+                #expect(throws: AtmosphereError.self) {
+                    _ = try t.value(teff: t.teffUpperBound[j] + 1, logg: t.logg[j], metallicity: -1)
+                }
+            }
+        }
+        #expect(throws: AtmosphereError.self) { _ = try t.value(teff: 18500, logg: 0.75, metallicity: 0) }
         #expect(throws: AtmosphereError.self) { _ = try t.value(teff: 5000, logg: 6, metallicity: 0) }
         #expect(throws: AtmosphereError.self) { _ = try t.value(teff: 5000, logg: 4, metallicity: -4.5) }
         #expect(throws: AtmosphereError.self) { _ = try t.value(teff: 1900, logg: 4, metallicity: 0) }

@@ -191,7 +191,7 @@ private func bisectionExcess(_ x: MixingLengthInput, alpha: Double) -> Double {
     }
 
     /// The analytic partials against central differences, for both variants and three regimes.
-    @Test(arguments: [MixingLengthVariant.coxGiuli, .henyeyDefault])
+    @Test(arguments: [MixingLengthVariant.coxGiuli, .henyeyDefault, .henyey(nu: 8, y: 3 / (4 * Double.pi * Double.pi))])
     func partialsMatchFiniteDifferences(variant: MixingLengthVariant) throws {
         let mlt = MixingLength(alpha: 1.8, variant: variant)
         let cases = [layer(rho: 1e-9, t: 7000, kappa: 0.05, g: 1e3, gradRad: 0.9),
