@@ -1,0 +1,66 @@
+import Foundation
+import Constants
+
+/// Screening of one reacting pair (Z₁, A₁) + (Z₂, A₂) by the Chugunov, DeWitt & Yakovlev 2007 fit
+/// (PRD 76, 025028, eq. 19 with the quantum correction of eqs. 3 and 21), exactly the formula of
+/// `Microphysics.Screening.chugunovExponent` (the project's screening), rewritten for the hot path:
+/// the pair's constants are precomputed, the plasma's once per call, and dh/dln T, dh/dln nₑ are analytic.
+///
+/// h = Γ̃^(3/2)[A₁/√(A₂+Γ̃) + A₃/(1+Γ̃)] + B₁Γ̃²/(B₂+Γ̃) + B₃Γ̃²/(B₄+Γ̃²),
+/// Γ̃ = Γ/P^(1/3), P = 1 + 0.022ζ + (0.41 − 0.6/Γ)ζ² + (0.06 + 2.2/Γ)ζ³, ζ = (4/(3π²t²))^(1/3), t = T/T_p,
+/// Γ = Z₁Z₂e²(4πnₑ/3)^(1/3)/(Z̃ k T), Z̃ = (Z₁^(1/3) + Z₂^(1/3))/2, T_p = (ħ/k) e √(4πZ₁Z₂nᵢ/m), nᵢ = nₑ/Z̃³,
+/// m = 2A₁A₂/(A₁+A₂) mᵤ. h depends on the composition only through nₑ = ρYₑN_A, so
+/// ∂h/∂ln ρ = ∂h/∂ln Yₑ = ∂h/∂ln nₑ. Trap: the fit is not valid for t < 0.1 or Γ > 600 — a typed error.
+struct HydrogenBurningScreenPair: Sendable {
+    /// Γ = gammaCoefficient · nₑ^(1/3)/T.
+    let gammaCoefficient: Double
+    /// ζ = zetaCoefficient · (nₑ^(1/2)/T)^(2/3)  [t = T/T_p, T_p = tpCoefficient · nₑ^(1/2)].
+    let zetaCoefficient: Double
+    let tpCoefficient: Double
+
+    init(z1: Double, a1: Double, z2: Double, a2: Double) {
+        let e = CGS.elementaryCharge, kB = CGS.boltzmann
+        let zt = 0.5 * (cbrt(z1) + cbrt(z2))
+        gammaCoefficient = z1 * z2 * e * e * cbrt(4 * Double.pi / 3) / (zt * kB)
+        let m = 2 * (a1 * a2 / (a1 + a2)) * CGS.atomicMassUnit
+        tpCoefficient = CGS.hbar / kB * e * (4 * Double.pi * z1 * z2 / (zt * zt * zt) / m).squareRoot()
+        zetaCoefficient = cbrt(4 / (3 * Double.pi * Double.pi)) * cbrt(tpCoefficient * tpCoefficient)
+    }
+
+    static let a1c = 2.7822, a2c = 98.34, b1 = -1.7476, b2 = 66.07, b3 = 1.12, b4 = 65.0
+    static let a3c = 3.0.squareRoot() - a1c / a2c.squareRoot()
+
+    /// (h, ∂h/∂ln T, ∂h/∂ln nₑ) given nₑ^(1/3)/T and (nₑ^(1/2)/T)^(2/3) = cbrt(nₑ/T²), computed once per call.
+    @inline(__always)
+    func exponent(ne13OverT: Double, zetaBase: Double, temperature: Double, ne: Double) throws(HydrogenBurningError)
+        -> (h: Double, dlnT: Double, dlnNe: Double) {
+        let gamma = gammaCoefficient * ne13OverT
+        let zeta = zetaCoefficient * zetaBase
+        // t = T/T_p ≥ 0.1 ⇔ ζ ≤ (4/(3π²·0.01))^(1/3); checked on t itself, as in Screening.
+        let tt = temperature / (tpCoefficient * ne.squareRoot())
+        guard tt >= 0.1 else {
+            throw .outOfRange(quantity: "T/T_p for CDY07 screening", value: tt,
+                              allowed: "≥ 0.1 (quantum ion regime not covered by the fit)")
+        }
+        guard gamma <= 600 else { throw .outOfRange(quantity: "Γ for CDY07 screening", value: gamma, allowed: "≤ 600") }
+        let ig = 1 / gamma
+        let c2 = 0.41 - 0.6 * ig, c3 = 0.06 + 2.2 * ig
+        let poly = 1 + zeta * (0.022 + zeta * (c2 + c3 * zeta))
+        let dPolydZeta = 0.022 + zeta * (2 * c2 + 3 * c3 * zeta)
+        let dPolydGamma = zeta * zeta * ig * ig * (0.6 - 2.2 * zeta)
+        let g = gamma / cbrt(poly)
+        let sg = g.squareRoot(), sa = (Self.a2c + g).squareRoot()
+        let bracket = Self.a1c / sa + Self.a3c / (1 + g)
+        let h = g * sg * bracket + Self.b1 * g * g / (Self.b2 + g) + Self.b3 * g * g / (Self.b4 + g * g)
+        let dBracket = -0.5 * Self.a1c / (sa * sa * sa) - Self.a3c / ((1 + g) * (1 + g))
+        let db2 = Self.b2 + g, gg = g * g, db4 = Self.b4 + gg
+        let dhdg = 1.5 * sg * bracket + g * sg * dBracket
+            + Self.b1 * g * (g + 2 * Self.b2) / (db2 * db2) + Self.b3 * 2 * g * Self.b4 / (db4 * db4)
+        // ln g = ln Γ − ln P / 3; ∂ln Γ/∂ln T = −1, ∂ln Γ/∂ln nₑ = 1/3; ∂ln ζ/∂ln T = −2/3, ∂ln ζ/∂ln nₑ = 1/3.
+        let pZ = dPolydZeta * zeta / poly, pG = dPolydGamma * gamma / poly
+        let dlngdlnT = -1 - (pZ * (-2.0 / 3) + pG * (-1)) / 3
+        let dlngdlnNe = 1.0 / 3 - (pZ / 3 + pG / 3) / 3
+        let gd = dhdg * g
+        return (h, gd * dlngdlnT, gd * dlngdlnNe)
+    }
+}
