@@ -88,8 +88,9 @@ public struct HydrogenBurning: Sendable {
     static let charge: InlineArray<9, Double> = [1, 2, 2, 6, 6, 7, 7, 8, 8]
     static let mass: InlineArray<9, Double> = [1, 3, 4, 12, 13, 14, 15, 16, 17]
 
-    /// Below this temperature the result is exactly zero (ε < 10⁻⁶ erg g⁻¹ s⁻¹ at ρ ≤ 10³ g cm⁻³, tested).
-    public static let minimumTemperature = 3e6
+    /// Below this temperature the result is exactly zero: at 10⁶ K and ρ = 10³ g cm⁻³ the (screened) pp rate gives
+    /// ε ≈ 1×10⁻⁵ erg g⁻¹ s⁻¹ ≪ L☉/M☉ ≈ 1.9 (tested); at 3×10⁶ K ³He burning still gives ~0.04, so the cut cannot be higher.
+    public static let minimumTemperature = 1e6
     /// Above this the network lacks hot-CNO and breakout reactions.
     public static let maximumTemperature = 1e9
 
