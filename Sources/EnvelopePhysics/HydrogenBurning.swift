@@ -87,6 +87,7 @@ public struct HydrogenBurning: Sendable {
     ]
     static let charge: InlineArray<9, Double> = [1, 2, 2, 6, 6, 7, 7, 8, 8]
     static let mass: InlineArray<9, Double> = [1, 3, 4, 12, 13, 14, 15, 16, 17]
+    static let inverseMass: InlineArray<9, Double> = [1, 1.0 / 3, 0.25, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15, 1.0 / 16, 1.0 / 17]
 
     /// Below this temperature the result is exactly zero: at 10⁶ K and ρ = 10³ g cm⁻³ the (screened) pp rate gives
     /// ε ≈ 1×10⁻⁵ erg g⁻¹ s⁻¹ ≪ L☉/M☉ ≈ 1.9 (tested); at 3×10⁶ K ³He burning still gives ~0.04, so the cut cannot be higher.
@@ -158,15 +159,16 @@ public struct HydrogenBurning: Sendable {
         }
     }
 
+    /// Σ_sets exp(exponent + shift): `shift` = the screening exponent h, so λF costs no extra exp.
     @inline(__always)
-    func rate(_ c: UnsafeBufferPointer<Double>, _ r: Int, _ p: T9Powers) -> (rate: Double, dLnRatedLnT: Double) {
+    func rate(_ c: UnsafeBufferPointer<Double>, _ r: Int, _ p: T9Powers, shift: Double = 0) -> (rate: Double, dLnRatedLnT: Double) {
         var lam = 0.0, dlam = 0.0
         var s = setStart[r]
         let end = setStart[r + 1]
         while s < end {
             let o = 7 * s
             let a0 = c[o], a1 = c[o + 1], a2 = c[o + 2], a3 = c[o + 3], a4 = c[o + 4], a5 = c[o + 5], a6 = c[o + 6]
-            let v = exp(a0 + a1 * p.i9 + a2 * p.tm13 + a3 * p.t13 + a4 * p.t9 + a5 * p.t53 + a6 * p.lnt)
+            let v = exp(a0 + a1 * p.i9 + a2 * p.tm13 + a3 * p.t13 + a4 * p.t9 + a5 * p.t53 + a6 * p.lnt + shift)
             lam += v
             dlam += v * (-a1 * p.i9 - a2 * p.tm13 / 3 + a3 * p.t13 / 3 + a4 * p.t9 + 5 * a5 * p.t53 / 3 + a6)
             s += 1
@@ -179,6 +181,14 @@ public struct HydrogenBurning: Sendable {
     /// ≠ 1 (±10⁻⁶), or conditions outside the CDY07 fit; returns zeros below `minimumTemperature`.
     public func evaluate(density rho: Double, temperature t: Double,
                          abundances x: HydrogenBurningAbundances) throws(HydrogenBurningError) -> HydrogenBurningResult {
+        var out = HydrogenBurningResult()
+        try evaluate(density: rho, temperature: t, abundances: x, into: &out)
+        return out
+    }
+
+    /// The same, writing into `out` (every field is overwritten): the form for the hot path, no 1 kB copies.
+    public func evaluate(density rho: Double, temperature t: Double, abundances x: HydrogenBurningAbundances,
+                         into out: inout HydrogenBurningResult) throws(HydrogenBurningError) {
         guard rho.isFinite, rho > 0 else { throw .outOfRange(quantity: "density [g/cm3]", value: rho, allowed: "(0, ∞)") }
         guard t.isFinite, t > 0, t <= Self.maximumTemperature else {
             throw .outOfRange(quantity: "temperature [K]", value: t, allowed: "(0, 1e9]")
@@ -195,53 +205,51 @@ public struct HydrogenBurning: Sendable {
                 throw .outOfRange(quantity: "mass fraction of \(HydrogenBurningSpecies(rawValue: i)!)", value: xi, allowed: "[0, 1]")
             }
             sum += xi
-            y[i] = xi / Self.mass[i]
+            y[i] = xi * Self.inverseMass[i]
             ye += y[i] * Self.charge[i]
         }
         guard abs(sum - 1) <= 1e-6 else {
             throw .outOfRange(quantity: "sum of mass fractions", value: sum, allowed: "1 ± 1e-6")
         }
-        var out = HydrogenBurningResult()
-        if t < Self.minimumTemperature { return out }
+        if t < Self.minimumTemperature { out = HydrogenBurningResult(); return }
 
         // Screening exponents h, ∂h/∂ln T, ∂h/∂ln nₑ for the 11 pairs.
         var h = InlineArray<11, Double>(repeating: 0), hT = h, hN = h
         if screening == .chugunov2007 {
             let ne = rho * ye * CGS.avogadro
-            let ne13OverT = cbrt(ne) / t, zetaBase = cbrt(ne / (t * t))
+            let sqrtNe = ne.squareRoot(), ne13OverT = HydrogenBurningMath.cbrt(ne) / t, zetaBase = HydrogenBurningMath.cbrt(ne / (t * t))
             for i in 0..<11 {
-                let s = try pairs[i].exponent(ne13OverT: ne13OverT, zetaBase: zetaBase, temperature: t, ne: ne)
+                let s = try pairs[i].exponent(ne13OverT: ne13OverT, zetaBase: zetaBase, temperature: t, sqrtNe: sqrtNe)
                 h[i] = s.h; hT[i] = s.dlnT; hN[i] = s.dlnNe
             }
         }
 
-        let t9 = t * 1e-9, p = T9Powers(t9: t9, t13: cbrt(t9))
+        let t9 = t * 1e-9, p = T9Powers(t9: t9, t13: HydrogenBurningMath.cbrt(t9))
         var k = InlineArray<12, Double>(repeating: 0)     // R_k / (Y_a Y_b)
         var gT = k, gR = k, gE = k                          // ∂ln K/∂ln T, ∂ln K/∂ln ρ, ∂ln K/∂ln Yₑ
         var be7: (ec: Double, ecT: Double, pg: Double, pgT: Double) = (0, 0, 0, 0)
         coefficients.withUnsafeBufferPointer { c in
             for r in 0..<12 {
-                let (lam, dl) = rate(c, r, p)
                 let pi = Self.pairOf[r]
-                let f = screening == .chugunov2007 ? exp(h[pi]) : 1
+                let (lamF, dl) = rate(c, r, p, shift: h[pi])   // λ e^h (h = 0 without screening)
                 let a = Self.reactantA[r], b = Self.reactantB[r]
                 let sym = a == b ? 0.5 : 1
                 if r == Reaction.pep.rawValue {
-                    k[r] = rho * rho * ye * lam * f * sym
+                    k[r] = rho * rho * ye * lamF * sym
                     gR[r] = 2 + hN[pi]; gE[r] = 1 + hN[pi]
                 } else {
-                    k[r] = rho * lam * f * sym
+                    k[r] = rho * lamF * sym
                     gR[r] = 1 + hN[pi]; gE[r] = hN[pi]
                 }
                 gT[r] = dl + hT[pi]
             }
-            let ec = rate(c, 12, p), pg = rate(c, 13, p)
+            let ec = rate(c, 12, p), pg = rate(c, 13, p, shift: h[10])   // ⁷Be(p,γ) screened, e⁻ capture not
             be7 = (ec.rate, ec.dLnRatedLnT, pg.rate, pg.dLnRatedLnT)
         }
 
         // ⁷Be branching: f_e = 1/(1 + x), x = Y_p λ₁₇ e^{h₁₇} / (Yₑ λ_ec) (ρ cancels).
-        let h17 = h[10], h17T = hT[10], h17N = hN[10]
-        let pgOverEc = be7.ec > 0 ? be7.pg * (screening == .chugunov2007 ? exp(h17) : 1) / (ye * be7.ec) : .infinity
+        let h17T = hT[10], h17N = hN[10]
+        let pgOverEc = be7.ec > 0 ? be7.pg / (ye * be7.ec) : .infinity
         let xb = y[0] * pgOverEc
         let fe = pgOverEc.isFinite ? 1 / (1 + xb) : 0
         let dfedLnX = -fe * (1 - fe)
@@ -303,12 +311,11 @@ public struct HydrogenBurning: Sendable {
         out.dEpsdLnRho = cEps * eR
         for i in 0..<9 {
             let ai = Self.mass[i]
-            out.dEpsdX[i] = cEps * dEdY[i] / ai
+            out.dEpsdX[i] = cEps * dEdY[i] * Self.inverseMass[i]
             out.dXdt[i] = ai * dYdt[i]
             out.dXdtdLnT[i] = ai * dYT[i]
             out.dXdtdLnRho[i] = ai * dYR[i]
-            for j in 0..<9 { out.jacobian[9 * i + j] = ai * jacY[9 * i + j] / Self.mass[j] }
+            for j in 0..<9 { out.jacobian[9 * i + j] = ai * jacY[9 * i + j] * Self.inverseMass[j] }
         }
-        return out
     }
 }
