@@ -217,9 +217,12 @@ public struct HydrogenBurning: Sendable {
         var h = InlineArray<11, Double>(repeating: 0), hT = h, hN = h
         if screening == .chugunov2007 {
             let ne = rho * ye * CGS.avogadro
-            let sqrtNe = ne.squareRoot(), ne13OverT = HydrogenBurningMath.cbrt(ne) / t, zetaBase = HydrogenBurningMath.cbrt(ne / (t * t))
+            let ne13 = HydrogenBurningMath.cbrt(ne), it = 1 / t
+            let ne13OverT = ne13 * it, tOverNe13 = t / ne13, zetaBase = HydrogenBurningMath.cbrt(ne * it * it)
+            let tOverSqrtNe = t / ne.squareRoot()
             for i in 0..<11 {
-                let s = try pairs[i].exponent(ne13OverT: ne13OverT, zetaBase: zetaBase, temperature: t, sqrtNe: sqrtNe)
+                let s = try pairs[i].exponent(ne13OverT: ne13OverT, tOverNe13: tOverNe13, zetaBase: zetaBase,
+                                              tOverSqrtNe: tOverSqrtNe)
                 h[i] = s.h; hT[i] = s.dlnT; hN[i] = s.dlnNe
             }
         }
@@ -260,38 +263,38 @@ public struct HydrogenBurning: Sendable {
 
         let cEps = CGS.avogadro * CGS.ergPerMeV
         var eps = 0.0, epsCNO = 0.0, epsNu = 0.0, eT = 0.0, eR = 0.0
+        // ∂R_k/∂Y_j = K_k ∂(Y_a Y_b)/∂Y_j + c_k Z_j with c_k = R_k ∂ln K_k/∂ln Yₑ / Yₑ (screening, ρYₑ of pep):
+        // a sparse part and a rank-one part, so ∂(dY_i/dt)/∂Y_j = sparse_ij + u_i Z_j, u_i = Σ_k ν_ik c_k.
         var dEdY = InlineArray<9, Double>(repeating: 0)
-        var dYdt = InlineArray<9, Double>(repeating: 0), dYT = dYdt, dYR = dYdt
-        var jacY = InlineArray<81, Double>(repeating: 0)   // ∂(dY_i/dt)/∂Y_j
+        var dYdt = InlineArray<9, Double>(repeating: 0), dYT = dYdt, dYR = dYdt, u = dYdt
+        var jacY = InlineArray<81, Double>(repeating: 0)   // sparse part of ∂(dY_i/dt)/∂Y_j
+        var eYe = 0.0                                      // Σ_k q_k c_k (rank-one part of ∂ε/∂Y_j)
         let iye = 1 / ye
         for r in 0..<12 {
             let a = Self.reactantA[r], b = Self.reactantB[r]
-            let rr = k[r] * y[a] * y[b]
+            let kr = k[r], rr = kr * y[a] * y[b]
             out.reactionRates[r] = rr
-            out.rateFactors[r] = k[r]
+            out.rateFactors[r] = kr
             var q = qNet[r], enu = eNu[r]
             if r == Reaction.he3he4.rawValue {
                 q += netQBranchIII_MeV + fe * deltaQ
                 enu = fe * NeutrinoEnergy.be7 + (1 - fe) * NeutrinoEnergy.b8
             }
-            let rT = rr * gT[r], rR = rr * gR[r]
+            let rT = rr * gT[r], rR = rr * gR[r], cYe = rr * gE[r] * iye
             if r < 5 { eps += rr * q } else { epsCNO += rr * q }
             epsNu += rr * enu
-            eT += rT * q; eR += rR * q
-            // ∂R/∂Y_j: the reactant product plus the Yₑ dependence (screening, ρYₑ of pep).
-            let screenYe = rr * gE[r] * iye
-            var dR = InlineArray<9, Double>(repeating: 0)
-            for j in 0..<9 { dR[j] = screenYe * Self.charge[j] }
-            if a == b { dR[a] += 2 * k[r] * y[a] } else { dR[a] += k[r] * y[b]; dR[b] += k[r] * y[a] }
-            for j in 0..<9 { dEdY[j] += q * dR[j] }
+            eT += rT * q; eR += rR * q; eYe += q * cYe
+            let dA = a == b ? 2 * kr * y[a] : kr * y[b], dB = a == b ? 0 : kr * y[a]
+            dEdY[a] += q * dA; dEdY[b] += q * dB
             for s in 0..<4 {
                 let nu = Self.stoichNu[4 * r + s]
                 if nu == 0 { continue }
                 let i = Self.stoichSpecies[4 * r + s]
-                dYdt[i] += nu * rr; dYT[i] += nu * rT; dYR[i] += nu * rR
-                for j in 0..<9 { jacY[9 * i + j] += nu * dR[j] }
+                dYdt[i] += nu * rr; dYT[i] += nu * rT; dYR[i] += nu * rR; u[i] += nu * cYe
+                jacY[9 * i + a] += nu * dA; jacY[9 * i + b] += nu * dB
             }
         }
+        for j in 0..<9 { dEdY[j] += eYe * Self.charge[j] }
         // The ⁷Be branch's effect on ε through f_e.
         let r34 = out.reactionRates[Reaction.he3he4.rawValue]
         eT += r34 * deltaQ * dfedLnT
@@ -315,7 +318,8 @@ public struct HydrogenBurning: Sendable {
             out.dXdt[i] = ai * dYdt[i]
             out.dXdtdLnT[i] = ai * dYT[i]
             out.dXdtdLnRho[i] = ai * dYR[i]
-            for j in 0..<9 { out.jacobian[9 * i + j] = ai * jacY[9 * i + j] * Self.inverseMass[j] }
+            let ui = u[i]
+            for j in 0..<9 { out.jacobian[9 * i + j] = ai * (jacY[9 * i + j] + ui * Self.charge[j]) * Self.inverseMass[j] }
         }
     }
 }

@@ -17,6 +17,8 @@ struct HydrogenBurningScreenPair: Sendable {
     /// ζ = zetaCoefficient · (nₑ^(1/2)/T)^(2/3)  [t = T/T_p, T_p = tpCoefficient · nₑ^(1/2)].
     let zetaCoefficient: Double
     let tpCoefficient: Double
+    /// 1/gammaCoefficient and 1/tpCoefficient (divisions are the cost of the hot path).
+    let inverseGammaCoefficient: Double, inverseTpCoefficient: Double
 
     init(z1: Double, a1: Double, z2: Double, a2: Double) {
         let e = CGS.elementaryCharge, kB = CGS.boltzmann
@@ -25,39 +27,50 @@ struct HydrogenBurningScreenPair: Sendable {
         let m = 2 * (a1 * a2 / (a1 + a2)) * CGS.atomicMassUnit
         tpCoefficient = CGS.hbar / kB * e * (4 * Double.pi * z1 * z2 / (zt * zt * zt) / m).squareRoot()
         zetaCoefficient = cbrt(4 / (3 * Double.pi * Double.pi)) * cbrt(tpCoefficient * tpCoefficient)
+        inverseGammaCoefficient = 1 / gammaCoefficient
+        inverseTpCoefficient = 1 / tpCoefficient
+    }
+
+    /// The same at (T, nₑ) directly (tests, diagnostics).
+    func exponent(temperature t: Double, ne: Double) throws(HydrogenBurningError) -> (h: Double, dlnT: Double, dlnNe: Double) {
+        let ne13 = cbrt(ne), sq = ne.squareRoot()
+        return try exponent(ne13OverT: ne13 / t, tOverNe13: t / ne13, zetaBase: cbrt(ne / (t * t)), tOverSqrtNe: t / sq)
     }
 
     static let a1c = 2.7822, a2c = 98.34, b1 = -1.7476, b2 = 66.07, b3 = 1.12, b4 = 65.0
     static let a3c = 3.0.squareRoot() - a1c / a2c.squareRoot()
 
-    /// (h, ∂h/∂ln T, ∂h/∂ln nₑ) given nₑ^(1/3)/T, (nₑ^(1/2)/T)^(2/3) = cbrt(nₑ/T²) and √nₑ, computed once per call.
+    /// (h, ∂h/∂ln T, ∂h/∂ln nₑ) given nₑ^(1/3)/T, its inverse, (nₑ^(1/2)/T)^(2/3) = cbrt(nₑ/T²) and T/√nₑ,
+    /// computed once per call.
     @inline(__always)
-    func exponent(ne13OverT: Double, zetaBase: Double, temperature: Double, sqrtNe: Double) throws(HydrogenBurningError)
+    func exponent(ne13OverT: Double, tOverNe13: Double, zetaBase: Double, tOverSqrtNe: Double) throws(HydrogenBurningError)
         -> (h: Double, dlnT: Double, dlnNe: Double) {
         let gamma = gammaCoefficient * ne13OverT
         let zeta = zetaCoefficient * zetaBase
         // t = T/T_p ≥ 0.1 ⇔ ζ ≤ (4/(3π²·0.01))^(1/3); checked on t itself, as in Screening.
-        let tt = temperature / (tpCoefficient * sqrtNe)
+        let tt = inverseTpCoefficient * tOverSqrtNe
         guard tt >= 0.1 else {
             throw .outOfRange(quantity: "T/T_p for CDY07 screening", value: tt,
                               allowed: "≥ 0.1 (quantum ion regime not covered by the fit)")
         }
         guard gamma <= 600 else { throw .outOfRange(quantity: "Γ for CDY07 screening", value: gamma, allowed: "≤ 600") }
-        let ig = 1 / gamma
+        let ig = inverseGammaCoefficient * tOverNe13
         let c2 = 0.41 - 0.6 * ig, c3 = 0.06 + 2.2 * ig
         let poly = 1 + zeta * (0.022 + zeta * (c2 + c3 * zeta))
         let dPolydZeta = 0.022 + zeta * (2 * c2 + 3 * c3 * zeta)
         let dPolydGamma = zeta * zeta * ig * ig * (0.6 - 2.2 * zeta)
+        // One reciprocal per denominator, reused for the derivative (divisions dominate the cost).
         let g = gamma / HydrogenBurningMath.cbrt(poly)
         let sg = g.squareRoot(), sa = (Self.a2c + g).squareRoot()
-        let bracket = Self.a1c / sa + Self.a3c / (1 + g)
-        let h = g * sg * bracket + Self.b1 * g * g / (Self.b2 + g) + Self.b3 * g * g / (Self.b4 + g * g)
-        let dBracket = -0.5 * Self.a1c / (sa * sa * sa) - Self.a3c / ((1 + g) * (1 + g))
-        let db2 = Self.b2 + g, gg = g * g, db4 = Self.b4 + gg
+        let isa = 1 / sa, i1g = 1 / (1 + g), ib2 = 1 / (Self.b2 + g), gg = g * g, ib4 = 1 / (Self.b4 + gg)
+        let bracket = Self.a1c * isa + Self.a3c * i1g
+        let h = g * sg * bracket + Self.b1 * gg * ib2 + Self.b3 * gg * ib4
+        let dBracket = -0.5 * Self.a1c * isa * isa * isa - Self.a3c * i1g * i1g
         let dhdg = 1.5 * sg * bracket + g * sg * dBracket
-            + Self.b1 * g * (g + 2 * Self.b2) / (db2 * db2) + Self.b3 * 2 * g * Self.b4 / (db4 * db4)
+            + Self.b1 * g * (g + 2 * Self.b2) * ib2 * ib2 + Self.b3 * 2 * g * Self.b4 * ib4 * ib4
         // ln g = ln Γ − ln P / 3; ∂ln Γ/∂ln T = −1, ∂ln Γ/∂ln nₑ = 1/3; ∂ln ζ/∂ln T = −2/3, ∂ln ζ/∂ln nₑ = 1/3.
-        let pZ = dPolydZeta * zeta / poly, pG = dPolydGamma * gamma / poly
+        let ip = 1 / poly
+        let pZ = dPolydZeta * zeta * ip, pG = dPolydGamma * gamma * ip
         let dlngdlnT = -1 - (pZ * (-2.0 / 3) + pG * (-1)) / 3
         let dlngdlnNe = 1.0 / 3 - (pZ / 3 + pG / 3) / 3
         let gd = dhdg * g

@@ -153,7 +153,7 @@ struct HydrogenBurningTests {
             let ne = rho * a.electronFraction * 6.022_140_76e23
             for n in HydrogenBurning.pairNuclei {
                 let pair = HydrogenBurningScreenPair(z1: n.0, a1: n.1, z2: n.2, a2: n.3)
-                let mine = try pair.exponent(ne13OverT: cbrt(ne) / t, zetaBase: cbrt(ne / (t * t)), temperature: t, sqrtNe: ne.squareRoot())
+                let mine = try pair.exponent(temperature: t, ne: ne)
                 let ref = try Screening.enhancement(z1: n.0, a1: n.1, z2: n.2, a2: n.3, density: rho, temperature: t,
                                                     composition: comp, model: .chugunov2007)
                 #expect(abs(exp(mine.h) / ref - 1) < 1e-8, "\(n) at ρ = \(rho), T = \(t)")
@@ -162,7 +162,7 @@ struct HydrogenBurningTests {
                 // Analytic ∂h/∂ln T, ∂h/∂ln nₑ against central differences.
                 let d = 1e-5
                 func hAt(_ tt: Double, _ nn: Double) throws -> Double {
-                    try pair.exponent(ne13OverT: cbrt(nn) / tt, zetaBase: cbrt(nn / (tt * tt)), temperature: tt, sqrtNe: nn.squareRoot()).h
+                    try pair.exponent(temperature: tt, ne: nn).h
                 }
                 let fdT = (try hAt(t * exp(d), ne) - hAt(t * exp(-d), ne)) / (2 * d)
                 let fdN = (try hAt(t, ne * exp(d)) - hAt(t, ne * exp(-d))) / (2 * d)
