@@ -6,12 +6,13 @@ import ModelData
 ///
 ///   (Z/X) = (Z/X)☉,published · 10^[Fe/H] · F_α,   F_α = Σᵢ 10^(log εᵢ + αᵢ[α/Fe]) Wᵢ / Σᵢ 10^(log εᵢ) Wᵢ,
 ///
-/// the sums running over the metals (Li…Zn) of the mixture's element table (exact element-by-element
-/// α-factor; at [α/Fe] = 0 the published (Z/X)☉ is reproduced by construction). The common approximation
-/// of Salaris, Chieffi & Straniero 1993 (ApJ 414, 580, eq. 3), [M/H] = [Fe/H] + log(0.694 f_α + 0.306),
-/// f_α = 10^[α/Fe], is `salarisMetallicity`; for [α/Fe] = +0.4 it gives +0.312 dex against the exact 0.308
-/// (GS98) and 0.298 (AGSS09) (tested). Trap: (Z/X) is not Z — Z = (Z/X)·X, or with Y fixed
-/// Z = (Z/X)(1 − Y)/(1 + Z/X).
+/// the sums running over the metals (Li…Zn) of the mixture's element table (at [α/Fe] = 0 the published
+/// (Z/X)☉ is reproduced by construction). Since every α element gets the same factor f_α = 10^[α/Fe],
+/// F_α = a f_α + (1 − a) exactly, with a = the α elements' mass share of Z (`alphaMassShare`: 0.683 for GS98,
+/// 0.654 for AGSS09) — the form of Salaris, Chieffi & Straniero 1993 (ApJ 414, 580, eq. 3), whose
+/// a = 0.638 belongs to their older mixture; the variant a = 0.694 is also quoted (e.g. in this project's
+/// issue 13). At [α/Fe] = +0.4: exact +0.308 dex (GS98), +0.298 (AGSS09); a = 0.638: +0.293; a = 0.694: +0.312.
+/// Trap: (Z/X) is not Z — Z = (Z/X)·X, or with Y fixed Z = (Z/X)(1 − Y)/(1 + Z/X).
 public struct MetalMixture: Sendable {
     public let solar: SolarMixture
     /// [α/Fe] in dex.
@@ -23,6 +24,8 @@ public struct MetalMixture: Sendable {
     public let fractionOfZ: [String: Double]
     /// F_α (1 at [α/Fe] = 0).
     public let alphaFactor: Double
+    /// a: mass share of O, Ne, Mg, Si, S, Ca, Ti in Z of the unenhanced solar mixture.
+    public let alphaMassShare: Double
     /// (Z/X) computed from the element table at [Fe/H] = 0, [α/Fe] = 0 (compare with the published value).
     public let tableZOverX: Double
 
@@ -32,16 +35,18 @@ public struct MetalMixture: Sendable {
         }
         self.solar = solar
         self.alphaFe = alphaFe
-        var base = 0.0, enhanced = 0.0
+        var base = 0.0, enhanced = 0.0, alphaBase = 0.0
         var massByElement: [String: Double] = [:]
         for e in table.elements where e.charge >= 3 {
             let w = pow(10, e.logEps(solar) - 12) * e.atomicWeight
             let boost = Self.alphaElements.contains(e.name) ? pow(10, alphaFe) : 1
             base += w
             enhanced += w * boost
+            if Self.alphaElements.contains(e.name) { alphaBase += w }
             massByElement[e.name] = w * boost
         }
         alphaFactor = enhanced / base
+        alphaMassShare = alphaBase / base
         tableZOverX = base / table.elements[0].atomicWeight
         fractionOfZ = massByElement.mapValues { $0 / enhanced }
     }
@@ -78,9 +83,10 @@ public struct MetalMixture: Sendable {
         return log10(z / x / (solar.publishedZOverX * alphaFactor))
     }
 
-    /// Salaris, Chieffi & Straniero 1993 eq. 3: [M/H] = [Fe/H] + log₁₀(0.694 · 10^[α/Fe] + 0.306).
-    public static func salarisMetallicity(feH: Double, alphaFe: Double) -> Double {
-        feH + log10(0.694 * pow(10, alphaFe) + 0.306)
+    /// Salaris, Chieffi & Straniero 1993 eq. 3: [M/H] = [Fe/H] + log₁₀(a · 10^[α/Fe] + 1 − a), a = 0.638 in the
+    /// paper (the value in StellarModels/trgb/model.json); pass a = `alphaMassShare` for the exact result.
+    public static func salarisMetallicity(feH: Double, alphaFe: Double, a: Double = 0.638) -> Double {
+        feH + log10(a * pow(10, alphaFe) + 1 - a)
     }
 
     /// Isotopic atom fractions (terrestrial, IUPAC: Berglund & Wieser 2011, Pure Appl. Chem. 83, 397):

@@ -29,16 +29,18 @@ struct MixtureTests {
         #expect(throws: MixtureError.self) { try MetalMixture(solar: .gs98, alphaFe: 5, table: MixtureTable.load()) }
     }
 
-    @Test("α-enhancement +0.4: exact element sum vs Salaris et al. 1993 (+0.312 dex) agree within 0.015 dex")
+    @Test("α-enhancement +0.4: F_α = a f_α + 1 − a exactly (a = α mass share); Salaris et al. 1993 (a = 0.638) within 0.02 dex")
     func alphaEnhancement() throws {
         let salaris = MetalMixture.salarisMetallicity(feH: 0, alphaFe: 0.4)
-        #expect(abs(salaris - log10(0.694 * pow(10, 0.4) + 0.306)) < 1e-15)
+        #expect(abs(salaris - log10(0.638 * pow(10, 0.4) + 0.362)) < 1e-15)
         #expect(MetalMixture.salarisMetallicity(feH: -1.5, alphaFe: 0) == -1.5)
         for mixture in SolarMixture.allCases {
             let m = try MetalMixture(solar: mixture, alphaFe: 0.4)
             let exact = log10(m.alphaFactor)
-            print("\(mixture): exact α shift \(exact) dex, Salaris \(salaris)")
-            #expect(abs(exact - salaris) < 0.015)
+            let variant = MetalMixture.salarisMetallicity(feH: 0, alphaFe: 0.4, a: 0.694)
+            print("\(mixture): a = \(m.alphaMassShare), exact α shift \(exact) dex, Salaris a=0.638: \(salaris), a=0.694: \(variant)")
+            #expect(abs(exact - MetalMixture.salarisMetallicity(feH: 0, alphaFe: 0.4, a: m.alphaMassShare)) < 1e-13)
+            #expect(abs(exact - salaris) < 0.02 && abs(exact - variant) < 0.02)
             #expect(exact > 0.29 && exact < 0.32)
             // O's share of Z rises with α-enhancement, Fe's falls.
             let plain = try MetalMixture(solar: mixture)
