@@ -92,6 +92,9 @@ public struct HydrogenBurning: Sendable {
     /// Below this temperature the result is exactly zero: at 10⁶ K and ρ = 10³ g cm⁻³ the (screened) pp rate gives
     /// ε ≈ 1×10⁻⁵ erg g⁻¹ s⁻¹ ≪ L☉/M☉ ≈ 1.9 (tested); at 3×10⁶ K ³He burning still gives ~0.04, so the cut cannot be higher.
     public static let minimumTemperature = 1e6
+    /// Mass fractions down to −10⁻¹⁰ are accepted and used as they are (rates then change sign smoothly, which
+    /// keeps an implicit solver's Jacobian consistent); below, a typed error.
+    public static let negativeMassFractionTolerance = -1e-10
     /// Above this the network lacks hot-CNO and breakout reactions.
     public static let maximumTemperature = 1e9
 
@@ -177,7 +180,7 @@ public struct HydrogenBurning: Sendable {
     }
 
     /// ε (net of ν), ν losses, dX/dt and all derivatives at (ρ [g cm⁻³], T [K], mass fractions).
-    /// Allocation-free. Throws for ρ ≤ 0, non-finite input, T > 10⁹ K, negative mass fractions or a sum
+    /// Allocation-free. Throws for ρ ≤ 0, non-finite input, T > 10⁹ K, mass fractions < −10⁻¹⁰ or a sum
     /// ≠ 1 (±10⁻⁶), or conditions outside the CDY07 fit; returns zeros below `minimumTemperature`.
     public func evaluate(density rho: Double, temperature t: Double,
                          abundances x: HydrogenBurningAbundances) throws(HydrogenBurningError) -> HydrogenBurningResult {
@@ -201,8 +204,9 @@ public struct HydrogenBurning: Sendable {
         var ye = 0.5 * x.otherMetals
         for i in 0..<9 {
             let xi = x.massFractions[i]
-            guard xi >= 0, xi <= 1 + 1e-6 else {
-                throw .outOfRange(quantity: "mass fraction of \(HydrogenBurningSpecies(rawValue: i)!)", value: xi, allowed: "[0, 1]")
+            guard xi >= Self.negativeMassFractionTolerance, xi <= 1 + 1e-6 else {
+                throw .outOfRange(quantity: "mass fraction of \(HydrogenBurningSpecies(rawValue: i)!)", value: xi,
+                                  allowed: "[-1e-10, 1] (tiny negatives from an implicit solver are used as they are)")
             }
             sum += xi
             y[i] = xi * Self.inverseMass[i]

@@ -230,6 +230,10 @@ struct HydrogenBurningTests {
         #expect(throws: HydrogenBurningError.self) { try n.evaluate(density: -1, temperature: 1e7, abundances: a) }
         #expect(throws: HydrogenBurningError.self) { try n.evaluate(density: 1, temperature: .nan, abundances: a) }
         #expect(throws: HydrogenBurningError.self) { try n.evaluate(density: 1, temperature: 2e9, abundances: a) }
+        var tiny = a; tiny[.n15] = -1e-12; tiny.otherMetals += 1e-12 + a[.n15]
+        #expect(try n.evaluate(density: 100, temperature: 2e7, abundances: tiny).epsTotal.isFinite)
+        var negative = a; negative[.n15] = -1e-6; negative.otherMetals += 1e-6 + a[.n15]
+        #expect(throws: HydrogenBurningError.self) { _ = try n.evaluate(density: 100, temperature: 2e7, abundances: negative) }
         var b = a; b[.h1] += 0.1
         #expect(throws: HydrogenBurningError.self) { _ = try n.evaluate(density: 1, temperature: 1e7, abundances: b) }
         #expect(throws: HydrogenBurningError.unsupportedScreening("screen5")) { try HydrogenBurning.standard(screening: .screen5) }
