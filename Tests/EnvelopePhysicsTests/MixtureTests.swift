@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import ModelData
 @testable import EnvelopePhysics
 
 @Suite("Solar mixtures and the [Fe/H] ↔ Z conversion")
@@ -45,6 +46,27 @@ struct MixtureTests {
             // O's share of Z rises with α-enhancement, Fe's falls.
             let plain = try MetalMixture(solar: mixture)
             #expect(m.fractionOfZ["O"]! > plain.fractionOfZ["O"]! && m.fractionOfZ["Fe"]! < plain.fractionOfZ["Fe"]!)
+        }
+    }
+
+    @Test("a malformed mixture file is refused naming the file and the entry")
+    func malformedTable() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("sb-mixture-\(getpid())")
+        try? fm.removeItem(at: dir)
+        try fm.createDirectory(at: dir.appendingPathComponent("composition"), withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        try "test".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let real = try DataDirectory.locate().url.appendingPathComponent(SolarMixture.file)
+        let text = try String(contentsOf: real, encoding: .utf8)
+            .replacingOccurrences(of: "\"charge\": 10,", with: "\"charge\": 11,")   // Ne: a gap in Z
+        try text.write(to: dir.appendingPathComponent(SolarMixture.file), atomically: true, encoding: .utf8)
+        let data = try DataDirectory.locate(explicit: dir.path)
+        do {
+            _ = try MixtureTable.load(dataDirectory: data)
+            Issue.record("accepted a table with a gap in Z")
+        } catch let ModelDataError.malformed(file, field, _) {
+            #expect(file.hasSuffix("solar-mixtures.json") && field.contains("Ne") && field.contains("charge"), "\(field)")
         }
     }
 
