@@ -64,6 +64,8 @@ public struct HydrogenBurning: Sendable {
     let pairs: InlineArray<11, HydrogenBurningScreenPair>
     let qNet: InlineArray<12, Double>
     let eNu: InlineArray<12, Double>
+    /// Pairs with the largest Γ coefficient and the largest T_p (lowest T/T_p): checking them checks all pairs.
+    let maxGammaPair: Int, maxTpPair: Int
 
     // Screening pair of each reaction 0…11 and of ⁷Be(p,γ) (index 12).
     static let pairOf: InlineArray<13, Int> = [0, 0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10]
@@ -141,6 +143,13 @@ public struct HydrogenBurning: Sendable {
         var p = InlineArray<11, HydrogenBurningScreenPair>(repeating: HydrogenBurningScreenPair(z1: 1, a1: 1, z2: 1, a2: 1))
         for (i, n) in Self.pairNuclei.enumerated() { p[i] = HydrogenBurningScreenPair(z1: n.0, a1: n.1, z2: n.2, a2: n.3) }
         pairs = p
+        var ig = 0, it = 0
+        for i in 0..<11 {
+            if p[i].gammaCoefficient > p[ig].gammaCoefficient { ig = i }
+            if p[i].tpCoefficient > p[it].tpCoefficient { it = i }
+        }
+        maxGammaPair = ig
+        maxTpPair = it
     }
 
     /// The network with the data files in `StellarModels/reaction-rates/` and CDY07 screening.
@@ -224,9 +233,11 @@ public struct HydrogenBurning: Sendable {
             let ne13 = HydrogenBurningMath.cbrt(ne), it = 1 / t
             let ne13OverT = ne13 * it, tOverNe13 = t / ne13, zetaBase = HydrogenBurningMath.cbrt(ne * it * it)
             let tOverSqrtNe = t / ne.squareRoot()
+            // Γ ∝ gammaCoefficient and 1/t ∝ tpCoefficient: checking the extreme pairs checks all of them.
+            try pairs[maxGammaPair].check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
+            try pairs[maxTpPair].check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
             for i in 0..<11 {
-                let s = try pairs[i].exponent(ne13OverT: ne13OverT, tOverNe13: tOverNe13, zetaBase: zetaBase,
-                                              tOverSqrtNe: tOverSqrtNe)
+                let s = pairs[i].exponent(ne13OverT: ne13OverT, tOverNe13: tOverNe13, zetaBase: zetaBase)
                 h[i] = s.h; hT[i] = s.dlnT; hN[i] = s.dlnNe
             }
         }

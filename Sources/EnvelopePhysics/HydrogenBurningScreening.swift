@@ -31,29 +31,33 @@ struct HydrogenBurningScreenPair: Sendable {
         inverseTpCoefficient = 1 / tpCoefficient
     }
 
-    /// The same at (T, nₑ) directly (tests, diagnostics).
+    /// The same at (T, nₑ) directly, with the range check (tests, diagnostics).
     func exponent(temperature t: Double, ne: Double) throws(HydrogenBurningError) -> (h: Double, dlnT: Double, dlnNe: Double) {
         let ne13 = cbrt(ne), sq = ne.squareRoot()
-        return try exponent(ne13OverT: ne13 / t, tOverNe13: t / ne13, zetaBase: cbrt(ne / (t * t)), tOverSqrtNe: t / sq)
+        try check(ne13OverT: ne13 / t, tOverSqrtNe: t / sq)
+        return exponent(ne13OverT: ne13 / t, tOverNe13: t / ne13, zetaBase: cbrt(ne / (t * t)))
     }
 
-    static let a1c = 2.7822, a2c = 98.34, b1 = -1.7476, b2 = 66.07, b3 = 1.12, b4 = 65.0
-    static let a3c = 3.0.squareRoot() - a1c / a2c.squareRoot()
-
-    /// (h, ∂h/∂ln T, ∂h/∂ln nₑ) given nₑ^(1/3)/T, its inverse, (nₑ^(1/2)/T)^(2/3) = cbrt(nₑ/T²) and T/√nₑ,
-    /// computed once per call.
-    @inline(__always)
-    func exponent(ne13OverT: Double, tOverNe13: Double, zetaBase: Double, tOverSqrtNe: Double) throws(HydrogenBurningError)
-        -> (h: Double, dlnT: Double, dlnNe: Double) {
-        let gamma = gammaCoefficient * ne13OverT
-        let zeta = zetaCoefficient * zetaBase
-        // t = T/T_p ≥ 0.1 ⇔ ζ ≤ (4/(3π²·0.01))^(1/3); checked on t itself, as in Screening.
-        let tt = inverseTpCoefficient * tOverSqrtNe
+    /// The fit's range: t = T/T_p ≥ 0.1 and Γ ≤ 600 (as in `Microphysics.Screening`), else a typed error.
+    func check(ne13OverT: Double, tOverSqrtNe: Double) throws(HydrogenBurningError) {
+        let tt = inverseTpCoefficient * tOverSqrtNe, gamma = gammaCoefficient * ne13OverT
         guard tt >= 0.1 else {
             throw .outOfRange(quantity: "T/T_p for CDY07 screening", value: tt,
                               allowed: "≥ 0.1 (quantum ion regime not covered by the fit)")
         }
         guard gamma <= 600 else { throw .outOfRange(quantity: "Γ for CDY07 screening", value: gamma, allowed: "≤ 600") }
+    }
+
+    static let a1c = 2.7822, a2c = 98.34, b1 = -1.7476, b2 = 66.07, b3 = 1.12, b4 = 65.0
+    static let a3c = 3.0.squareRoot() - a1c / a2c.squareRoot()
+
+    /// (h, ∂h/∂ln T, ∂h/∂ln nₑ) given nₑ^(1/3)/T, its inverse and (nₑ^(1/2)/T)^(2/3) = cbrt(nₑ/T²), computed
+    /// once per call; no range check (the caller checks the most strongly coupled pair once per call).
+    @inline(__always)
+    func exponent(ne13OverT: Double, tOverNe13: Double, zetaBase: Double)
+        -> (h: Double, dlnT: Double, dlnNe: Double) {
+        let gamma = gammaCoefficient * ne13OverT
+        let zeta = zetaCoefficient * zetaBase
         let ig = inverseGammaCoefficient * tOverNe13
         let c2 = 0.41 - 0.6 * ig, c3 = 0.06 + 2.2 * ig
         let poly = 1 + zeta * (0.022 + zeta * (c2 + c3 * zeta))

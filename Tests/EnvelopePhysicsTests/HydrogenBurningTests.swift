@@ -234,6 +234,10 @@ struct HydrogenBurningTests {
         #expect(try n.evaluate(density: 100, temperature: 2e7, abundances: tiny).epsTotal.isFinite)
         var negative = a; negative[.n15] = -1e-6; negative.otherMetals += 1e-6 + a[.n15]
         #expect(throws: HydrogenBurningError.self) { _ = try n.evaluate(density: 100, temperature: 2e7, abundances: negative) }
+        // Outside the CDY07 fit (cold, very dense hydrogen): the error names the screening quantity.
+        var message = "no error"
+        do { _ = try n.evaluate(density: 1e9, temperature: 1e6, abundances: a) } catch { message = error.description }
+        #expect(message.contains("CDY07"), "\(message)")
         var b = a; b[.h1] += 0.1
         #expect(throws: HydrogenBurningError.self) { _ = try n.evaluate(density: 1, temperature: 1e7, abundances: b) }
         #expect(throws: HydrogenBurningError.unsupportedScreening("screen5")) { try HydrogenBurning.standard(screening: .screen5) }
