@@ -164,10 +164,14 @@ public struct HydrogenBurning: Sendable {
         return coefficients.withUnsafeBufferPointer { c in rate(c, r, p) }
     }
 
+    /// T9 powers, computed once per call; the /3 and 5/3 of the log-derivative are folded in here because a
+    /// division by a constant is not turned into a multiplication (it would round differently).
     struct T9Powers {
         let i9, t13, tm13, t9, t53, lnt: Double
+        let tm13Third, t13Third, t53FiveThirds: Double
         init(t9: Double, t13: Double) {
             self.t9 = t9; self.t13 = t13; i9 = 1 / t9; tm13 = 1 / t13; t53 = t9 * t13 * t13; lnt = log(t9)
+            tm13Third = tm13 / 3; t13Third = t13 / 3; t53FiveThirds = 5 * t53 / 3
         }
     }
 
@@ -182,7 +186,7 @@ public struct HydrogenBurning: Sendable {
             let a0 = c[o], a1 = c[o + 1], a2 = c[o + 2], a3 = c[o + 3], a4 = c[o + 4], a5 = c[o + 5], a6 = c[o + 6]
             let v = exp(a0 + a1 * p.i9 + a2 * p.tm13 + a3 * p.t13 + a4 * p.t9 + a5 * p.t53 + a6 * p.lnt + shift)
             lam += v
-            dlam += v * (-a1 * p.i9 - a2 * p.tm13 / 3 + a3 * p.t13 / 3 + a4 * p.t9 + 5 * a5 * p.t53 / 3 + a6)
+            dlam += v * (-a1 * p.i9 - a2 * p.tm13Third + a3 * p.t13Third + a4 * p.t9 + a5 * p.t53FiveThirds + a6)
             s += 1
         }
         return (lam, lam > 0 ? dlam / lam : 0)

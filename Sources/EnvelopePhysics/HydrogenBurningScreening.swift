@@ -75,8 +75,9 @@ struct HydrogenBurningScreenPair: Sendable {
         // ln g = ln Γ − ln P / 3; ∂ln Γ/∂ln T = −1, ∂ln Γ/∂ln nₑ = 1/3; ∂ln ζ/∂ln T = −2/3, ∂ln ζ/∂ln nₑ = 1/3.
         let ip = 1 / poly
         let pZ = dPolydZeta * zeta * ip, pG = dPolydGamma * gamma * ip
-        let dlngdlnT = -1 - (pZ * (-2.0 / 3) + pG * (-1)) / 3
-        let dlngdlnNe = 1.0 / 3 - (pZ / 3 + pG / 3) / 3
+        // = −1 − (−⅔ pZ − pG)/3 and ⅓ − (⅓ pZ + ⅓ pG)/3, with the constants folded (no division at run time).
+        let dlngdlnT = -1 + (2.0 / 9) * pZ + (1.0 / 3) * pG
+        let dlngdlnNe = 1.0 / 3 - (1.0 / 9) * (pZ + pG)
         let gd = dhdg * g
         return (h, gd * dlngdlnT, gd * dlngdlnNe)
     }
