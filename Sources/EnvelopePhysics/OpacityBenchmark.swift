@@ -1,5 +1,6 @@
 import Foundation
 import Microphysics
+import ModelData
 
 /// Evaluation rates of the opacity, for `stellarbound bench microphysics`.
 public struct OpacityBenchmarkResult: Sendable, Equatable {
@@ -22,6 +23,14 @@ extension OpacityTables {
     /// log R ∈ [−7, 0.9], X ∈ [0, 0.75], Z ∈ [10⁻⁴, 0.04] with a fixed-seed generator, and are generated
     /// before the clock starts. Each point is a fresh random cell, so this measures the cache-cold case.
     /// A stellar model sweeps neighbouring cells and runs faster.
+    /// Loads `mixture` (timed in `loadSeconds` of the tables) and runs `benchmark(evaluations:)`: the entry
+    /// point for `stellarbound bench microphysics`.
+    public static func benchmark(mixture: OpacityMixture = .gs98, dataDirectory: DataDirectory,
+                                 evaluations: Int = 1_000_000) throws -> (loadSeconds: Double, rates: OpacityBenchmarkResult) {
+        let tables = try OpacityTables(mixture: mixture, dataDirectory: dataDirectory)
+        return (tables.loadSeconds, try tables.benchmark(evaluations: evaluations))
+    }
+
     /// CPU seconds used by the calling thread (CLOCK_THREAD_CPUTIME_ID): a per-core rate that does not
     /// depend on how many other processes share the machine.
     static func threadCPUSeconds() -> Double {

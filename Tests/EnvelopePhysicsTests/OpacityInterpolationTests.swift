@@ -15,6 +15,39 @@ struct OpacityInterpolationTests {
         (e.map(abs).max() ?? 0, (e.map { $0 * $0 }.reduce(0, +) / Double(max(e.count, 1))).squareRoot())
     }
 
+    /// The building blocks on functions with known answers: the 3-point-slope Hermite reproduces any
+    /// quadratic exactly (its slopes are exact for parabolas), and the natural spline any straight line;
+    /// the Hermite weights sum to 1 and its first derivative is continuous at the nodes.
+    @Test("1-D pieces: Hermite stencil exact for quadratics on non-uniform nodes, natural spline exact for lines")
+    func buildingBlocks() {
+        let nodes = [-4.0, -3.7, -3.4, -2.96, -2.7, -2.4, -2.0, -1.7, -1.5, -1.4, -1.22, -1.1, -1.0]
+        let q = { (u: Double) in 0.3 - 1.7 * u + 0.45 * u * u }
+        let stencil = OpacityHermiteStencil(nodes: nodes)
+        let values = nodes.map(q)
+        var worst = 0.0
+        for i in 0...600 {
+            let u = -4 + 3 * Double(i) / 600
+            worst = max(worst, abs(stencil.value(at: u, values) - q(u)))
+            let w = stencil.weights(at: u).w
+            #expect(abs(w.0 + w.1 + w.2 + w.3 - 1) < 1e-12)
+        }
+        #expect(worst < 1e-12)
+        // A cubic is not reproduced (the scheme is second-order in the slopes): the check can fail.
+        let cubic = nodes.map { $0 * $0 * $0 }
+        #expect(abs(stencil.value(at: -3.55, cubic) - pow(-3.55, 3)) > 1e-6)
+        // Slopes from the left and the right of an interior node agree (C¹).
+        let f = nodes.map { sin(3 * $0) }
+        for k in 1..<(nodes.count - 1) {
+            let h = 1e-7
+            let left = (stencil.value(at: nodes[k], f) - stencil.value(at: nodes[k] - h, f)) / h
+            let right = (stencil.value(at: nodes[k] + h, f) - stencil.value(at: nodes[k], f)) / h
+            #expect(abs(left - right) < 1e-4)
+        }
+        let line = nodes.map { 2 - 0.5 * $0 }
+        #expect(abs(OpacitySpline.naturalValue(x: nodes, y: line, at: -2.33) - (2 + 0.5 * 2.33)) < 1e-12)
+        #expect(OpacitySpline.naturalSlopes(x: nodes, y: { line[$0] }).allSatisfy { abs($0 + 0.5) < 1e-12 })
+    }
+
     /// Leave-one-out along log T and along log R on the table values: on a grid line the bicubic spline *is*
     /// the 1-D natural spline, so dropping node k and interpolating the rest at k measures the
     /// interpolation error at twice the local spacing. That is an upper estimate, ~2⁴ = 16× the true
