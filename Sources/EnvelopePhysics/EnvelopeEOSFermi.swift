@@ -1,0 +1,145 @@
+import Constants
+import Foundation
+import GSL
+
+/// The ideal electron gas at any degeneracy, as functions of the degeneracy parameter η = (μ − mₑc²)/kT
+/// and θ = kT/mₑc² (the EOS's independent variable is η, not ρ: the electron density is what the
+/// ionisation balance decides). With x = (E − mₑc²)/kT the kinetic energy in units of kT, s = xθ,
+/// E = 1 + s, p = √(s(2+s)) (momentum in mₑc), f = 1/(e^(x−η) + 1) and λ_C = ħ/mₑc:
+///
+///     nₑ = (1/π²λ_C³) θ ∫₀^∞ p E f dx              (= (1/π²λ_C³) ∫ p² f dp)
+///     Pₑ = (mₑc²/3π²λ_C³) θ ∫₀^∞ p³ f dx           (= (mₑc²/3π²λ_C³) ∫ (p⁴/E) f dp)
+///     Uₑ = (mₑc²/π²λ_C³) θ ∫₀^∞ p E s f dx         (kinetic energy density, rest mass excluded)
+///
+/// the generalised Fermi–Dirac integrals of Cox & Giuli (1968, ch. 24, eqs. 24.83–24.85), in the
+/// normalisation of `Plasma.ElectronGasThermodynamics` (which integrates the same moments in p).
+/// Positrons are left out: the EOS refuses states where e^(−2η − 2/θ) > 10⁻¹² (pairs matter).
+///
+/// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre (16 points) on panels with
+/// x-breakpoints at max(η, 0) ± {0, 8, 20, 45} (and 0). Trap: the Fermi edge (poles of f at x = η ± iπ)
+/// needs panels no wider than ~8 kT for 10⁻¹⁰ accuracy, and a single panel over a deep Fermi sea
+/// converges slowly if it reaches the edge, hence the symmetric grading. Derivatives in η and
+/// τ = ln T (at fixed x, f depends on η only; the weights p, E, s depend on τ through s = xθ) are
+/// integrated with the same nodes, so they are the exact derivatives of the quadrature.
+enum EnvelopeEOSFermi {
+    /// 16-point Gauss–Legendre nodes and weights on [−1, 1].
+    static let rule: (nodes: [Double], weights: [Double]) = {
+        guard let r = try? GaussLegendreRule(points: 24) else { fatalError("Gauss–Legendre table allocation failed") }
+        return (r.nodes, r.weights)
+    }()
+
+    /// mₑc² in erg.
+    static let restEnergy = CGS.electronMass * CGS.speedOfLight * CGS.speedOfLight
+    /// 1/(π² λ_C³) in cm⁻³, λ_C = ħ/(mₑc).
+    static let numberScale: Double = {
+        let lambdaC = CGS.hbar / (CGS.electronMass * CGS.speedOfLight)
+        return 1 / (Double.pi * Double.pi * lambdaC * lambdaC * lambdaC)
+    }()
+
+    /// The x-breakpoints for degeneracy η (at most 8 entries, stored inline).
+    @inline(__always)
+    static func breakpoints(eta: Double) -> (count: Int, x: (Double, Double, Double, Double, Double, Double, Double, Double)) {
+        let e = max(eta, 0)
+        var b = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var n = 1
+        withUnsafeMutableBytes(of: &b) { raw in
+            let p = raw.bindMemory(to: Double.self)
+            p[0] = 0
+            if e > 45 { p[n] = e - 45; n += 1 }
+            if e > 20 { p[n] = e - 20; n += 1 }
+            if e > 8 { p[n] = e - 8; n += 1 }
+            if e > 0 { p[n] = e; n += 1 }
+            p[n] = e + 8
+            p[n + 1] = e + 20
+            p[n + 2] = e + 45
+            n += 3
+        }
+        return (n, b)
+    }
+
+    /// nₑ-integral I_n = θ∫pEf dx and ∂I_n/∂η at (η, θ) (the Newton iteration's needs).
+    static func number(eta: Double, theta: Double) -> (value: Double, dEta: Double) {
+        var i = 0.0, di = 0.0
+        let (count, b) = breakpoints(eta: eta)
+        let nodes = rule.nodes, weights = rule.weights
+        withUnsafeBytes(of: b) { raw in
+            let xs = raw.bindMemory(to: Double.self)
+            for k in 0..<(count - 1) {
+                let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
+                let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
+                for j in 0..<nodes.count {
+                    let t = mid + half * nodes[j]
+                    let x = t * t, s = x * theta
+                    let w = weights[j] * half * 2 * t
+                    let f = fermi(x - eta)
+                    let g = w * (s * (2 + s)).squareRoot() * (1 + s)
+                    i += g * f
+                    di += g * f * (1 - f)
+                }
+            }
+        }
+        return (i * theta, di * theta)
+    }
+
+    /// The three integrals as jets in (η, ln T) (variables 0 and 2 of the jet; ln ρ slots are zero).
+    static func integrals(eta: Double, theta: Double) -> (n: EnvelopeEOSJet, p: EnvelopeEOSJet, u: EnvelopeEOSJet) {
+        var n = EnvelopeEOSJet.zero, pr = EnvelopeEOSJet.zero, u = EnvelopeEOSJet.zero
+        let (count, b) = breakpoints(eta: eta)
+        let nodes = rule.nodes, weights = rule.weights
+        withUnsafeBytes(of: b) { raw in
+            let xs = raw.bindMemory(to: Double.self)
+            for k in 0..<(count - 1) {
+                let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
+                let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
+                for j in 0..<nodes.count {
+                    let t = mid + half * nodes[j]
+                    let x = t * t, s = x * theta
+                    let w = weights[j] * half * 2 * t * theta
+                    let f = fermi(x - eta)
+                    let f1 = f * (1 - f), f2 = f1 * (1 - 2 * f)
+                    let q = s * (2 + s), p = q.squareRoot(), e = 1 + s
+                    // h_n = pE and s h′, s² h″.
+                    let hn = p * e
+                    let shn = s * (e * e + q) / p
+                    let sshn = s * s * e * (2 * q - 1) / (p * q)
+                    // h_p = p³.
+                    let hp = p * q
+                    let shp = 3 * s * p * e
+                    let sshp = 3 * s * s * (e * e + q) / p
+                    // h_u = s h_n.
+                    let hu = s * hn
+                    let shu = s * hn + s * shn
+                    let sshu = 2 * s * shn + s * sshn
+                    accumulate(&n, w, f, f1, f2, hn, shn, sshn)
+                    accumulate(&pr, w, f, f1, f2, hp, shp, sshp)
+                    accumulate(&u, w, f, f1, f2, hu, shu, sshu)
+                }
+            }
+        }
+        return (n, pr, u)
+    }
+
+    /// Adds one node of θ h(s) f(x − η): ∂_η f = f(1−f), ∂²_η f = f(1−f)(1−2f); at fixed x,
+    /// ∂_τ[θh] = θ(h + s h′), ∂²_τ[θh] = θ(h + 3 s h′ + s² h″).
+    @inline(__always)
+    private static func accumulate(_ j: inout EnvelopeEOSJet, _ w: Double, _ f: Double, _ f1: Double, _ f2: Double,
+                                   _ h: Double, _ sh: Double, _ ssh: Double) {
+        let a0 = w * h, a1 = w * (h + sh), a2 = w * (h + 3 * sh + ssh)
+        j.v += a0 * f
+        j.g0 += a0 * f1
+        j.h00 += a0 * f2
+        j.g2 += a1 * f
+        j.h02 += a1 * f1
+        j.h22 += a2 * f
+    }
+
+    /// 1/(eˣ + 1) without overflow.
+    @inline(__always)
+    static func fermi(_ x: Double) -> Double {
+        if x > 0 {
+            let e = Foundation.exp(-x)
+            return e / (1 + e)
+        }
+        return 1 / (1 + Foundation.exp(x))
+    }
+}
