@@ -15,14 +15,14 @@ import GSL
 /// normalisation of `Plasma.ElectronGasThermodynamics` (which integrates the same moments in p).
 /// Positrons are left out: the EOS refuses states where e^(−2η − 2/θ) > 10⁻¹² (pairs matter).
 ///
-/// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre (16 points) on panels with
+/// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre (24 points; 16 leave 4×10⁻⁸ in the Maxwell test) on panels with
 /// x-breakpoints at max(η, 0) ± {0, 8, 20, 45} (and 0). Trap: the Fermi edge (poles of f at x = η ± iπ)
 /// needs panels no wider than ~8 kT for 10⁻¹⁰ accuracy, and a single panel over a deep Fermi sea
 /// converges slowly if it reaches the edge, hence the symmetric grading. Derivatives in η and
 /// τ = ln T (at fixed x, f depends on η only; the weights p, E, s depend on τ through s = xθ) are
 /// integrated with the same nodes, so they are the exact derivatives of the quadrature.
 enum EnvelopeEOSFermi {
-    /// 16-point Gauss–Legendre nodes and weights on [−1, 1].
+    /// 24-point Gauss–Legendre nodes and weights on [−1, 1].
     static let rule: (nodes: [Double], weights: [Double]) = {
         guard let r = try? GaussLegendreRule(points: 24) else { fatalError("Gauss–Legendre table allocation failed") }
         return (r.nodes, r.weights)
