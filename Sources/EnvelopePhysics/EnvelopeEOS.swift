@@ -78,7 +78,7 @@ public struct EnvelopeEOS: Sendable {
         if let g = guess, !g.isFinite {
             throw EnvelopeEOSError.outOfDomain(quantity: "degeneracy guess η", value: g, domain: "finite")
         }
-        let mix = Mixture(c)
+        let mix = c.mixture
         let gammaFull = mix.coulombScale * cbrt(rho) / t
         guard gammaFull <= 175 else {
             throw EnvelopeEOSError.outOfDomain(quantity: "ion coupling Γ", value: gammaFull,
@@ -86,15 +86,24 @@ public struct EnvelopeEOS: Sendable {
         }
         let lnRho = Foundation.log(rho), lnT = Foundation.log(t)
         let theta = CGS.boltzmann * t / EnvelopeEOSFermi.restEnergy
-        let eta = try solve(lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, guess: guess, rho: rho, t: t)
+        var eta = try solve(lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, guess: guess, rho: rho, t: t)
         // Pairs: e⁺/e⁻ ≈ exp(−2η − 2/θ) in the non-degenerate limit; refuse where it is not negligible.
         let pairs = -2 * eta - 2 / theta
         guard pairs < Foundation.log(1e-12) else {
             throw EnvelopeEOSError.outOfDomain(quantity: "positron/electron ratio exp(−2η − 2/θ)",
                                                value: Foundation.exp(pairs), domain: "< 1e-12 (pairs not modelled)")
         }
-        let j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
-        return EnvelopeEOSState(density: rho, temperature: t, eta: eta, jets: j, mix: mix)
+        var j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
+        // The iteration's 16-point root is ~10⁻⁹ off the 24-point one: one Newton step δ = −R/R_η, applied
+        // to every jet as a Taylor shift in η (error O(δ²) ~ 10⁻¹⁸); a larger δ is re-evaluated.
+        var delta = -j.residual.v / j.residual.g0
+        if abs(delta) > 1e-6 {
+            eta += delta
+            j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
+            delta = -j.residual.v / j.residual.g0
+        }
+        j.shift(eta: delta)
+        return EnvelopeEOSState(density: rho, temperature: t, eta: eta + delta, jets: j, mix: mix)
     }
 
     /// X, Z convenience (Y = 1 − X − Z, OPAL's metal mixture).
@@ -107,16 +116,33 @@ public struct EnvelopeEOS: Sendable {
     // MARK: The η iteration
 
     /// Safeguarded Newton on R(η) = ln νₑ(η) − ln ν_ion,e(η), increasing in η; bisection inside the
-    /// bracket when a step leaves it. Trap: far from the root R is close to linear in η (non-degenerate
-    /// gas) but the steps can be hundreds of units (a full-ionisation guess at 3000 K), so steps are
-    /// capped at 60 and the bracket is kept.
-    func solve(lnRho: Double, lnT: Double, theta: Double, mix: Mixture, guess: Double?, rho: Double, t: Double) throws -> Double {
-        var eta = guess ?? Self.initialGuess(rho: rho, theta: theta, electronsPerBaryon: mix.nuFull)
+    /// bracket when a step leaves it. R is evaluated in scalars: with the Coulomb shift independent of η
+    /// (F_C linear in x), the Saha exponents are cₛ − η with per-call constants cₛ, identical to the
+    /// jets' (`evaluate`). Trap: far from the root R is close to linear in η (non-degenerate gas) but the
+    /// steps can be hundreds of units (a full-ionisation guess at 3000 K), so steps are capped at 60 and
+    /// the bracket is kept. The iteration uses the 16-point Fermi rule; the 24-point jets at the end
+    /// correct the last ~10⁻⁹ by a Taylor shift (`state`).
+    func solve(lnRho: Double, lnT: Double, theta: Double, mix m: Mixture, guess: Double?, rho: Double, t: Double) throws -> Double {
+        let c = Self.sahaConstants(rho: rho, t: t, mix: m)
+        let lnScale = Foundation.log(EnvelopeEOSFermi.numberScale / (rho * CGS.avogadro))
+        var eta = guess ?? Self.initialGuess(rho: rho, theta: theta, electronsPerBaryon: m.nuFull)
         var lo = -Double.infinity, hi = Double.infinity
         var lastR = Double.nan
         for _ in 0..<200 {
-            let j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: false)
-            let r = j.residual.v, dr = j.residual.g0
+            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta, rule: EnvelopeEOSFermi.coarseRule)
+            // H: y₁ = 1/(1 + e^(η − c_H)); He: softmax of (0, c₁ − η, c₁ + c₂ − 2η).
+            let aH = c.h - eta
+            let yH1 = EnvelopeEOSFermi.fermi(-aH), yH0 = EnvelopeEOSFermi.fermi(aH)
+            let a1 = c.he1 - eta, a2 = c.he1 + c.he2 - 2 * eta
+            let mx = max(0, a1, a2)
+            let e0 = Foundation.exp(-mx), e1 = Foundation.exp(a1 - mx), e2 = Foundation.exp(a2 - mx)
+            let sum = e0 + e1 + e2
+            let y1 = e1 / sum, y2 = e2 / sum
+            let kMean = y1 + 2 * y2, kVar = max(0, y1 + 4 * y2 - kMean * kMean)
+            let nuIonE = m.nuH * yH1 + m.nuHe * kMean + m.nuMetalElectrons
+            let dNuIonE = -m.nuH * yH1 * yH0 - m.nuHe * kVar
+            let r = Foundation.log(n.value) + lnScale - Foundation.log(nuIonE)
+            let dr = n.dEta / n.value - dNuIonE / nuIonE
             guard r.isFinite else {
                 throw EnvelopeEOSError.outOfDomain(quantity: "free-electron density (underflow) at η", value: eta,
                                                    domain: "νₑ > 0 representable")
@@ -136,6 +162,19 @@ public struct EnvelopeEOS: Sendable {
         throw EnvelopeEOSError.notConverged(density: rho, temperature: t, residual: lastR)
     }
 
+    /// The constant parts cₛ of the Saha exponents ln(n(s+1)/n(s)) = cₛ − η (see the type's comment).
+    static func sahaConstants(rho: Double, t: Double, mix m: Mixture) -> (h: Double, he1: Double, he2: Double) {
+        let kT = CGS.boltzmann * t
+        let nN = rho * CGS.avogadro * m.nuIon
+        let gammaFull = m.coulombScale * Foundation.exp(Foundation.log(rho) / 3 - Foundation.log(t))
+        let muC = coulomb(EnvelopeEOSJet(gammaFull)).f.v * (m.nuIon / m.nuFull)
+        let lnwH0 = -nN * volumeH0, lnwHe0 = -nN * volumeHe0, lnwHe1 = -nN * volumeHe1
+        let dH0 = nN * (chiH * volumeH0), dHe0 = nN * (chiHe1 * volumeHe0), dHe1 = nN * (chiHe2 * volumeHe1)
+        return ((dH0 - chiH) / kT - muC - lnwH0 + Foundation.log(0.5),
+                (dHe0 - dHe1 - chiHe1) / kT - muC - lnwHe0 + lnwHe1 + Foundation.log(2.0),
+                (dHe1 - chiHe2) / kT - muC - lnwHe1 + Foundation.log(0.5))
+    }
+
     /// η of a fully ionised gas, non-degenerate and degenerate non-relativistic limits blended:
     /// u = nₑλ³/2; η ≈ ln u (u ≪ 1), η ≈ (3√π u/4)^(2/3) (u ≫ 1) (Cox & Giuli 1968, §24.4).
     static func initialGuess(rho: Double, theta: Double, electronsPerBaryon nu: Double) -> Double {
@@ -150,7 +189,7 @@ public struct EnvelopeEOS: Sendable {
     // MARK: The free energy's derivatives as jets
 
     /// Per-composition constants.
-    struct Mixture {
+    struct Mixture: Sendable, Equatable {
         let nuH: Double, nuHe: Double, nuMetalIons: Double, nuMetalElectrons: Double
         /// Ions (nuclei) and fully ionised electrons per baryon (per u of mass).
         let nuIon: Double, nuFull: Double
@@ -160,11 +199,11 @@ public struct EnvelopeEOS: Sendable {
         /// composition-fixed part of S/(N_A k) (the ionisation mixing terms are added at run time).
         let entropyH: Double, entropyHe: Double, entropyMetals: Double
 
-        init(_ c: EnvelopeEOSComposition) {
+        init(hydrogen: Double, helium: Double, carbon: Double, nitrogen: Double, oxygen: Double, neon: Double) {
             typealias C = EnvelopeEOSComposition
-            nuH = c.hydrogen / C.massH
-            nuHe = c.helium / C.massHe
-            let metals = [(c.carbon, 6.0, C.massC), (c.nitrogen, 7, C.massN), (c.oxygen, 8, C.massO), (c.neon, 10, C.massNe)]
+            nuH = hydrogen / C.massH
+            nuHe = helium / C.massHe
+            let metals = [(carbon, 6.0, C.massC), (nitrogen, 7, C.massN), (oxygen, 8, C.massO), (neon, 10, C.massNe)]
             nuMetalIons = metals.reduce(0) { $0 + $1.0 / $1.2 }
             nuMetalElectrons = metals.reduce(0) { $0 + $1.0 * $1.1 / $1.2 }
             nuIon = nuH + nuHe + nuMetalIons
@@ -193,6 +232,15 @@ public struct EnvelopeEOS: Sendable {
         var pressure = EnvelopeEOSJet.zero, energy = EnvelopeEOSJet.zero, entropy = EnvelopeEOSJet.zero
         var electronsPerBaryon = 0.0, gamma = 0.0
         var yH1 = 0.0, yHe1 = 0.0, yHe2 = 0.0
+
+        /// Moves every jet by δ in η to second order (value and gradient; the Hessian's change is O(δ)
+        /// in third derivatives and is dropped).
+        mutating func shift(eta d: Double) {
+            residual.shiftEta(d)
+            pressure.shiftEta(d)
+            energy.shiftEta(d)
+            entropy.shiftEta(d)
+        }
     }
 
     /// Evaluates the free energy's derivatives (see the type's comment). With `full` false, only the

@@ -40,7 +40,12 @@ public struct EnvelopeEOSComposition: Sendable, Equatable {
         self.nitrogen = nitrogen
         self.oxygen = oxygen
         self.neon = neon
+        mixture = EnvelopeEOS.Mixture(hydrogen: hydrogen, helium: helium, carbon: carbon, nitrogen: nitrogen,
+                                      oxygen: oxygen, neon: neon)
     }
+
+    /// The per-composition constants of the EOS, computed once here (no work per call).
+    let mixture: EnvelopeEOS.Mixture
 
     /// X, Z with Y = 1 − X − Z and the metals split as in the OPAL 2001 tables (Grevesse 1991 by number).
     public init(hydrogen x: Double, metals z: Double) throws {

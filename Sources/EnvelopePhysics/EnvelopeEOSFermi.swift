@@ -28,6 +28,12 @@ enum EnvelopeEOSFermi {
         return (r.nodes, r.weights)
     }()
 
+    /// 16-point rule for the η iteration (its root is then corrected with the 24-point jets).
+    static let coarseRule: (nodes: [Double], weights: [Double]) = {
+        guard let r = try? GaussLegendreRule(points: 16) else { fatalError("Gauss–Legendre table allocation failed") }
+        return (r.nodes, r.weights)
+    }()
+
     /// mₑc² in erg.
     static let restEnergy = CGS.electronMass * CGS.speedOfLight * CGS.speedOfLight
     /// 1/(π² λ_C³) in cm⁻³, λ_C = ħ/(mₑc).
@@ -58,10 +64,11 @@ enum EnvelopeEOSFermi {
     }
 
     /// nₑ-integral I_n = θ∫pEf dx and ∂I_n/∂η at (η, θ) (the Newton iteration's needs).
-    static func number(eta: Double, theta: Double) -> (value: Double, dEta: Double) {
+    static func number(eta: Double, theta: Double,
+                       rule r: (nodes: [Double], weights: [Double]) = rule) -> (value: Double, dEta: Double) {
         var i = 0.0, di = 0.0
         let (count, b) = breakpoints(eta: eta)
-        let nodes = rule.nodes, weights = rule.weights
+        let nodes = r.nodes, weights = r.weights
         withUnsafeBytes(of: b) { raw in
             let xs = raw.bindMemory(to: Double.self)
             for k in 0..<(count - 1) {

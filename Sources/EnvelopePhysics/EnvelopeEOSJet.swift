@@ -25,6 +25,15 @@ struct EnvelopeEOSJet {
 
     static let zero = EnvelopeEOSJet(0)
 
+    /// Taylor shift by d in variable 0 (η): value to O(d²), gradient to O(d).
+    @inline(__always)
+    mutating func shiftEta(_ d: Double) {
+        v += g0 * d + 0.5 * h00 * d * d
+        g0 += h00 * d
+        g1 += h01 * d
+        g2 += h02 * d
+    }
+
     /// φ(a) from φ, φ′, φ″ at a.v.
     @inline(__always)
     func chain(_ f: Double, _ d1: Double, _ d2: Double) -> EnvelopeEOSJet {
