@@ -94,7 +94,7 @@ public struct EnvelopeEOS: Sendable {
                                                value: Foundation.exp(pairs), domain: "< 1e-12 (pairs not modelled)")
         }
         var j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
-        // The iteration's 16-point root is ~10⁻⁹ off the 24-point one: one Newton step δ = −R/R_η, applied
+        // The iteration's coarse-rule root is ~10⁻⁹ off the full one: one Newton step δ = −R/R_η, applied
         // to every jet as a Taylor shift in η (error O(δ²) ~ 10⁻¹⁸); a larger δ is re-evaluated.
         var delta = -j.residual.v / j.residual.g0
         if abs(delta) > 1e-6 {
@@ -120,7 +120,7 @@ public struct EnvelopeEOS: Sendable {
     /// (F_C linear in x), the Saha exponents are cₛ − η with per-call constants cₛ, identical to the
     /// jets' (`evaluate`). Trap: far from the root R is close to linear in η (non-degenerate gas) but the
     /// steps can be hundreds of units (a full-ionisation guess at 3000 K), so steps are capped at 60 and
-    /// the bracket is kept. The iteration uses the 16-point Fermi rule; the 24-point jets at the end
+    /// the bracket is kept. The iteration uses the coarse Fermi rules; the full-order jets at the end
     /// correct the last ~10⁻⁹ by a Taylor shift (`state`).
     func solve(lnRho: Double, lnT: Double, theta: Double, mix m: Mixture, guess: Double?, rho: Double, t: Double) throws -> Double {
         let c = Self.sahaConstants(rho: rho, t: t, mix: m)
@@ -129,7 +129,7 @@ public struct EnvelopeEOS: Sendable {
         var lo = -Double.infinity, hi = Double.infinity
         var lastR = Double.nan
         for _ in 0..<200 {
-            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta, rule: EnvelopeEOSFermi.coarseRule)
+            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta, coarse: true)
             // H: y₁ = 1/(1 + e^(η − c_H)); He: softmax of (0, c₁ − η, c₁ + c₂ − 2η).
             let aH = c.h - eta
             let yH1 = EnvelopeEOSFermi.fermi(-aH), yH0 = EnvelopeEOSFermi.fermi(aH)
@@ -253,7 +253,7 @@ public struct EnvelopeEOS: Sendable {
         if full {
             (inN, inP, inU) = EnvelopeEOSFermi.integrals(eta: eta, theta: theta)
         } else {
-            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta)
+            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta, coarse: false)
             inN = EnvelopeEOSJet(n.value, n.dEta)
             inP = .zero
             inU = .zero

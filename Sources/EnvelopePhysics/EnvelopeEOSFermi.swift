@@ -15,8 +15,9 @@ import GSL
 /// normalisation of `Plasma.ElectronGasThermodynamics` (which integrates the same moments in p).
 /// Positrons are left out: the EOS refuses states where e^(−2η − 2/θ) > 10⁻¹² (pairs matter).
 ///
-/// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre (24 points; 16 leave 4×10⁻⁸ in the Maxwell test) on panels with
-/// x-breakpoints at max(η, 0) ± {0, 8, 20, 45} (and 0). Trap: the Fermi edge (poles of f at x = η ± iπ)
+/// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre on panels with x-breakpoints at
+/// max(η, 0) ± {0, 8, 20, 45} (and 0): 24 points next to the edge (16 there leave 4×10⁻⁸ in the Maxwell
+/// test), 16 further out (`panelRule`). Trap: the Fermi edge (poles of f at x = η ± iπ)
 /// needs panels no wider than ~8 kT for 10⁻¹⁰ accuracy, and a single panel over a deep Fermi sea
 /// converges slowly if it reaches the edge, hence the symmetric grading. Derivatives in η and
 /// τ = ln T (at fixed x, f depends on η only; the weights p, E, s depend on τ through s = xθ) are
@@ -28,11 +29,25 @@ enum EnvelopeEOSFermi {
         return (r.nodes, r.weights)
     }()
 
-    /// 16-point rule for the η iteration (its root is then corrected with the 24-point jets).
-    static let coarseRule: (nodes: [Double], weights: [Double]) = {
+    /// 16- and 8-point rules, for panels away from the Fermi edge (and for the η iteration).
+    static let rule16: (nodes: [Double], weights: [Double]) = {
         guard let r = try? GaussLegendreRule(points: 16) else { fatalError("Gauss–Legendre table allocation failed") }
         return (r.nodes, r.weights)
     }()
+    static let rule8: (nodes: [Double], weights: [Double]) = {
+        guard let r = try? GaussLegendreRule(points: 8) else { fatalError("Gauss–Legendre table allocation failed") }
+        return (r.nodes, r.weights)
+    }()
+
+    /// The rule for the panel [a, b] given the edge e = max(η, 0): 24 points within 8 kT of the edge,
+    /// 16 beyond (8 points beyond 20 kT left 4×10⁻¹⁰ in the Maxwell test at η ≈ 30). `coarse` drops one
+    /// level (the η iteration; its root is corrected afterwards).
+    @inline(__always)
+    static func panelRule(_ a: Double, _ b: Double, edge e: Double, coarse: Bool) -> (nodes: [Double], weights: [Double]) {
+        let d = max(a - e, e - b)
+        if d >= 8 { return coarse ? rule8 : rule16 }
+        return coarse ? rule16 : rule
+    }
 
     /// mₑc² in erg.
     static let restEnergy = CGS.electronMass * CGS.speedOfLight * CGS.speedOfLight
@@ -64,14 +79,15 @@ enum EnvelopeEOSFermi {
     }
 
     /// nₑ-integral I_n = θ∫pEf dx and ∂I_n/∂η at (η, θ) (the Newton iteration's needs).
-    static func number(eta: Double, theta: Double,
-                       rule r: (nodes: [Double], weights: [Double]) = rule) -> (value: Double, dEta: Double) {
+    static func number(eta: Double, theta: Double, coarse: Bool) -> (value: Double, dEta: Double) {
         var i = 0.0, di = 0.0
         let (count, b) = breakpoints(eta: eta)
-        let nodes = r.nodes, weights = r.weights
+        let e = max(eta, 0)
         withUnsafeBytes(of: b) { raw in
             let xs = raw.bindMemory(to: Double.self)
             for k in 0..<(count - 1) {
+                let r = panelRule(xs[k], xs[k + 1], edge: e, coarse: coarse)
+                let nodes = r.nodes, weights = r.weights
                 let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
                 let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
                 for j in 0..<nodes.count {
@@ -92,10 +108,12 @@ enum EnvelopeEOSFermi {
     static func integrals(eta: Double, theta: Double) -> (n: EnvelopeEOSJet, p: EnvelopeEOSJet, u: EnvelopeEOSJet) {
         var n = EnvelopeEOSJet.zero, pr = EnvelopeEOSJet.zero, u = EnvelopeEOSJet.zero
         let (count, b) = breakpoints(eta: eta)
-        let nodes = rule.nodes, weights = rule.weights
+        let e = max(eta, 0)
         withUnsafeBytes(of: b) { raw in
             let xs = raw.bindMemory(to: Double.self)
             for k in 0..<(count - 1) {
+                let r = panelRule(xs[k], xs[k + 1], edge: e, coarse: false)
+                let nodes = r.nodes, weights = r.weights
                 let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
                 let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
                 for j in 0..<nodes.count {
