@@ -93,13 +93,13 @@ public struct EnvelopeEOS: Sendable {
             throw EnvelopeEOSError.outOfDomain(quantity: "positron/electron ratio exp(−2η − 2/θ)",
                                                value: Foundation.exp(pairs), domain: "< 1e-12 (pairs not modelled)")
         }
-        var j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
+        var j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix)
         // The iteration's coarse-rule root is ~10⁻⁹ off the full one: one Newton step δ = −R/R_η, applied
         // to every jet as a Taylor shift in η (error O(δ²) ~ 10⁻¹⁸); a larger δ is re-evaluated.
         var delta = -j.residual.v / j.residual.g0
         if abs(delta) > 1e-6 {
             eta += delta
-            j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, full: true)
+            j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix)
             delta = -j.residual.v / j.residual.g0
         }
         j.shift(eta: delta)
@@ -243,21 +243,12 @@ public struct EnvelopeEOS: Sendable {
         }
     }
 
-    /// Evaluates the free energy's derivatives (see the type's comment). With `full` false, only the
-    /// residual's value and η-derivative are meaningful (the Newton iteration).
-    func evaluate(eta: Double, lnRho: Double, lnT: Double, theta: Double, mix m: Mixture, full: Bool) -> Jets {
+    /// Evaluates the free energy's derivatives (see the type's comment).
+    func evaluate(eta: Double, lnRho: Double, lnT: Double, theta: Double, mix m: Mixture) -> Jets {
         let etaJ = EnvelopeEOSJet(eta, 1)
         let lnRhoJ = EnvelopeEOSJet(lnRho, 0, 1), lnTJ = EnvelopeEOSJet(lnT, 0, 0, 1)
         let rhoJ = lnRhoJ.exp, tJ = lnTJ.exp
-        let inN: EnvelopeEOSJet, inP: EnvelopeEOSJet, inU: EnvelopeEOSJet
-        if full {
-            (inN, inP, inU) = EnvelopeEOSFermi.integrals(eta: eta, theta: theta)
-        } else {
-            let n = EnvelopeEOSFermi.number(eta: eta, theta: theta, coarse: false)
-            inN = EnvelopeEOSJet(n.value, n.dEta)
-            inP = .zero
-            inU = .zero
-        }
+        let (inN, inP, inU) = EnvelopeEOSFermi.integrals(eta: eta, theta: theta)
         let na = CGS.avogadro, k = CGS.boltzmann
         let ne = inN * EnvelopeEOSFermi.numberScale                       // cm⁻³
         let nuE = ne * (-lnRhoJ).exp / na                                  // free electrons per baryon
@@ -292,7 +283,6 @@ public struct EnvelopeEOS: Sendable {
         out.yH1 = yH1.v
         out.yHe1 = yHe1.v
         out.yHe2 = yHe2.v
-        guard full else { return out }
         let rest = EnvelopeEOSFermi.restEnergy * EnvelopeEOSFermi.numberScale
         let pE = inP * (rest / 3), uE = inU * rest                       // erg cm⁻³
         let kT = tJ * k
