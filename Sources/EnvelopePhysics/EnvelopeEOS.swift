@@ -148,7 +148,7 @@ public struct EnvelopeEOS: Sendable {
                                                    domain: "νₑ > 0 representable")
             }
             lastR = r
-            if abs(r) < 1e-13 { return eta }
+            if abs(r) < 1e-10 { return eta }   // the final Taylor shift (error O(r²)) does the rest
             if r > 0 { hi = min(hi, eta) } else { lo = max(lo, eta) }
             var step = dr > 0 ? -r / dr : (r > 0 ? -60 : 60)
             step = max(-60, min(60, step))

@@ -57,105 +57,92 @@ enum EnvelopeEOSFermi {
         return 1 / (Double.pi * Double.pi * lambdaC * lambdaC * lambdaC)
     }()
 
-    /// The x-breakpoints for degeneracy η (at most 8 entries, stored inline).
+    /// The x-breakpoints for degeneracy η (at most 8, in a SIMD8: on the stack, no closure, no allocation).
     @inline(__always)
-    static func breakpoints(eta: Double) -> (count: Int, x: (Double, Double, Double, Double, Double, Double, Double, Double)) {
+    static func breakpoints(eta: Double) -> (count: Int, x: SIMD8<Double>) {
         let e = max(eta, 0)
-        var b = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var b = SIMD8<Double>(repeating: 0)
         var n = 1
-        withUnsafeMutableBytes(of: &b) { raw in
-            let p = raw.bindMemory(to: Double.self)
-            p[0] = 0
-            if e > 45 { p[n] = e - 45; n += 1 }
-            if e > 20 { p[n] = e - 20; n += 1 }
-            if e > 8 { p[n] = e - 8; n += 1 }
-            if e > 0 { p[n] = e; n += 1 }
-            p[n] = e + 8
-            p[n + 1] = e + 20
-            p[n + 2] = e + 45
-            n += 3
-        }
-        return (n, b)
+        if e > 45 { b[n] = e - 45; n += 1 }
+        if e > 20 { b[n] = e - 20; n += 1 }
+        if e > 8 { b[n] = e - 8; n += 1 }
+        if e > 0 { b[n] = e; n += 1 }
+        b[n] = e + 8
+        b[n + 1] = e + 20
+        b[n + 2] = e + 45
+        return (n + 3, b)
     }
 
     /// nₑ-integral I_n = θ∫pEf dx and ∂I_n/∂η at (η, θ) (the Newton iteration's needs).
     static func number(eta: Double, theta: Double, coarse: Bool) -> (value: Double, dEta: Double) {
         var i = 0.0, di = 0.0
-        let (count, b) = breakpoints(eta: eta)
+        let (count, xs) = breakpoints(eta: eta)
         let e = max(eta, 0)
-        withUnsafeBytes(of: b) { raw in
-            let xs = raw.bindMemory(to: Double.self)
-            for k in 0..<(count - 1) {
-                let r = panelRule(xs[k], xs[k + 1], edge: e, coarse: coarse)
-                let nodes = r.nodes, weights = r.weights
-                let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
-                let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
-                for j in 0..<nodes.count {
-                    let t = mid + half * nodes[j]
-                    let x = t * t, s = x * theta
-                    let w = weights[j] * half * 2 * t
-                    let f = fermi(x - eta)
-                    let g = w * (s * (2 + s)).squareRoot() * (1 + s)
-                    i += g * f
-                    di += g * f * (1 - f)
-                }
+        for k in 0..<(count - 1) {
+            let r = panelRule(xs[k], xs[k + 1], edge: e, coarse: coarse)
+            let nodes = r.nodes, weights = r.weights
+            let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
+            let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
+            for j in 0..<nodes.count {
+                let t = mid + half * nodes[j]
+                let x = t * t, s = x * theta
+                let w = weights[j] * half * 2 * t
+                let f = fermi(x - eta)
+                let g = w * (s * (2 + s)).squareRoot() * (1 + s)
+                i += g * f
+                di += g * f * (1 - f)
             }
         }
         return (i * theta, di * theta)
     }
 
     /// The three integrals as jets in (η, ln T) (variables 0 and 2 of the jet; ln ρ slots are zero).
+    /// For each, with ∂_η f = f(1−f), ∂²_η f = f(1−f)(1−2f) and, at fixed x, ∂_τ[θh] = θ(h + s h′),
+    /// ∂²_τ[θh] = θ(h + 3 s h′ + s² h″), the nodes add θh f, θh ∂_η f, θh ∂²_η f, ∂_τ[θh] f,
+    /// ∂_τ[θh] ∂_η f, ∂²_τ[θh] f (scalar accumulators: this is the EOS's hot loop).
     static func integrals(eta: Double, theta: Double) -> (n: EnvelopeEOSJet, p: EnvelopeEOSJet, u: EnvelopeEOSJet) {
-        var n = EnvelopeEOSJet.zero, pr = EnvelopeEOSJet.zero, u = EnvelopeEOSJet.zero
-        let (count, b) = breakpoints(eta: eta)
-        let e = max(eta, 0)
-        withUnsafeBytes(of: b) { raw in
-            let xs = raw.bindMemory(to: Double.self)
-            for k in 0..<(count - 1) {
-                let r = panelRule(xs[k], xs[k + 1], edge: e, coarse: false)
-                let nodes = r.nodes, weights = r.weights
-                let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
-                let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
-                for j in 0..<nodes.count {
-                    let t = mid + half * nodes[j]
-                    let x = t * t, s = x * theta
-                    let w = weights[j] * half * 2 * t * theta
-                    let f = fermi(x - eta)
-                    let f1 = f * (1 - f), f2 = f1 * (1 - 2 * f)
-                    let q = s * (2 + s), p = q.squareRoot(), e = 1 + s
-                    // h_n = pE and s h′, s² h″.
-                    let hn = p * e
-                    let shn = s * (e * e + q) / p
-                    let sshn = s * s * e * (2 * q - 1) / (p * q)
-                    // h_p = p³.
-                    let hp = p * q
-                    let shp = 3 * s * p * e
-                    let sshp = 3 * s * s * (e * e + q) / p
-                    // h_u = s h_n.
-                    let hu = s * hn
-                    let shu = s * hn + s * shn
-                    let sshu = 2 * s * shn + s * sshn
-                    accumulate(&n, w, f, f1, f2, hn, shn, sshn)
-                    accumulate(&pr, w, f, f1, f2, hp, shp, sshp)
-                    accumulate(&u, w, f, f1, f2, hu, shu, sshu)
-                }
+        var n0 = 0.0, n1 = 0.0, n2 = 0.0, n3 = 0.0, n4 = 0.0, n5 = 0.0
+        var p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0, p4 = 0.0, p5 = 0.0
+        var u0 = 0.0, u1 = 0.0, u2 = 0.0, u3 = 0.0, u4 = 0.0, u5 = 0.0
+        let (count, xs) = breakpoints(eta: eta)
+        let edge = max(eta, 0)
+        for k in 0..<(count - 1) {
+            let r = panelRule(xs[k], xs[k + 1], edge: edge, coarse: false)
+            let nodes = r.nodes, weights = r.weights
+            let ta = xs[k].squareRoot(), tb = xs[k + 1].squareRoot()
+            let half = 0.5 * (tb - ta), mid = 0.5 * (ta + tb)
+            for j in 0..<nodes.count {
+                let t = mid + half * nodes[j]
+                let x = t * t, s = x * theta
+                let w = weights[j] * half * 2 * t * theta
+                let f = fermi(x - eta)
+                let f1 = f * (1 - f), f2 = f1 * (1 - 2 * f)
+                let q = s * (2 + s), p = q.squareRoot(), e = 1 + s
+                let invP = 1 / p
+                // h_n = pE and s h′, s² h″.
+                let hn = p * e
+                let shn = s * (e * e + q) * invP
+                let sshn = s * s * e * (2 * q - 1) * invP / q
+                // h_p = p³.
+                let hp = p * q
+                let shp = 3 * s * p * e
+                let sshp = 3 * s * s * (e * e + q) * invP
+                // h_u = s h_n.
+                let hu = s * hn
+                let shu = s * hn + s * shn
+                let sshu = 2 * s * shn + s * sshn
+                var a0 = w * hn, a1 = w * (hn + shn), a2 = w * (hn + 3 * shn + sshn)
+                n0 += a0 * f; n1 += a0 * f1; n2 += a0 * f2; n3 += a1 * f; n4 += a1 * f1; n5 += a2 * f
+                a0 = w * hp; a1 = w * (hp + shp); a2 = w * (hp + 3 * shp + sshp)
+                p0 += a0 * f; p1 += a0 * f1; p2 += a0 * f2; p3 += a1 * f; p4 += a1 * f1; p5 += a2 * f
+                a0 = w * hu; a1 = w * (hu + shu); a2 = w * (hu + 3 * shu + sshu)
+                u0 += a0 * f; u1 += a0 * f1; u2 += a0 * f2; u3 += a1 * f; u4 += a1 * f1; u5 += a2 * f
             }
         }
-        return (n, pr, u)
-    }
-
-    /// Adds one node of θ h(s) f(x − η): ∂_η f = f(1−f), ∂²_η f = f(1−f)(1−2f); at fixed x,
-    /// ∂_τ[θh] = θ(h + s h′), ∂²_τ[θh] = θ(h + 3 s h′ + s² h″).
-    @inline(__always)
-    private static func accumulate(_ j: inout EnvelopeEOSJet, _ w: Double, _ f: Double, _ f1: Double, _ f2: Double,
-                                   _ h: Double, _ sh: Double, _ ssh: Double) {
-        let a0 = w * h, a1 = w * (h + sh), a2 = w * (h + 3 * sh + ssh)
-        j.v += a0 * f
-        j.g0 += a0 * f1
-        j.h00 += a0 * f2
-        j.g2 += a1 * f
-        j.h02 += a1 * f1
-        j.h22 += a2 * f
+        // Jet slots: (v, g0 = ∂η, g2 = ∂τ, h00, h02, h22).
+        return (EnvelopeEOSJet(n0, n1, 0, n3, n2, 0, n4, 0, 0, n5),
+                EnvelopeEOSJet(p0, p1, 0, p3, p2, 0, p4, 0, 0, p5),
+                EnvelopeEOSJet(u0, u1, 0, u3, u2, 0, u4, 0, 0, u5))
     }
 
     /// 1/(eˣ + 1) without overflow.
