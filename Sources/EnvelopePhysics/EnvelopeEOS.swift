@@ -89,9 +89,9 @@ public struct EnvelopeEOS: Sendable {
         var eta = try solve(lnRho: lnRho, lnT: lnT, theta: theta, mix: mix, guess: guess, rho: rho, t: t)
         // Pairs: e⁺/e⁻ ≈ exp(−2η − 2/θ) in the non-degenerate limit; refuse where it is not negligible.
         let pairs = -2 * eta - 2 / theta
-        guard pairs < Foundation.log(1e-12) else {
+        guard pairs < Foundation.log(1e-8) else {
             throw EnvelopeEOSError.outOfDomain(quantity: "positron/electron ratio exp(−2η − 2/θ)",
-                                               value: Foundation.exp(pairs), domain: "< 1e-12 (pairs not modelled)")
+                                               value: Foundation.exp(pairs), domain: "< 1e-8 (pairs not modelled)")
         }
         var j = evaluate(eta: eta, lnRho: lnRho, lnT: lnT, theta: theta, mix: mix)
         // The iteration's coarse-rule root is ~10⁻⁹ off the full one: one Newton step δ = −R/R_η, applied
@@ -103,7 +103,16 @@ public struct EnvelopeEOS: Sendable {
             delta = -j.residual.v / j.residual.g0
         }
         j.shift(eta: delta)
-        return EnvelopeEOSState(density: rho, temperature: t, eta: eta + delta, jets: j, mix: mix)
+        let state = EnvelopeEOSState(density: rho, temperature: t, eta: eta + delta, jets: j, mix: mix)
+        // Stability: a free energy that is not convex (the model's plasma phase transition in cold, dense,
+        // partly ionised gas, and strongly coupled cold matter with a negative Coulomb pressure) is refused.
+        let p = state.pressure, chiRho = state.chiRho, cV = state.cV
+        guard p.isFinite, p > 0, chiRho.isFinite, chiRho > 0, cV.isFinite, cV > 0, state.gradAd.isFinite else {
+            throw EnvelopeEOSError.outOfDomain(
+                quantity: "thermodynamic stability at ρ = \(rho) g/cm3, T = \(t) K: χ_ρ", value: chiRho,
+                domain: "P, χ_ρ, c_V > 0 (the cold, dense, partly ionised corner is not modelled; P = \(p), c_V = \(cV))")
+        }
+        return state
     }
 
     /// X, Z convenience (Y = 1 − X − Z, OPAL's metal mixture).
@@ -119,8 +128,8 @@ public struct EnvelopeEOS: Sendable {
     /// bracket when a step leaves it. R is evaluated in scalars: with the Coulomb shift independent of η
     /// (F_C linear in x), the Saha exponents are cₛ − η with per-call constants cₛ, identical to the
     /// jets' (`evaluate`). Trap: far from the root R is close to linear in η (non-degenerate gas) but the
-    /// steps can be hundreds of units (a full-ionisation guess at 3000 K), so steps are capped at 60 and
-    /// the bracket is kept. The iteration uses the coarse Fermi rules; the full-order jets at the end
+    /// steps can be hundreds of units (a full-ionisation guess at 3000 K), so steps are capped at
+    /// max(60, |η|/2) and the bracket is kept. The iteration uses the coarse Fermi rules; the full-order jets at the end
     /// correct the last ~10⁻⁹ by a Taylor shift (`state`).
     func solve(lnRho: Double, lnT: Double, theta: Double, mix m: Mixture, guess: Double?, rho: Double, t: Double) throws -> Double {
         let c = Self.sahaConstants(rho: rho, t: t, mix: m)
@@ -150,11 +159,12 @@ public struct EnvelopeEOS: Sendable {
             lastR = r
             if abs(r) < 1e-10 { return eta }   // the final Taylor shift (error O(r²)) does the rest
             if r > 0 { hi = min(hi, eta) } else { lo = max(lo, eta) }
-            var step = dr > 0 ? -r / dr : (r > 0 ? -60 : 60)
-            step = max(-60, min(60, step))
+            let cap = max(60, 0.5 * abs(eta))
+            var step = dr > 0 ? -r / dr : (r > 0 ? -cap : cap)
+            step = max(-cap, min(cap, step))
             var next = eta + step
             if !(next > lo && next < hi) {
-                next = (lo.isFinite && hi.isFinite) ? 0.5 * (lo + hi) : eta + (r > 0 ? -60 : 60)
+                next = (lo.isFinite && hi.isFinite) ? 0.5 * (lo + hi) : eta + (r > 0 ? -cap : cap)
             }
             if abs(next - eta) <= 1e-14 * max(1, abs(eta)) { return next }
             eta = next
@@ -175,14 +185,17 @@ public struct EnvelopeEOS: Sendable {
                 (dHe1 - chiHe2) / kT - muC - lnwHe1 + Foundation.log(0.5))
     }
 
-    /// η of a fully ionised gas, non-degenerate and degenerate non-relativistic limits blended:
-    /// u = nₑλ³/2; η ≈ ln u (u ≪ 1), η ≈ (3√π u/4)^(2/3) (u ≫ 1) (Cox & Giuli 1968, §24.4).
+    /// η of a fully ionised gas: u = nₑλ³/2, η ≈ ln u (u ≪ 1) and the T = 0 Fermi energy at any relativity,
+    /// η ≈ mₑc²(√(1 + x_F²) − 1)/kT with x_F = ħ(3π²nₑ)^(1/3)/mₑc (Cox & Giuli 1968, ch. 24), whichever is
+    /// larger. Trap: the non-relativistic (3√π u/4)^(2/3) is 10× too large at 10⁸ g/cm³, and the capped
+    /// Newton steps then need hundreds of iterations.
     static func initialGuess(rho: Double, theta: Double, electronsPerBaryon nu: Double) -> Double {
         let ne = rho * CGS.avogadro * nu
         let kT = theta * EnvelopeEOSFermi.restEnergy
         let lambda = CGS.planck / (2 * Double.pi * CGS.electronMass * kT).squareRoot()
         let u = ne * lambda * lambda * lambda / 2
-        let degenerate = Foundation.pow(3 * Double.pi.squareRoot() * u / 4, 2.0 / 3)
+        let xF = CGS.hbar * cbrt(3 * Double.pi * Double.pi * ne) / (CGS.electronMass * CGS.speedOfLight)
+        let degenerate = ((1 + xF * xF).squareRoot() - 1) / theta
         return u < 1 ? Foundation.log(u) : max(Foundation.log(u), degenerate)
     }
 

@@ -13,7 +13,7 @@ import GSL
 ///
 /// the generalised Fermi–Dirac integrals of Cox & Giuli (1968, ch. 24, eqs. 24.83–24.85), in the
 /// normalisation of `Plasma.ElectronGasThermodynamics` (which integrates the same moments in p).
-/// Positrons are left out: the EOS refuses states where e^(−2η − 2/θ) > 10⁻¹² (pairs matter).
+/// Positrons are left out: the EOS refuses states where e^(−2η − 2/θ) > 10⁻⁸ (pairs matter).
 ///
 /// Quadrature: x = t² removes the √x of p at x = 0; Gauss–Legendre on panels with x-breakpoints at
 /// max(η, 0) ± {0, 8, 20, 45} (and 0): 24 points next to the edge (16 there leave 4×10⁻⁸ in the Maxwell
