@@ -58,7 +58,9 @@ public struct EnvelopeEOS: Sendable {
     static let chiHe2 = 54.417_765_5 * CGS.ergPerEV
     /// Bohr radius a₀ = ħ²/(mₑe²) in cm.
     static let bohrRadius = CGS.hbar * CGS.hbar / (CGS.electronMass * CGS.elementaryCharge * CGS.elementaryCharge)
-    /// Excluded volumes (4π/3)(2r)³ of H⁰ (r = 1.5a₀), He⁰ (r = 1.5a₀/(27/16)) and He⁺ (r = 0.75a₀), cm³.
+    /// Excluded volumes (4π/3)(2r)³ (the hard-sphere (rᵢ + rⱼ)³ of Hummer & Mihalas 1988 with rⱼ = rᵢ) of H⁰
+    /// (r = ⟨r⟩₁ₛ = 1.5a₀), He⁰ (1.5a₀/Z_eff, Z_eff = 27/16 the variational 1s² screening, Bethe & Salpeter 1957)
+    /// and He⁺ (0.75a₀), in cm³.
     static let volumeH0 = excluded(1.5), volumeHe0 = excluded(1.5 * 16 / 27), volumeHe1 = excluded(0.75)
     private static func excluded(_ r: Double) -> Double {
         let d = 2 * r * bohrRadius
