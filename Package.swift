@@ -64,7 +64,7 @@ let package = Package(
         // Input physics of the whole star beyond the helium core: tabulated radiative opacities (OPAL +
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
-        .target(name: "EnvelopePhysics", dependencies: ["Constants", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.
@@ -79,6 +79,7 @@ let package = Package(
                 "Laboratory",
                 "ModelData",
                 "ErrorVocabulary",
+                "EnvelopePhysics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,12 +3,20 @@ import Foundation
 import Microphysics
 import ModelData
 import Plasma
+import EnvelopePhysics
 
 /// Every input-physics option of the helium core at one (ρ, T, composition), side by side.
 struct MicrophysicsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "microphysics",
-        abstract: "EOS, opacities, 3α burning and neutrino losses at one point, with each selectable alternative.")
+        abstract: "EOS, opacities, 3α burning and neutrino losses at one point, with each selectable alternative.",
+        discussion: """
+        Helium-core mode (default): --composition of fully ionised species, T in [1e6, 1e10] K. Envelope mode (with \
+        --hydrogen and --metallicity): the whole star's physics at the point — the envelope EOS with H and He \
+        partial ionisation, OPAL + Ferguson et al. 2005 radiative opacity with conduction, ∇_rad at --luminosity \
+        and --mass-coordinate, pp and CNO burning — for T in [1e3, 3e9] K; a quantity whose model refuses the \
+        point is shown as unavailable with the reason (Docs/envelope-*.md).
+        """)
 
     @Option(name: .long, help: "Mass density ρ in g/cm³, in [1e-12, 1e14].")
     var density: Double
@@ -19,20 +27,64 @@ struct MicrophysicsCommand: ParsableCommand {
     @Option(help: "Mass fractions, e.g. he4:0.98,c12:0.01,o16:0.01 (species from StellarModels/composition/species.json); must sum to 1.")
     var composition = "he4:1"
 
+    @Option(help: "Envelope mode: hydrogen mass fraction X, in [0, 1] (with --metallicity).")
+    var hydrogen: Double?
+
+    @Option(help: "Envelope mode: metal mass fraction Z, in [0, 0.1] (the opacity tables' range), with X + Z ≤ 1.")
+    var metallicity: Double?
+
+    @Option(name: .customLong("alpha-fe"), help: "Envelope mode: [α/Fe] of the metal mixture: 0 (GS98) or 0.4 (GS98, α-enhanced opacity tables). Default 0.")
+    var alphaFe = 0.0
+
+    @Option(help: "Envelope mode: local luminosity in L☉ for ∇_rad, > 0. Default 1.")
+    var luminosity = 1.0
+
+    @Option(name: .customLong("mass-coordinate"), help: "Envelope mode: mass inside the point in M☉ for ∇_rad, > 0. Default 1.")
+    var massCoordinate = 1.0
+
+    @Option(name: .customLong("burning-abundances"), help: "Envelope mode: ³He and CNO for the burning rates: equilibrium (local, the default) or initial (the mixture's zero-age abundances).")
+    var burningAbundances = EnvelopeMicrophysics.BurningAbundances.equilibrium
+
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
     var dataDir: String?
 
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
     var json = false
 
-    /// The density range is the EOS's own (checked there, same message); 3α narrows T to [1e6, 1e10].
+    var envelopeMode: Bool { hydrogen != nil || metallicity != nil }
+
+    /// The density range is the EOS's own (checked there, same message); 3α narrows T to [1e6, 1e10];
+    /// the envelope mode takes [1e3, 3e9] K (the envelope EOS's domain).
     func validate() throws {
+        if envelopeMode {
+            guard let x = hydrogen, let z = metallicity else {
+                throw ValidationError("envelope mode needs both --hydrogen and --metallicity")
+            }
+            guard x.isFinite, x >= 0, x <= 1 else { throw ValidationError("--hydrogen \(x) is outside the allowed range [0, 1]") }
+            guard z.isFinite, z >= 0, z <= 0.1 else { throw ValidationError("--metallicity \(z) is outside the allowed range [0, 0.1]") }
+            guard x + z <= 1 else { throw ValidationError("--hydrogen + --metallicity = \(x + z) exceeds 1") }
+            guard alphaFe == 0 || alphaFe == 0.4 else {
+                throw ValidationError("--alpha-fe \(alphaFe) is not one of the opacity tables' mixtures: 0 or 0.4")
+            }
+            guard luminosity.isFinite, luminosity > 0 else { throw ValidationError("--luminosity \(luminosity) must be > 0 (L☉)") }
+            guard massCoordinate.isFinite, massCoordinate > 0 else {
+                throw ValidationError("--mass-coordinate \(massCoordinate) must be > 0 (M☉)")
+            }
+            guard density.isFinite, density >= 1e-14, density <= 1e10 else {
+                throw ValidationError("--density \(density) is outside the allowed range [1e-14, 1e10] g/cm³ (envelope mode)")
+            }
+            guard temperature.isFinite, temperature >= 1e3, temperature <= 3e9 else {
+                throw ValidationError("--temperature \(temperature) is outside the allowed range [1e3, 3e9] K (envelope mode)")
+            }
+            return
+        }
         guard temperature.isFinite, temperature >= 1e6, temperature <= 1e10 else {
             throw ValidationError("--temperature \(temperature) is outside the allowed range [1e6, 1e10] K")
         }
     }
 
     func run() throws {
+        if envelopeMode { return try runEnvelope() }
         let catalog = try SpeciesCatalog.load(dataDir: dataDir)
         let mix = try catalog.parse(composition)
         let comp = try Composition(species: mix)
@@ -124,6 +176,38 @@ struct MicrophysicsCommand: ParsableCommand {
                               rows: values.map { [$0.3, $0.1.map { String(format: "%.5g", $0) } ?? "—", $0.2] }), terminator: "")
             for note in notes { print("note: \(note)") }
         }
+    }
+}
+
+extension MicrophysicsCommand {
+    /// The envelope mode: one library call, printed.
+    func runEnvelope() throws {
+        let dir = try DataDirectory.locate(explicit: dataDir)
+        let physics = try EnvelopeMicrophysics(mixture: alphaFe == 0 ? .gs98 : .gs98AlphaEnhanced, dataDirectory: dir)
+        let r = try physics.point(density: density, temperature: temperature, hydrogen: hydrogen!, metals: metallicity!,
+                                  luminosity: luminosity, massCoordinate: massCoordinate, burningAbundances: burningAbundances)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(r), as: UTF8.self))
+            return
+        }
+        print(String(format: "Envelope physics at ρ = %.4g g/cm³, T = %.4g K, X = %.4g, Z = %.4g, [α/Fe] = %.1f (%@ tables)\n",
+                     density, temperature, r.hydrogen, r.metallicity, r.alphaFe, r.opacityMixture))
+        let rows: [(String, Double?, String)] = [
+            ("P", r.pressure, "dyn/cm²"), ("∇_ad", r.gradAd, ""), ("Γ₁", r.gamma1, ""), ("χ_ρ", r.chiRho, ""), ("χ_T", r.chiT, ""),
+            ("c_P", r.cP, "erg/g/K"), ("μ", r.meanMolecularWeight, ""), ("free electrons per baryon", r.freeElectronsPerBaryon, ""),
+            ("H ionised fraction", r.hydrogenIonised, ""), ("η (electron degeneracy)", r.degeneracy, ""),
+            ("κ_rad (OPAL/Ferguson)", r.kappaRad, "cm²/g"), ("κ_cond", r.kappaCond, "cm²/g"), ("κ total", r.kappaTotal, "cm²/g"),
+            ("∂ln κ/∂ln ρ", r.dlnKappaDlnRho, ""), ("∂ln κ/∂ln T", r.dlnKappaDlnT, ""),
+            (String(format: "∇_rad (L = %g L☉, m = %g M☉)", luminosity, massCoordinate), r.gradRad, ""),
+            ("ε_pp (net of ν)", r.epsPP, "erg/g/s"), ("ε_CNO (net of ν)", r.epsCNO, "erg/g/s"),
+            ("ε_nuclear", r.epsNuclear, "erg/g/s"), ("ε_ν of the reactions", r.epsNeutrinoNuclear, "erg/g/s"),
+        ]
+        print("burning at \(r.burningAbundances) ³He and CNO abundances")
+        print(formatTable(header: ["quantity", "value", "unit"],
+                          rows: rows.map { [$0.0, $0.1.map { String(format: "%.5g", $0) } ?? "unavailable", $0.2] }), terminator: "")
+        for note in r.unavailable { print("unavailable: \(note)") }
     }
 }
 

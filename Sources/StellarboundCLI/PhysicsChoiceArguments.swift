@@ -1,6 +1,7 @@
 import ArgumentParser
 import Microphysics
 import RedGiantCore
+import EnvelopePhysics
 
 /// Physics choices parsed by argument-parser. `--help` lists the kebab-case spellings; any spelling
 /// that matches a choice's name ignoring case, '-' and '_' is accepted (so the older camelCase names,
@@ -38,3 +39,4 @@ extension ScreeningModel: PhysicsChoiceArgument {}
 extension CoulombModel: PhysicsChoiceArgument {}
 extension CorePhysics.PlasmaNeutrinos: PhysicsChoiceArgument {}
 extension ItohNeutrinoFits.BremsstrahlungBranch: PhysicsChoiceArgument {}
+extension EnvelopeMicrophysics.BurningAbundances: PhysicsChoiceArgument {}

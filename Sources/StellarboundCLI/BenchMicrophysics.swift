@@ -1,0 +1,51 @@
+import ArgumentParser
+import EnvelopePhysics
+import Foundation
+import ModelData
+
+/// Full envelope microphysics evaluations per second on one core (EOS + opacity + burning, with derivatives).
+struct BenchMicrophysics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "microphysics",
+        abstract: "Envelope microphysics evaluations per second on one core: EOS, opacity, hydrogen burning, and all three.")
+
+    @Option(help: "Seconds per timed loop, in [0.05, 60].")
+    var seconds = 1.0
+
+    @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
+    var dataDir: String?
+
+    @Flag(help: "JSON output (keys documented in Docs/output-contract.md).")
+    var json = false
+
+    func validate() throws {
+        guard seconds.isFinite, seconds >= 0.05, seconds <= 60 else {
+            throw ValidationError("--seconds \(seconds) is outside the allowed range [0.05, 60]")
+        }
+    }
+
+    func run() throws {
+        if !json { warnIfDebug("microphysics") }
+        let physics = try EnvelopeMicrophysics(dataDirectory: DataDirectory.locate(explicit: dataDir))
+        progress("timing EOS, opacity, burning and all three (\(seconds) s each)…", json: json)
+        let r = try physics.benchmark(seconds: seconds)
+        if json {
+            var o = JSONObject()
+            try o.add("eos_per_s", r.eosPerSecond)
+            try o.add("opacity_per_s", r.opacityPerSecond)
+            try o.add("burning_per_s", r.burningPerSecond)
+            try o.add("full_evaluations_per_s", r.fullPerSecond)
+            o.add("points", r.points)
+            o.add("build", buildKind)
+            print(o.text)
+        } else {
+            print(String(format: """
+            Envelope microphysics on one core (%@ build), %d points from the photosphere to a solar core:
+              EOS (η solve, P, E, S, ∇_ad, Γ₁ with derivatives)   %.3g /s
+              opacity (OPAL/Ferguson + conduction, derivatives)   %.3g /s
+              hydrogen burning (pp + CNO, derivatives)            %.3g /s
+              all three                                           %.3g /s
+            """, buildKind, r.points, r.eosPerSecond, r.opacityPerSecond, r.burningPerSecond, r.fullPerSecond))
+        }
+    }
+}
