@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import ModelData
 
@@ -95,7 +96,7 @@ extension NeutrinoSources.Reactor {
 
     /// Total ν̄e flux (cm⁻² s⁻¹) at distance L (m) from a reactor of thermal power P (GW).
     public func flux(powerGW p: Double, distanceM l: Double) -> Double {
-        let fissions = p * 1e9 / (energyPerFission * 1.602_176_634e-13)
+        let fissions = p * 1e9 / (energyPerFission * CGS.ergPerMeV * 1e-7)   // W / (J per fission)
         return fissions * neutrinosPerFission / (4 * Double.pi * (l * 100) * (l * 100))
     }
 }

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 
 /// Thermonuclear rate of 3 ⁴He → ¹²C + γ (Q = 7.275 MeV), N_A²⟨ααα⟩ in cm⁶ mol⁻² s⁻¹, unscreened.
@@ -66,10 +67,10 @@ public enum TripleAlphaRate: String, CaseIterable, Sendable {
 
 /// Energy generation by 3α burning.
 public enum TripleAlpha {
-    /// Q-value in erg (7.275 MeV; CODATA MeV-to-erg).
-    public static let qValue_erg = 7.275 * 1.602_176_634e-6
-    /// Avogadro's number (exact, SI 2019).
-    public static let avogadro = 6.022_140_76e23
+    /// Q-value in erg (7.275 MeV; MeV-to-erg from `Constants`).
+    public static let qValue_erg = 7.275 * CGS.ergPerMeV
+    /// Avogadro's number (exact, SI 2019): `CGS.avogadro` from `Constants`.
+    public static let avogadro = CGS.avogadro
 
     /// ε₃α in erg g⁻¹ s⁻¹ = Q N_A ρ² Y_α³ N_A²⟨ααα⟩ F / 6, Y_α = X_He/4 (the 1/6 counts identical
     /// particles), with screening enhancement F from `screening`.
