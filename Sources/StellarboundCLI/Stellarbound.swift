@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import Laboratory
 import Microphysics
+import Millicharge
 import ModelData
+import NeutrinoMixing
 import Plasma
 import RedGiantCore
-import Laboratory
-import Millicharge
 import TRGBBounds
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out
@@ -77,6 +78,7 @@ public struct Stellarbound: ParsableCommand {
         case let e as ComputationError: return ("error: \(e.message)", 1)
         case let e as MillichargeError: return ("error: \(e)", 2)
         case let e as LaboratoryError: return ("error: \(e)", 2)
+        case let e as NeutrinoMixingError: return ("error: \(e)", 2)
         default:
             switch exitCode(for: error) {
             case .success: return (fullMessage(for: error), 0)
