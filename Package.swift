@@ -1,10 +1,17 @@
 // swift-tools-version:6.0
 // stellarbound: stellar physics -> bounds on neutrino electromagnetic properties.
-// Module graph (dependencies point one way):
-//   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (private to GSL)
-//   StellarboundCLI also uses Microphysics, Plasma and ModelData directly
+// Module graph (dependencies point one way; Constants and ErrorVocabulary depend on nothing, and every library
+// module reads ErrorVocabulary, the one error vocabulary):
+//   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (internal import in GSL)
+//   RedGiantCore -> Henyey (the reusable block-tridiagonal Newton solver, no dependencies beyond ErrorVocabulary)
+//   StellarboundCLI also uses Laboratory, Millicharge, NeutrinoMixing, EnvelopePhysics, Microphysics, Plasma and ModelData directly
+//   Constants (CODATA 2018, IAU 2015) is read by Plasma, Microphysics, EnvelopePhysics, RedGiantCore, TRGBBounds,
+//     Millicharge and Laboratory
+//   EnvelopePhysics (the whole star's input physics) -> Microphysics, Plasma, GSL, ModelData
+//   NeutrinoMixing (complex 3×3 matrices, PMNS, moment matrices) -> ModelData
 //   Millicharge (pulsar rotation, charge-limit catalog) sits beside TRGBBounds and needs only ModelData
-//   Laboratory (effective moments, ν–e scattering, limit catalog) -> TRGBBounds (moment matrices, PMNS, the stellar limit)
+//   Laboratory (effective moments, ν–e scattering, limit catalog) -> NeutrinoMixing, Plasma, GSL, ModelData
+//     (not TRGBBounds: the stellar limit reaches it as a number)
 import PackageDescription
 
 let package = Package(
@@ -21,6 +28,7 @@ let package = Package(
         .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
         .library(name: "Millicharge", targets: ["Millicharge"]),
         .library(name: "Laboratory", targets: ["Laboratory"]),
+        .library(name: "NeutrinoMixing", targets: ["NeutrinoMixing"]),
         .library(name: "EnvelopePhysics", targets: ["EnvelopePhysics"]),
         .library(name: "ModelData", targets: ["ModelData"]),
     ],
@@ -60,7 +68,10 @@ let package = Package(
         .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),
         // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
         // reactor and solar spectra, the magnetic-moment limit catalog.
-        .target(name: "Laboratory", dependencies: ["Constants", "ErrorVocabulary", "TRGBBounds", "Plasma", "GSL", "ModelData"]),
+        .target(name: "Laboratory", dependencies: ["Constants", "ErrorVocabulary", "NeutrinoMixing", "Plasma", "GSL", "ModelData"]),
+        // Neutrino mixing: complex 3×3 matrices, the PMNS matrix, the moment matrices and their basis-independent
+        // sum Σ(|μ|² + |ε|²) (what stars bound), read from StellarModels/neutrino/.
+        .target(name: "NeutrinoMixing", dependencies: ["ErrorVocabulary", "ModelData"]),
         // Input physics of the whole star beyond the helium core: tabulated radiative opacities (OPAL +
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
@@ -77,6 +88,7 @@ let package = Package(
                 "TRGBBounds",
                 "Millicharge",
                 "Laboratory",
+                "NeutrinoMixing",
                 "ModelData",
                 "ErrorVocabulary",
                 "EnvelopePhysics",
@@ -91,7 +103,8 @@ let package = Package(
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData"]),
-        .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "TRGBBounds", "ModelData"]),
+        .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData"]),
+        .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData"]),
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL"]),

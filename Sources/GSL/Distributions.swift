@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Cumulative distributions and quantiles used for confidence levels (GSL `gsl_cdf_*`).
 public enum Distributions {

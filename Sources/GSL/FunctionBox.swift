@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Boxes a Swift closure so that GSL can call it through a C trampoline.
 /// The box's address travels as GSL's `params` pointer and is borrowed without

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// A failure reported by GSL (a nonzero status) or by this layer's own checks,
 /// thrown instead of GSL's default `abort()`.

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Fixed-order Gauss–Legendre rule on [−1, 1] (GSL `gsl_integration_glfixed_table`).
 ///

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// One-dimensional interpolation through tabulated points (GSL `gsl_spline`).
 ///

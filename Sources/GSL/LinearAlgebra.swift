@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Dense and block-tridiagonal linear solves (GSL LU with partial pivoting for the dense blocks).
 public enum LinearAlgebra {

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Adaptive explicit Runge–Kutta integration of y′ = f(t, y) (GSL `odeiv2` driver).
 ///

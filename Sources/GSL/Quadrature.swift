@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Adaptive numerical integration (GSL QUADPACK: `qag`, `qags`, `qagp`, `qagiu`).
 ///

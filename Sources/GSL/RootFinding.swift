@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// One-dimensional root bracketing (GSL Brent–Dekker solver).
 public enum RootFinding {

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Special functions (GSL `gsl_sf_*`), each returning a value or throwing.
 ///

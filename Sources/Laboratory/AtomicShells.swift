@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import ModelData
 
@@ -25,7 +26,7 @@ public struct AtomicShells: Decodable, Sendable {
         }
 
         /// Electrons per kg.
-        public var electronsPerKg: Double { 6.022_140_76e23 * Double(z) / atomicMass * 1e3 }
+        public var electronsPerKg: Double { CGS.avogadro * Double(z) / atomicMass * 1e3 }
     }
 
     public var description: String

@@ -1,5 +1,5 @@
 import Foundation
-import TRGBBounds
+import NeutrinoMixing
 
 /// What a neutrino–electron scattering experiment measures: the effective moment of the neutrinos that
 /// reach it (Grimus et al. 2003, NPB 648, 376; Giunti & Studenikin 2015, RMP 87, 531, §5.3).

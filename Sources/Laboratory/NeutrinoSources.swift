@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import ModelData
 
@@ -95,7 +96,7 @@ extension NeutrinoSources.Reactor {
 
     /// Total ν̄e flux (cm⁻² s⁻¹) at distance L (m) from a reactor of thermal power P (GW).
     public func flux(powerGW p: Double, distanceM l: Double) -> Double {
-        let fissions = p * 1e9 / (energyPerFission * 1.602_176_634e-13)
+        let fissions = p * 1e9 / (energyPerFission * CGS.ergPerMeV * 1e-7)   // W / (J per fission)
         return fissions * neutrinosPerFission / (4 * Double.pi * (l * 100) * (l * 100))
     }
 }
@@ -116,32 +117,4 @@ extension NeutrinoSources.Solar {
     }
     /// ∫ of the raw shape; the √ end point limits Simpson's accuracy to ~1e-5 at 2000 intervals.
     var ppNorm: Double { Simpson.integrate(0, ppEndpointMev, 2000) { rawPP($0) } }
-}
-
-/// Composite Simpson's rule on [a, b] with n (even) intervals.
-enum Simpson {
-    static func integrate(_ a: Double, _ b: Double, _ n: Int, _ f: (Double) -> Double) -> Double {
-        guard b > a else { return 0 }
-        let m = n % 2 == 0 ? n : n + 1
-        let h = (b - a) / Double(m)
-        var s = f(a) + f(b)
-        for i in 1..<m { s += (i % 2 == 1 ? 4 : 2) * f(a + Double(i) * h) }
-        return s * h / 3
-    }
-
-    /// Two integrands sharing one evaluation per node (e.g. the weak and magnetic parts of one spectrum fold).
-    static func integratePair(_ a: Double, _ b: Double, _ n: Int, _ f: (Double) -> (Double, Double)) -> (Double, Double) {
-        guard b > a else { return (0, 0) }
-        let m = n % 2 == 0 ? n : n + 1
-        let h = (b - a) / Double(m)
-        let (fa, ga) = f(a), (fb, gb) = f(b)
-        var s = fa + fb, t = ga + gb
-        for i in 1..<m {
-            let w: Double = i % 2 == 1 ? 4 : 2
-            let (fi, gi) = f(a + Double(i) * h)
-            s += w * fi
-            t += w * gi
-        }
-        return (s * h / 3, t * h / 3)
-    }
 }

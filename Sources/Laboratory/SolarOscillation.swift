@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import Plasma
 
@@ -28,7 +29,7 @@ public struct SolarOscillation: Sendable {
         // √2 G_F nₑ in eV for nₑ = N_A cm⁻³: G_F (ħc)³ N_A √2.
         let gf = PhysicalConstants.fermiConstant_per_keV2 * 1e-6        // eV⁻²
         let hbarc = PhysicalConstants.hbarC_keV_cm * 1e3                    // eV cm
-        let avogadro = 6.022_140_76e23                                      // mol⁻¹ (exact, SI 2019)
+        let avogadro = CGS.avogadro                                         // mol⁻¹ (exact, SI 2019)
         let v = 2.0.squareRoot() * gf * hbarc * hbarc * hbarc * avogadro * ne  // eV
         let c13 = cos(theta13)
         return 2 * v * c13 * c13 * e * 1e6 / dm21

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import GSL
 
@@ -21,11 +22,11 @@ public enum ConductiveOpacity {
         case yakovlevUrpin1980
     }
 
-    // CGS constants (CODATA 2018).
-    static let kB = 1.380_649e-16, me = 9.109_383_7015e-28, c = 2.997_924_58e10, hbar = 1.054_571_817e-27
-    static let alpha = 1 / 137.035_999_084, avogadro = 6.022_140_76e23
+    // CGS constants from `Constants` (CODATA 2018).
+    static let kB = CGS.boltzmann, me = CGS.electronMass, c = CGS.speedOfLight, hbar = CGS.hbar
+    static let alpha = CGS.fineStructure, avogadro = CGS.avogadro
     /// 16σ/3 in erg cm⁻² s⁻¹ K⁻⁴.
-    static let sixteenSigmaOverThree = 16 * 5.670_374_419e-5 / 3
+    static let sixteenSigmaOverThree = 16 * CGS.stefanBoltzmann / 3
 
     /// κ_cond in cm² g⁻¹ for a plasma of ions (Z, A) at (ρ [g cm⁻³], T [K]); with `blouin2020`
     /// the Blouin et al. (2020, ApJ 899, 46) He/H correction (as used in MESA) divides it by 1 + gH.
@@ -84,14 +85,16 @@ public enum ConductiveOpacity {
             + xs * (2 + b) * el)
         // Quantum ion-motion factor G₀ = t/√(t² + T₀²)(1 + (Z/125)²), t = T/T_pi, T₀ = 0.19 Z^(−1/6).
         let mi = a / avogadro
-        let tpi = hbar * (4 * Double.pi * z * z * 4.803_204_71e-10 * 4.803_204_71e-10 * ni / mi).squareRoot() / kB
+        let tpi = hbar * (4 * Double.pi * z * z * CGS.elementaryCharge * CGS.elementaryCharge * ni / mi).squareRoot() / kB
         let tt = t / tpi, t0 = 0.19 * pow(z, -1.0 / 6)
         let g0 = tt / (tt * tt + t0 * t0).squareRoot() * (1 + pow(z / 125, 2))
         return (l1 - v * v * l2) * g0
     }
 
     /// Effective e–e collision frequency 1/τ_ee in s⁻¹ (Shternin & Yakovlev 2006 fit with the
-    /// non-degenerate interpolation of `conduct19`'s TAUEESY; ħ = mₑ = c = 1 inside, unit 1.288e-21 s).
+    /// non-degenerate interpolation of `conduct19`'s TAUEESY; ħ = mₑ = c = 1 inside, time unit ħ/(mₑc²) = 1.288e-21 s).
+    /// The fit's temperature unit 5.930e9 K is mₑc²/k_B as rounded in `conduct19` (exact: 5.92989e9 K); it is
+    /// kept as part of the transcribed fit.
     static func electronElectronFrequency(x: Double, t: Double) -> Double {
         let tr = t / 5.930e9
         let e = (1 + x * x).squareRoot(), u = x / e
@@ -106,7 +109,7 @@ public enum ConductiveOpacity {
         let nu = 2.1381e-4 * x * th * u.squareRoot() * (iL + iT + iLT)
         let theta = tr * (1 + e) / (x * x), tt = 25 * theta   // tr/(e − 1) without cancellation
         let tau = (1 + tt + 0.4342 * theta.squareRoot() * tt * tt) / ((1 + tt * tt) * nu)
-        return 1 / (tau * 1.288_088_6e-21)
+        return 1 / (tau * (hbar / (me * c * c)))
     }
 
     /// Blouin et al. 2020 correction as a factor F = 1/(1 + gH) on κ_cond (MESA `kap/private/condint.f90`):
@@ -134,32 +137,5 @@ public enum ConductiveOpacity {
     /// g·H of the Blouin correction (F = 1/(1 + gH)); see `blouinFactor`.
     public static func blouinCorrection(density rho: Double, temperature t: Double, charge z: Double) -> Double {
         1 / blouinFactor(density: rho, temperature: t, charge: z) - 1
-    }
-}
-
-/// Radiative opacity of a fully ionised plasma (no bound–free or lines: hot helium cores):
-/// Compton scattering (Paczyński 1983, ApJ 267, 315 fit: κ_es = 0.2(1+X)/[(1 + 2.7×10¹¹ρ/T²)(1 + (T/4.5×10⁸)^0.86)])
-/// plus free–free (κ_ff = 0.753 (ρYₑ/10⁵) T₈^(−3.5) Σ(XᵢZᵢ²/Aᵢ) g_ff, with the degeneracy, Elwert and
-/// relativistic Gaunt factor of Schatz et al. 1999 as used in dStar), combined with the
-/// non-additivity factor of Potekhin & Yakovlev 2001 (A&A 374, 213).
-public enum RadiativeOpacity {
-    /// For a mixture pass Z̄, Ā and ⟨Z²⟩ (free–free goes as Σ XᵢZᵢ²/Aᵢ = ⟨Z²⟩/Ā).
-    /// The Compton fit has a degeneracy suppression (1 + 2.7×10¹¹ρ/T²)⁻¹; other fits (e.g. dStar's)
-    /// suppress less, giving κ_rad up to 1.5× larger at ρ = 10⁶, T = 10⁸ — a systematic (Docs/microphysics.md).
-    public static func opacity(density rho: Double, temperature t: Double, charge z: Double, mass a: Double,
-                               meanChargeSquared z2: Double? = nil,
-                               hydrogen: Double = 0, degeneracy eta: Double) -> Double {
-        let t8 = t / 1e8, ye = z / a
-        let es = 0.2 * (1 + hydrogen) / ((1 + 2.7e11 * rho / (t * t)) * (1 + pow(t / 4.5e8, 0.86)))
-        let lnOnePlusExp = eta > 30 ? eta : log1p(exp(eta))
-        let p = pow(1 + lnOnePlusExp, 2.0 / 3)
-        let gz = z * (1.58e-3 / t8).squareRoot()
-        let degeneracyFactor = 8.02e3 * lnOnePlusExp * pow(t8, 1.5) / (rho * ye)
-        let elwert = (1 - exp(-2 * Double.pi * gz / (p + 10).squareRoot())) / (1 - exp(-2 * Double.pi * gz / p.squareRoot()))
-        let gaunt = 1.16 * degeneracyFactor * elwert * (1 + pow(t8 / 7.7, 1.5))
-        let ff = 0.753 * (rho * ye / 1e5) * pow(t8, -3.5) * ((z2 ?? z * z) / a) * gaunt
-        let f = ff / (ff + es)
-        let tRy = t / 1e6 / (0.15789 * z * z)
-        return (ff + es) * (1 + (1.097 + 0.777 * tRy) / (1 + 0.536 * tRy) * pow(f, 0.617) * pow(1 - f, 0.77))
     }
 }

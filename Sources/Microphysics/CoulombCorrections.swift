@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 
 /// Ion–ion Coulomb (one-component plasma) corrections to the equation of state, per ion in units
@@ -17,14 +18,14 @@ public enum CoulombModel: String, CaseIterable, Sendable {
 
     /// Γ for ions of charge Z and mass number A at (ρ [g cm⁻³], T [K]) (a from nᵢ = ρN_A/A).
     public static func gamma(charge z: Double, mass a: Double, density rho: Double, temperature t: Double) -> Double {
-        let e = 4.803_204_71e-10, k = 1.380_649e-16, na = 6.022_140_76e23
+        let e = CGS.elementaryCharge, k = CGS.boltzmann, na = CGS.avogadro
         let ni = rho * na / a
         return z * z * e * e * cbrt(4 * Double.pi * ni / 3) / (k * t)
     }
 
     /// Mean ion-sphere coupling of a mixture, Γ = ⟨Z^(5/3)⟩ e² (4πnₑ/3)^(1/3)/(kT), nₑ = ρYₑN_A.
     public static func mixtureGamma(composition c: Composition, density rho: Double, temperature t: Double) -> Double {
-        let e = 4.803_204_71e-10, k = 1.380_649e-16, na = 6.022_140_76e23
+        let e = CGS.elementaryCharge, k = CGS.boltzmann, na = CGS.avogadro
         let ne = rho * c.electronFraction * na
         return c.meanChargeFiveThirds * e * e * cbrt(4 * Double.pi * ne / 3) / (k * t)
     }

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 import Plasma
 
@@ -20,9 +21,9 @@ public struct EquationOfState: Sendable {
         self.method = method
     }
 
-    /// Radiation constant a = 4σ/c in erg cm⁻³ K⁻⁴ (CODATA 2018).
-    public static let radiationConstant = 7.565_733_250e-15
-    static let kB = 1.380_649e-16, avogadro = 6.022_140_76e23
+    /// Radiation constant a = 4σ/c in erg cm⁻³ K⁻⁴ (CODATA 2018): `CGS.radiation` from `Constants`.
+    public static let radiationConstant = CGS.radiation
+    static let kB = CGS.boltzmann, avogadro = CGS.avogadro
 
     public struct State: Sendable {
         /// Electron degeneracy η = (μ − mₑ)/kT.

@@ -25,7 +25,8 @@ public enum ItohNeutrinoFits {
     static let sumMinus = cv * cv - ca * ca + n * (cvp * cvp - cap * cap)  // 0.1815313
     static let tfac3 = sumMinus / sumPlus, tfac4 = sumPlus / 2, tfac5 = sumMinus / 2
 
-    /// λ = kT/mₑc² with T in K as in the fits.
+    /// λ = kT/(mₑc²), T in K, with mₑc²/k_B = 5.9302e9 K as rounded by Itoh et al. 1996 (and sneut5): part of the
+    /// published fit, kept as printed (the CODATA value 5.92989e9 K differs by 5×10⁻⁵).
     @inline(__always) static func lambda(_ t: Double) -> Double { t / 5.9302e9 }
 
     /// Pair annihilation e⁺e⁻ → νν̄ (eqs. 2.5–2.8).

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 
 /// Electron and ion screening of charged-particle reactions: enhancement F = e^h.
@@ -15,9 +16,9 @@ public enum ScreeningModel: String, CaseIterable, Sendable {
 }
 
 public enum Screening {
-    // CGS constants (CODATA 2018): ħ, k_B, e, m_u, N_A.
-    static let hbar = 1.054_571_817e-27, kB = 1.380_649e-16, e = 4.803_204_71e-10, mu = 1.660_539_066_60e-24
-    static let avogadro = 6.022_140_76e23
+    // CGS constants from `Constants` (CODATA 2018): ħ, k_B, e (esu), m_u, N_A.
+    static let hbar = CGS.hbar, kB = CGS.boltzmann, e = CGS.elementaryCharge, mu = CGS.atomicMassUnit
+    static let avogadro = CGS.avogadro
 
     /// F for the reaction (Z₁, A₁) + (Z₂, A₂) in `composition` at (ρ [g cm⁻³], T [K]).
     public static func enhancement(z1: Double, a1: Double, z2: Double, a2: Double, density rho: Double,

@@ -1,3 +1,4 @@
+import Constants
 import Foundation
 
 /// The "neutrino star turning" (νST) bound on the neutrino millicharge (Studenikin & Tokarev,
@@ -96,18 +97,21 @@ public struct NeutronStarTurning: Sendable, Equatable {
         self.inputs = inputs
     }
 
+    /// 1 km in cm (a unit, not a physical constant; c, e₀, M☉ and MeV come from `Constants`).
+    static let cmPerKm = 1e5
+
     /// Ω₀ = 2π/P₀ in rad/s.
     public var angularVelocity: Double { 2 * Double.pi / inputs.periodSeconds }
 
     /// I in g cm²: the given value, or k M R².
     public var momentOfInertia: Double {
         if let i = inputs.momentOfInertiaGCm2 { return i }
-        let r = inputs.radiusKm * CGS.cmPerKm
-        return inputs.inertiaCoefficient * inputs.massMsun * CGS.solarMass * r * r
+        let r = inputs.radiusKm * Self.cmPerKm
+        return inputs.inertiaCoefficient * inputs.massMsun * Solar.mass * r * r
     }
 
     /// R_ν in cm.
-    var emissionRadius: Double { (inputs.neutrinosphereRadiusKm ?? inputs.radiusKm) * CGS.cmPerKm }
+    var emissionRadius: Double { (inputs.neutrinosphereRadiusKm ?? inputs.radiusKm) * Self.cmPerKm }
 
     /// Angular momentum carried away by one neutrino of charge q = e₀, in erg s: κ e₀ B R_ν² / c.
     public var angularMomentumPerUnitCharge: Double {

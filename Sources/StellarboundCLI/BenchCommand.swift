@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Microphysics
 import Plasma
+import TRGBBounds
 
 /// "release" or "debug": benchmarks report which build produced their numbers.
 #if DEBUG
@@ -163,19 +164,4 @@ struct BenchEOS: ParsableCommand {
             ]), terminator: "")
         }
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a fixed-seed generator, so benchmarks see the same points.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModelData
+import NeutrinoMixing
 import RedGiantCore
 import TRGBBounds
 

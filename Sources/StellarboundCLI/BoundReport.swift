@@ -1,4 +1,5 @@
 import Foundation
+import NeutrinoMixing
 import TRGBBounds
 
 /// Text, JSON and plot of a `bound` report (keys and columns: Docs/output-contract.md).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Laboratory
 import ModelData
+import NeutrinoMixing
 import TRGBBounds
 
 /// `stellarbound compare`: laboratory and astrophysical magnetic-moment limits side by side, each with
@@ -82,7 +83,7 @@ struct CompareCommand: ParsableCommand {
             throw InputError(message: "--pmns '\(pmnsName)' is not in \(PMNSParameters.relativePath); valid: \(pmnsFile.entries.map(\.name).joined(separator: ", "))")
         }
         guard let dm21 = entry.dm21Ev2 else {
-            throw TRGBError.invalidData(file: PMNSParameters.relativePath, entry: entry.name, field: "dm21_ev2", reason: "needed for the solar survival probabilities")
+            throw NeutrinoMixingError.invalidData(file: PMNSParameters.relativePath, entry: entry.name, field: "dm21_ev2", reason: "needed for the solar survival probabilities")
         }
         let solar = SolarOscillation(theta12Deg: entry.theta12Deg, theta13Deg: entry.theta13Deg, dm21Ev2: dm21)
         var moments: EffectiveMoments?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Laboratory
 import ModelData
+import NeutrinoMixing
 import TRGBBounds
 
 /// `stellarbound scattering`: ν–e elastic scattering of reactor or solar neutrinos in a detector: the

@@ -1,12 +1,13 @@
 import ArgumentParser
 import ErrorVocabulary
 import Foundation
+import Laboratory
 import Microphysics
+import Millicharge
 import ModelData
+import NeutrinoMixing
 import Plasma
 import RedGiantCore
-import Laboratory
-import Millicharge
 import TRGBBounds
 
 /// The `stellarbound` command tree. Exit codes: 0 success, 2 bad input (unknown flag, value out

@@ -22,18 +22,6 @@ public struct Variation: Sendable {
     public var photometry: @Sendable (PhotometryInputs) -> PhotometryInputs = { $0 }
 }
 
-/// What the photometry of a tip needs besides the luminosity.
-public struct PhotometryInputs: Sendable, Equatable {
-    public var mass: Double
-    public var feh: Double
-    /// Observed tip colour, or nil for the relation at `feh`.
-    public var colourVI: Double?
-    /// Added to the colour (relation scatter variation).
-    public var colourOffset = 0.0
-    /// BC table name.
-    public var table: String
-}
-
 /// The standard list of variations for a population (Docs/bounds.md §3 gives the reasons for each size).
 public enum SystematicsBudget {
     public static func variations(model: TipModelInputs, fehError: Double) -> [Variation] {

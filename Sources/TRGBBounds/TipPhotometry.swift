@@ -1,5 +1,5 @@
+import Constants
 import Foundation
-import RedGiantCore
 
 /// The tip seen in the I band: luminosity and tip colour → T_eff, log g, BC_I, M_I.
 ///
@@ -19,8 +19,9 @@ public struct TipPhotometry: Sendable {
         public var mI: Double, mBol: Double, teff: Double, logg: Double, bcI: Double, colourVI: Double
     }
 
-    // IAU 2015 nominal GM☉ (cgs), CODATA 2018 σ_SB; L☉ is the project's IAU 2015 nominal value.
-    static let gm = 1.327_124_4e26, sigma = 5.670_374_419e-5, lsun = CoreEdgeRelations.solarLuminosity
+    // From `Constants`: IAU 2015 nominal GM☉ and L☉ (cgs), CODATA 2018 σ_SB. (M_bol,☉ is not a code
+    // constant here: each BC table carries its own `mbol_sun`, 4.75 for CV14, 4.74 for IAU 2015.)
+    static let gm = Solar.gravitationalParameter, sigma = CGS.stefanBoltzmann, lsun = Solar.luminosity
 
     /// log g (cgs) for mass in M☉, log L/L☉ and T_eff in K.
     public static func logg(mass: Double, logL: Double, teff: Double) -> Double {

@@ -2,7 +2,7 @@ import Foundation
 import ModelData
 import Testing
 @testable import Laboratory
-@testable import TRGBBounds
+import NeutrinoMixing
 
 enum LabData {
     static let directory = try! DataDirectory.locate(explicit: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

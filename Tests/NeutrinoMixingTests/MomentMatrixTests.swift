@@ -1,11 +1,12 @@
 import Foundation
+import ModelData
+import NeutrinoMixing
 import Testing
-@testable import TRGBBounds
 
 /// Σ(|μᵢⱼ|² + |εᵢⱼ|²) is what stars bound, and it does not depend on the basis.
 @Suite struct MomentMatrixTests {
     static let pmns: Matrix3 = {
-        let file = try! TestData.directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
+        let file = try! DataDirectory.locate(explicit: nil, environment: [:], executable: nil).load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
         return file.entries.first { $0.name == file.defaultEntry }!.matrix
     }()
 
@@ -54,6 +55,6 @@ import Testing
         ("sterile", [[0.0, 0, 0], [0, 0, 0], [0, 0, 0]]),        // unknown type
     ])
     func badMatricesAreRefused(type: String, re: [[Double]]) {
-        #expect(throws: TRGBError.self) { try MomentHypothesis.evaluate(Self.file(type, "mass", re: re), pmns: Self.pmns) }
+        #expect(throws: NeutrinoMixingError.self) { try MomentHypothesis.evaluate(Self.file(type, "mass", re: re), pmns: Self.pmns) }
     }
 }

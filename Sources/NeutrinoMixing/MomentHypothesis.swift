@@ -1,65 +1,6 @@
 import Foundation
 import ModelData
 
-/// A complex number (just what the moment matrices need).
-public struct Complex: Sendable, Equatable {
-    public var re: Double, im: Double
-    public init(_ re: Double, _ im: Double = 0) { self.re = re; self.im = im }
-    public var conjugate: Complex { Complex(re, -im) }
-    public var magnitudeSquared: Double { re * re + im * im }
-    public static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
-    public static func * (a: Complex, b: Complex) -> Complex { Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
-    public static func expi(_ phase: Double) -> Complex { Complex(cos(phase), sin(phase)) }
-}
-
-/// A 3×3 complex matrix, row-major.
-public struct Matrix3: Sendable, Equatable {
-    public var m: [[Complex]]
-    public init(_ m: [[Complex]]) { self.m = m }
-    public static let zero = Matrix3(Array(repeating: Array(repeating: Complex(0), count: 3), count: 3))
-    public var adjoint: Matrix3 { Matrix3((0..<3).map { i in (0..<3).map { j in m[j][i].conjugate } }) }
-    public var transpose: Matrix3 { Matrix3((0..<3).map { i in (0..<3).map { j in m[j][i] } }) }
-    public static func * (a: Matrix3, b: Matrix3) -> Matrix3 {
-        Matrix3((0..<3).map { i in (0..<3).map { j in (0..<3).reduce(Complex(0)) { $0 + a.m[i][$1] * b.m[$1][j] } } })
-    }
-    /// Σᵢⱼ |mᵢⱼ|² (the squared Frobenius norm).
-    public var frobeniusSquared: Double { m.joined().reduce(0) { $0 + $1.magnitudeSquared } }
-}
-
-/// The PMNS matrix from three angles and the Dirac phase (PDG parametrisation; Majorana phases drop out
-/// of Σ|λᵢⱼ|²), read from `StellarModels/neutrino/pmns.json`.
-///
-///     U = R₂₃ · U_δ(θ₁₃) · R₁₂     (PDG Review "Neutrino mixing", eq. 14.33)
-public struct PMNSParameters: Decodable, Sendable, Equatable {
-    public var name: String
-    public var theta12Deg: Double, theta23Deg: Double, theta13Deg: Double, deltaCpDeg: Double
-    /// Δm²₂₁ in eV² (solar matter effects).
-    public var dm21Ev2: Double?
-    public var source: String
-
-    public struct File: Decodable, Sendable {
-        public var description: String
-        public var defaultEntry: String
-        public var entries: [PMNSParameters]
-    }
-
-    public static let relativePath = "neutrino/pmns.json"
-
-    public var matrix: Matrix3 {
-        let r = Double.pi / 180
-        let (s12, c12) = (sin(theta12Deg * r), cos(theta12Deg * r))
-        let (s23, c23) = (sin(theta23Deg * r), cos(theta23Deg * r))
-        let (s13, c13) = (sin(theta13Deg * r), cos(theta13Deg * r))
-        let e = Complex.expi(-deltaCpDeg * r), ec = Complex.expi(deltaCpDeg * r)
-        func c(_ x: Double) -> Complex { Complex(x) }
-        return Matrix3([
-            [c(c12 * c13), c(s12 * c13), Complex(s13) * e],
-            [Complex(-s12 * c23) + Complex(-c12 * s23 * s13) * ec, Complex(c12 * c23) + Complex(-s12 * s23 * s13) * ec, c(s23 * c13)],
-            [Complex(s12 * s23) + Complex(-c12 * c23 * s13) * ec, Complex(-c12 * s23) + Complex(-s12 * c23 * s13) * ec, c(c23 * c13)],
-        ])
-    }
-}
-
 /// Neutrino electromagnetic moments to test against the stellar limits.
 ///
 /// Stars bound μν² = Σⱼₖ(|μⱼₖ|² + |εⱼₖ|²) (Raffelt 1996, §6.5.2; Giunti & Studenikin 2015, RMP 87, 531):
@@ -84,10 +25,23 @@ public struct MomentHypothesis: Sendable, Equatable {
         public var magnetic: ComplexMatrix
         public var electric: ComplexMatrix?
         public var pmns: String?
+
+        public init(type: String, basis: String, magnetic: ComplexMatrix, electric: ComplexMatrix?, pmns: String?) {
+            self.type = type
+            self.basis = basis
+            self.magnetic = magnetic
+            self.electric = electric
+            self.pmns = pmns
+        }
     }
     public struct ComplexMatrix: Decodable, Sendable {
         public var re: [[Double]]
         public var im: [[Double]]?
+
+        public init(re: [[Double]], im: [[Double]]?) {
+            self.re = re
+            self.im = im
+        }
     }
 
     public static func load(path: String, directory: DataDirectory) throws -> MomentHypothesis {
@@ -95,7 +49,7 @@ public struct MomentHypothesis: Sendable, Equatable {
         let pmnsFile = try directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
         let name = file.pmns ?? pmnsFile.defaultEntry
         guard let pmns = pmnsFile.entries.first(where: { $0.name == name }) else {
-            throw TRGBError.invalidData(file: path, entry: "pmns", field: name,
+            throw NeutrinoMixingError.invalidData(file: path, entry: "pmns", field: name,
                                         reason: "unknown PMNS entry; valid: \(pmnsFile.entries.map(\.name).joined(separator: ", "))")
         }
         return try evaluate(file, pmns: pmns.matrix, path: path)
@@ -132,10 +86,10 @@ public struct MomentHypothesis: Sendable, Equatable {
         func matrix(_ c: ComplexMatrix, _ field: String) throws -> Matrix3 {
             let im = c.im ?? Array(repeating: [0, 0, 0], count: 3)
             guard c.re.count == 3, c.re.allSatisfy({ $0.count == 3 }), im.count == 3, im.allSatisfy({ $0.count == 3 }) else {
-                throw TRGBError.invalidData(file: path, entry: file.type, field: field, reason: "must be a 3×3 matrix (re and im)")
+                throw NeutrinoMixingError.invalidData(file: path, entry: file.type, field: field, reason: "must be a 3×3 matrix (re and im)")
             }
             guard (c.re + im).joined().allSatisfy(\.isFinite) else {
-                throw TRGBError.invalidData(file: path, entry: file.type, field: field, reason: "entries must be finite")
+                throw NeutrinoMixingError.invalidData(file: path, entry: file.type, field: field, reason: "entries must be finite")
             }
             return Matrix3((0..<3).map { i in (0..<3).map { j in Complex(c.re[i][j], im[i][j]) } })
         }
@@ -145,10 +99,10 @@ public struct MomentHypothesis: Sendable, Equatable {
         switch file.type.lowercased() {
         case "dirac": majorana = false
         case "majorana": majorana = true
-        default: throw TRGBError.invalidData(file: path, entry: "type", field: file.type, reason: "must be 'dirac' or 'majorana'")
+        default: throw NeutrinoMixingError.invalidData(file: path, entry: "type", field: file.type, reason: "must be 'dirac' or 'majorana'")
         }
         guard ["mass", "flavour", "flavor"].contains(file.basis.lowercased()) else {
-            throw TRGBError.invalidData(file: path, entry: "basis", field: file.basis, reason: "must be 'mass' or 'flavour'")
+            throw NeutrinoMixingError.invalidData(file: path, entry: "basis", field: file.basis, reason: "must be 'mass' or 'flavour'")
         }
         if majorana {
             for (name, m) in [("magnetic", mu), ("electric", eps)] {
@@ -158,7 +112,7 @@ public struct MomentHypothesis: Sendable, Equatable {
                         let a = m.m[i][j], b = m.m[j][i]
                         let off = ((a.re + b.re) * (a.re + b.re) + (a.im + b.im) * (a.im + b.im)).squareRoot()
                         if off > 1e-9 * scale {
-                            throw TRGBError.invalidData(file: path, entry: name, field: "[\(i)][\(j)]",
+                            throw NeutrinoMixingError.invalidData(file: path, entry: name, field: "[\(i)][\(j)]",
                                                         reason: "a Majorana moment matrix must be antisymmetric (λⱼₖ = −λₖⱼ, zero diagonal)")
                         }
                     }

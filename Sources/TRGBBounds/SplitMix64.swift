@@ -1,0 +1,15 @@
+/// SplitMix64 (Steele, Lea & Flood 2014, OOPSLA '14): a small, fast, seedable 64-bit generator. The one copy:
+/// the ensemble sampler and the posterior seed it, and the CLI's benchmarks draw their fixed points from it.
+public struct SplitMix64: Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
