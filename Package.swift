@@ -18,6 +18,7 @@ let package = Package(
     name: "stellarbound",
     products: [
         .executable(name: "stellarbound", targets: ["stellarbound"]),
+        .library(name: "StellarboundKit", targets: ["StellarboundKit"]),
         .library(name: "Constants", targets: ["Constants"]),
         .library(name: "ErrorVocabulary", targets: ["ErrorVocabulary"]),
         .library(name: "Henyey", targets: ["Henyey"]),
@@ -95,6 +96,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The umbrella for library users: re-exports every public module.
+        .target(name: "StellarboundKit", dependencies: ["Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
+                                                        "Laboratory", "Microphysics", "Millicharge", "ModelData",
+                                                        "NeutrinoMixing", "Plasma", "RedGiantCore", "TRGBBounds"]),
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL"]),
@@ -108,6 +113,7 @@ let package = Package(
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL"]),
+        .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound"]),
     ],
     swiftLanguageModes: [.v6]
