@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "RedGiantCore", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
-        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
         .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),

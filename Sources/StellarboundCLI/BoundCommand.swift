@@ -120,7 +120,7 @@ struct BoundCommand: ParsableCommand {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        let tests = try hypothesis.map { try BoundReport.test($0, report) }
+        let tests = try hypothesis.map { try report.test($0) }
         if let plot { try BoundReport.plot(report, to: plot) }
         if json {
             print(try BoundReport.json(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))

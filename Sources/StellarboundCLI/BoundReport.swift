@@ -4,19 +4,7 @@ import TRGBBounds
 
 /// Text, JSON and plot of a `bound` report (keys and columns: Docs/output-contract.md).
 enum BoundReport {
-    /// A tested μ₁₂ against one calibration.
-    struct Test {
-        var calibration: String
-        var predictedMI: Double
-        var excluded: Bool
-    }
-
-    static func test(_ h: MomentHypothesis, _ r: BoundAnalysis.Report) throws -> [Test] {
-        try r.results.map { c in
-            let m = try c.curve.sample([h.mu12])[0]
-            return Test(calibration: c.calibration.name, predictedMI: m, excluded: h.mu12 > c.limits.bayesian)
-        }
-    }
+    typealias Test = HypothesisTest
 
     static let quantity = "mu_nu^2 = sum_ij (|mu_ij|^2 + |eps_ij|^2): basis independent (unchanged by any unitary change of the mass or flavour basis); Dirac or Majorana"
     static let chargeQuantity = "q_nu^2 = sum_i q_i^2 over Dirac species, q in units of the elementary charge e0"
@@ -37,7 +25,7 @@ enum BoundReport {
         out.append("")
         var rows: [[String]] = []
         for c in r.results {
-            let pull = (c.calibration.mI - c.standard.mI) / (c.calibration.observedError * c.calibration.observedError + c.theoryError0 * c.theoryError0).squareRoot()
+            let pull = c.pull
             let published = r.coupling != .magneticMoment ? "" : (c.calibration.publishedLimits ?? []).map { String(format: "%.1f (%g%%)", $0.mu12, 100 * $0.cl) }.joined(separator: ", ")
             rows.append([c.calibration.name,
                          String(format: "%.3f ± %.3f", c.calibration.mI, c.calibration.observedError),
