@@ -208,6 +208,22 @@ struct EnvelopeEOSTests {
         #expect(ok > 2 * refused, "\(ok) states, \(refused) refused")
     }
 
+    @Test("state(pressure:temperature:) inverts state(density:temperature:) (ln P to 1e-12, ln ρ to 1e-10/χ_ρ); P below aT⁴/3 is a typed error")
+    func pressureInversion() throws {
+        let c = try EnvelopeEOSComposition(hydrogen: 0.7, metals: 0.02)
+        for (r, t, x, z) in samplePoints {
+            let comp = try EnvelopeEOSComposition(hydrogen: x, metals: z)
+            let s = try eos.state(density: r, temperature: t, composition: comp)
+            let back = try eos.state(pressure: s.pressure, temperature: t, composition: comp)
+            // ln ρ is determined to δln P/χ_ρ (ill-conditioned where radiation dominates, χ_ρ ≪ 1).
+            #expect(abs(back.lnPressure.value - s.lnPressure.value) < 1e-12)
+            #expect(abs(log(back.density / r)) < 1e-10 / s.chiRho, "ρ = \(r), T = \(t): got \(back.density)")
+        }
+        #expect(throws: EnvelopeEOSError.self) {
+            try eos.state(pressure: 1e-3, temperature: 1e7, composition: c)
+        }
+    }
+
     @Test("a malformed OPAL table is rejected naming file, line and field")
     func malformedTable() {
         let good = " X= .8000 Z= .0200 moles= 2.06\n    1  191 density(g/cc)=   1.0E-14  U=MB\n T6 log R\n  1.0 -2.0 1.0E-10 2.0 3.0 1.5 1.0 1.0 1.66 2.5 0.66\n"
