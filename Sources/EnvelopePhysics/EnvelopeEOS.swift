@@ -2,8 +2,8 @@ import Constants
 import Foundation
 
 /// Equation of state from the photosphere to the degenerate helium core, one free-energy formulation
-/// without regime switches (Eggleton, Faulkner & Flannery 1973, A&A 23, 325; Pols et al. 1995, MNRAS 274,
-/// 964, §2): the Helmholtz free energy per gram
+/// without regime switches, in the manner of Eggleton, Faulkner & Flannery 1973 (A&A 23, 325) and Pols et
+/// al. 1995 (MNRAS 274, 964): the Helmholtz free energy per gram
 ///
 ///     F = Fₑ(η, T) + Σₛ Nₛ kT [ln(nₛλₛ³/gₛ) − 1] − Σₛ Nₛ (χₛ − Δₛ) − kT Σₛ Nₛ ln wₛ + F_C + F_rad
 ///
@@ -14,8 +14,9 @@ import Foundation
 /// as an occupation probability of each bound stage, ln wₛ = −n_N (4π/3)(2rₛ)³ (the neutral hard-sphere
 /// term of the Hummer & Mihalas 1988, ApJ 331, 794, occupation-probability formalism, with every nucleus
 /// as perturber so that w does not depend on the ionisation state; rₛ the 1s mean radius 3a₀/2Z,
-/// Z_eff = 27/16 for He⁰), together with a rise of the bound-state energy Δₛ = χₛ n_N Vₛ (the
-/// "ionisation-potential lowering" of Pols et al. 1995 in energy form: it must outgrow the Fermi energy,
+/// Z_eff = 27/16 for He⁰), together with a rise of the bound-state energy Δₛ = χₛ n_N Vₛ (a density-
+/// dependent lowering of the ionisation potential in the spirit of EFF73 and Pols et al. 1995, in this
+/// simple form of our own: it must outgrow the Fermi energy,
 /// ∝ ρ^(2/3), for a cold degenerate gas to ionise, which the entropy-like w alone cannot do at
 /// η ≫ 1), (4) ion Coulomb interactions F_C = N_ion kT x f(Γ_full), f the Potekhin &
 /// Chabrier (2000) fit used by `Microphysics.EquationOfState` at the fully ionised coupling Γ_full, scaled
@@ -25,7 +26,7 @@ import Foundation
 ///
 /// Minimising F over the stage populations at fixed free-electron number gives Saha equations with
 /// the electron chemical potential kTη (degeneracy included), the Coulomb shift μ_C = ∂F_C/∂Nₑ =
-/// (ν_ion/ν_full) f(Γ_full) kT and the occupation probabilities (cf. Pols et al. 1995, §2):
+/// (ν_ion/ν_full) f(Γ_full) kT and the occupation probabilities:
 ///
 ///     n(s+1)/n(s) = (g(s+1) w(s+1) / g(s) w(s)) exp(−(χ − Δₛ + Δₛ₊₁)/kT − η − μ_C/kT)
 ///
