@@ -102,31 +102,37 @@ struct EnvelopeEOSMetalLadder: Sendable, Equatable {
             let nv = nN.v * volume[j]
             mx = max(mx, lnG[j] - nv + (binding[j] - chi[j] * nv) * invKT.v - Double(j) * etaEff.v)
         }
-        // Pass 2: Σ e_j Q_j as jets.
-        var s = EnvelopeEOSJet.zero, sj = EnvelopeEOSJet.zero, sb = EnvelopeEOSJet.zero, sd = EnvelopeEOSJet.zero
-        var sw = EnvelopeEOSJet.zero, sa = EnvelopeEOSJet.zero, sg = EnvelopeEOSJet.zero
+        // Pass 2: every stage quantity is linear in the jets n_N, n_N/kT, 1/kT, η_eff with scalar
+        // coefficients, a_j = B_j/kT − (n_N/kT) χ_jV_j − n_N V_j − j η_eff + ln g_j, so only Σ e_j × scalar
+        // sums are accumulated (cheap jet × scalar products) and combined once at the end.
+        let nNoverKT = nN * invKT
+        var s = EnvelopeEOSJet.zero, sj = EnvelopeEOSJet.zero, sB = EnvelopeEOSJet.zero
+        var sCV = EnvelopeEOSJet.zero, sV = EnvelopeEOSJet.zero, sG = EnvelopeEOSJet.zero
         for j in 0...charge {
-            let nv = nN * volume[j]                              // −ln w_j
-            let delta = nv * chi[j]                              // Δ_j
-            let bMinusD = delta * -1 + binding[j]                // B_j − Δ_j
-            let a = bMinusD * invKT - nv - etaEff * Double(j) + (lnG[j] - mx)
+            let dj = Double(j), cv = chi[j] * volume[j]
+            let a = invKT * binding[j] - nNoverKT * cv - nN * volume[j] - etaEff * dj + (lnG[j] - mx)
             guard a.v > -40 else { continue }
             let e = a.exp
             s = s + e
-            sj = sj + e * Double(j)
-            sb = sb + e * bMinusD
-            sd = sd + e * delta
-            sw = sw + e * nv
-            sa = sa + e * a                                      // a_j − m (for ⟨ln y⟩ = ⟨a − m⟩ − ln S)
-            sg = sg + e * lnG[j]
+            sj = sj + e * dj
+            sB = sB + e * binding[j]
+            sCV = sCV + e * cv
+            sV = sV + e * volume[j]
+            sG = sG + e * lnG[j]
         }
         let inv = s.reciprocal
-        out.electrons = out.electrons + sj * inv * nu
-        out.bindingMinusShift = out.bindingMinusShift + sb * inv * nu
-        out.shift = out.shift + sd * inv * nu
-        out.minusLnW = out.minusLnW + sw * inv * nu
-        // ⟨ln g⟩ − ⟨ln y⟩ + ⟨ln w⟩ with ln y_j = (a_j − m) − ln S.
-        let lnY: EnvelopeEOSJet = sa * inv - s.log
-        out.entropy = out.entropy + (sg * inv - lnY - sw * inv) * nu
+        let meanJ: EnvelopeEOSJet = sj * inv, meanB: EnvelopeEOSJet = sB * inv
+        let meanCV: EnvelopeEOSJet = sCV * inv, meanV: EnvelopeEOSJet = sV * inv, meanG: EnvelopeEOSJet = sG * inv
+        let shift: EnvelopeEOSJet = nN * meanCV                    // ⟨Δ⟩
+        let minusLnW: EnvelopeEOSJet = nN * meanV                  // ⟨−ln w⟩
+        // ⟨a − m⟩ = ⟨B⟩/kT − (n_N/kT)⟨χV⟩ − n_N⟨V⟩ − η_eff⟨j⟩ + ⟨ln g⟩ − m; ⟨ln y⟩ = ⟨a − m⟩ − ln S.
+        let meanA: EnvelopeEOSJet = invKT * meanB - nNoverKT * meanCV - minusLnW - etaEff * meanJ + meanG - mx
+        let lnY: EnvelopeEOSJet = meanA - s.log
+        out.electrons = out.electrons + meanJ * nu
+        out.bindingMinusShift = out.bindingMinusShift + (meanB - shift) * nu
+        out.shift = out.shift + shift * nu
+        out.minusLnW = out.minusLnW + minusLnW * nu
+        // ⟨ln g⟩ − ⟨ln y⟩ + ⟨ln w⟩.
+        out.entropy = out.entropy + (meanG - lnY - minusLnW) * nu
     }
 }
