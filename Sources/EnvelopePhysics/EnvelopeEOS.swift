@@ -2,20 +2,22 @@ import Constants
 import Foundation
 
 /// Equation of state from the photosphere to the degenerate helium core, one free-energy formulation
-/// without regime switches (Eggleton, Faulkner & Flannery 1973, A&A 23, 325; Pols et al. 1995, MNRAS 274,
-/// 964, §2): the Helmholtz free energy per gram
+/// without regime switches, in the manner of Eggleton, Faulkner & Flannery 1973 (A&A 23, 325) and Pols et
+/// al. 1995 (MNRAS 274, 964): the Helmholtz free energy per gram
 ///
 ///     F = Fₑ(η, T) + Σₛ Nₛ kT [ln(nₛλₛ³/gₛ) − 1] − Σₛ Nₛ (χₛ − Δₛ) − kT Σₛ Nₛ ln wₛ + F_C + F_rad
 ///
 /// of (1) electrons as an ideal Fermi–Dirac gas at any degeneracy and relativity (`EnvelopeEOSFermi`),
 /// (2) ideal nuclei in the ionisation stages s of H (H⁰, H⁺) and He (He⁰, He⁺, He²⁺) with ground-state
 /// weights gₛ and binding energies χₛ below the bare nucleus (NIST ASD: χ_H = 13.598 434 6 eV,
-/// χ_He = 24.587 389 0 and 54.417 765 5 eV), metals (C, N, O, Ne) as bare nuclei, (3) pressure ionisation
+/// χ_He = 24.587 389 0 and 54.417 765 5 eV), and every stage of the metals C, N, O, Ne likewise
+/// (`EnvelopeEOSMetalLadder`), (3) pressure ionisation
 /// as an occupation probability of each bound stage, ln wₛ = −n_N (4π/3)(2rₛ)³ (the neutral hard-sphere
 /// term of the Hummer & Mihalas 1988, ApJ 331, 794, occupation-probability formalism, with every nucleus
 /// as perturber so that w does not depend on the ionisation state; rₛ the 1s mean radius 3a₀/2Z,
-/// Z_eff = 27/16 for He⁰), together with a rise of the bound-state energy Δₛ = χₛ n_N Vₛ (the
-/// "ionisation-potential lowering" of Pols et al. 1995 in energy form: it must outgrow the Fermi energy,
+/// Z_eff = 27/16 for He⁰), together with a rise of the bound-state energy Δₛ = χₛ n_N Vₛ (a density-
+/// dependent lowering of the ionisation potential in the spirit of EFF73 and Pols et al. 1995, in this
+/// simple form of our own: it must outgrow the Fermi energy,
 /// ∝ ρ^(2/3), for a cold degenerate gas to ionise, which the entropy-like w alone cannot do at
 /// η ≫ 1), (4) ion Coulomb interactions F_C = N_ion kT x f(Γ_full), f the Potekhin &
 /// Chabrier (2000) fit used by `Microphysics.EquationOfState` at the fully ionised coupling Γ_full, scaled
@@ -25,7 +27,7 @@ import Foundation
 ///
 /// Minimising F over the stage populations at fixed free-electron number gives Saha equations with
 /// the electron chemical potential kTη (degeneracy included), the Coulomb shift μ_C = ∂F_C/∂Nₑ =
-/// (ν_ion/ν_full) f(Γ_full) kT and the occupation probabilities (cf. Pols et al. 1995, §2):
+/// (ν_ion/ν_full) f(Γ_full) kT and the occupation probabilities:
 ///
 ///     n(s+1)/n(s) = (g(s+1) w(s+1) / g(s) w(s)) exp(−(χ − Δₛ + Δₛ₊₁)/kT − η − μ_C/kT)
 ///
@@ -35,7 +37,7 @@ import Foundation
 /// Maxwell relations hold to the solver's and the quadrature's accuracy. Their derivatives along the
 /// equilibrium surface follow from second-order jets in (η, ln ρ, ln T) and the implicit-function theorem.
 ///
-/// Not included: H₂ and other molecules (important below ~5000 K), H⁻, excited states, metal ionisation,
+/// Not included: H₂ and other molecules (important below ~5000 K), H⁻, excited states,
 /// positrons (refused), the crystal phase (Γ > 175 refused). See Docs/envelope-eos.md.
 public struct EnvelopeEOS: Sendable {
     /// Whether radiation (P = aT⁴/3, E = aT⁴/ρ, S = 4aT³/3ρ) is included. The OPAL tables exclude it.
@@ -150,8 +152,13 @@ public struct EnvelopeEOS: Sendable {
             let sum = e0 + e1 + e2
             let y1 = e1 / sum, y2 = e2 / sum
             let kMean = y1 + 2 * y2, kVar = max(0, y1 + 4 * y2 - kMean * kMean)
-            let nuIonE = m.nuH * yH1 + m.nuHe * kMean + m.nuMetalElectrons
-            let dNuIonE = -m.nuH * yH1 * yH0 - m.nuHe * kVar
+            var nuIonE = m.nuH * yH1 + m.nuHe * kMean
+            var dNuIonE = -m.nuH * yH1 * yH0 - m.nuHe * kVar
+            for ladder in m.metalLadders {
+                let z = ladder.electrons(eta: eta, invKT: c.invKT, nN: c.nN, muC: c.muC)
+                nuIonE += ladder.nu * z.mean
+                dNuIonE -= ladder.nu * z.variance
+            }
             let r = Foundation.log(n.value) + lnScale - Foundation.log(nuIonE)
             let dr = n.dEta / n.value - dNuIonE / nuIonE
             guard r.isFinite else {
@@ -175,7 +182,8 @@ public struct EnvelopeEOS: Sendable {
     }
 
     /// The constant parts cₛ of the Saha exponents ln(n(s+1)/n(s)) = cₛ − η (see the type's comment).
-    static func sahaConstants(rho: Double, t: Double, mix m: Mixture) -> (h: Double, he1: Double, he2: Double) {
+    static func sahaConstants(rho: Double, t: Double, mix m: Mixture)
+        -> (h: Double, he1: Double, he2: Double, invKT: Double, nN: Double, muC: Double) {
         let kT = CGS.boltzmann * t
         let nN = rho * CGS.avogadro * m.nuIon
         let gammaFull = m.coulombScale * Foundation.exp(Foundation.log(rho) / 3 - Foundation.log(t))
@@ -184,7 +192,7 @@ public struct EnvelopeEOS: Sendable {
         let dH0 = nN * (chiH * volumeH0), dHe0 = nN * (chiHe1 * volumeHe0), dHe1 = nN * (chiHe2 * volumeHe1)
         return ((dH0 - chiH) / kT - muC - lnwH0 + Foundation.log(0.5),
                 (dHe0 - dHe1 - chiHe1) / kT - muC - lnwHe0 + lnwHe1 + Foundation.log(2.0),
-                (dHe1 - chiHe2) / kT - muC - lnwHe1 + Foundation.log(0.5))
+                (dHe1 - chiHe2) / kT - muC - lnwHe1 + Foundation.log(0.5), 1 / kT, nN, muC)
     }
 
     /// η of a fully ionised gas: u = nₑλ³/2, η ≈ ln u (u ≪ 1) and the T = 0 Fermi energy at any relativity,
@@ -213,6 +221,8 @@ public struct EnvelopeEOS: Sendable {
         /// Σ over nuclei of νₛ(5/2 − ln N_A − ln νₛ − (3/2) ln(h²/2πAₛm_u k)) + the stages' ln g: the
         /// composition-fixed part of S/(N_A k) (the ionisation mixing terms are added at run time).
         let entropyH: Double, entropyHe: Double, entropyMetals: Double
+        /// The metals' ionisation ladders (only elements present).
+        let metalLadders: [EnvelopeEOSMetalLadder]
 
         init(hydrogen: Double, helium: Double, carbon: Double, nitrogen: Double, oxygen: Double, neon: Double) {
             typealias C = EnvelopeEOSComposition
@@ -237,6 +247,7 @@ public struct EnvelopeEOS: Sendable {
             entropyH = k(nuH, C.massH)
             entropyHe = k(nuHe, C.massHe)
             entropyMetals = metals.reduce(0) { $0 + k($1.0 / $1.2, $1.2) }
+            metalLadders = metals.filter { $0.0 > 0 }.map { EnvelopeEOSMetalLadder(nu: $0.0 / $0.2, charge: Int($0.1)) }
         }
     }
 
@@ -290,7 +301,9 @@ public struct EnvelopeEOS: Sendable {
         let heLse = Self.logSumExp(.zero, lHe1, a2)
         let lnYHe0 = -heLse, lnYHe1 = lHe1 - heLse, lnYHe2 = a2 - heLse
         let yH0 = lnYH0.exp, yH1 = lnYH1.exp, yHe0 = lnYHe0.exp, yHe1 = lnYHe1.exp, yHe2 = lnYHe2.exp
-        let nuIonE = yH1 * m.nuH + (yHe1 + 2 * yHe2) * m.nuHe + m.nuMetalElectrons
+        var metals = EnvelopeEOSMetalLadder.Sums()
+        for ladder in m.metalLadders { ladder.sums(etaEff: etaEff, invKT: invKT, nN: nN, into: &metals) }
+        let nuIonE = yH1 * m.nuH + (yHe1 + 2 * yHe2) * m.nuHe + metals.electrons
         var out = Jets()
         out.residual = nuE.log - nuIonE.log
         out.electronsPerBaryon = nuE.v
@@ -309,13 +322,13 @@ public struct EnvelopeEOS: Sendable {
         let pCoulomb: EnvelopeEOSJet = pIon * xJ * uC / 3
         let shiftHe: EnvelopeEOSJet = yHe0 * dHe0 + yHe1 * dHe1
         let shift: EnvelopeEOSJet = (yH0 * dH0) * m.nuH + shiftHe * m.nuHe      // Σ νₛΔₛ, erg per u
-        let pBound: EnvelopeEOSJet = rhoJ * rgasT * bound + rhoJ * shift * na
+        let pBound: EnvelopeEOSJet = rhoJ * rgasT * (bound + metals.minusLnW) + rhoJ * (shift + metals.shift) * na
         out.pressure = pE + pIon + pCoulomb + pBound + aT4 / 3
         let invRho = (-lnRhoJ).exp
         let bindHe: EnvelopeEOSJet = yHe0 * (Self.chiHe1 + Self.chiHe2) + yHe1 * Self.chiHe2
         let binding: EnvelopeEOSJet = (yH0 * m.nuH) * Self.chiH + bindHe * m.nuHe
         let eIons: EnvelopeEOSJet = rgasT * m.nuIon * (xJ * uC + 1.5)
-        out.energy = uE * invRho + eIons - (binding - shift) * na + aT4 * invRho
+        out.energy = uE * invRho + eIons - (binding - shift + metals.bindingMinusShift) * na + aT4 * invRho
         // Entropy / (N_A k) per gram of the nuclei: fixed part + ν_el Σ yₛ(ln gₛ − ln yₛ) + ν_ion(1.5 ln T − ln ρ).
         let ln2 = Foundation.log(2.0)
         let mixH0: EnvelopeEOSJet = yH0 * (ln2 - lnYH0)
@@ -326,7 +339,7 @@ public struct EnvelopeEOS: Sendable {
         let occHe: EnvelopeEOSJet = yHe0 * lnwHe0 + yHe1 * lnwHe1
         let occupation: EnvelopeEOSJet = (yH0 * m.nuH) * lnwH0 + occHe * m.nuHe
         let ideal: EnvelopeEOSJet = (lnTJ * 1.5 - lnRhoJ) * m.nuIon + (m.entropyH + m.entropyHe + m.entropyMetals)
-        let sNuclei: EnvelopeEOSJet = mixH + mixHe + occupation + ideal + xJ * (uC - fC) * m.nuIon
+        let sNuclei: EnvelopeEOSJet = mixH + mixHe + occupation + ideal + xJ * (uC - fC) * m.nuIon + metals.entropy
         let sElectrons: EnvelopeEOSJet = (uE + pE - ne * kT * etaJ) * invRho / tJ
         let sRadiation: EnvelopeEOSJet = aT4 * invRho / tJ * (4.0 / 3)
         out.entropy = sElectrons + sNuclei * (na * k) + sRadiation

@@ -3,8 +3,7 @@ import Foundation
 
 /// The composition the envelope EOS is evaluated for: mass fractions of H, He and the metals C, N, O, Ne
 /// (heavier metals lumped into Ne, as in the OPAL 2001 EOS tables; README of Rogers & Nayfonov 2002).
-/// H and He ionise (Saha with pressure ionisation); the metals are counted as fully ionised nuclei and
-/// electrons at every (ρ, T) (see Docs/envelope-eos.md for the error this makes at the photosphere).
+/// H, He and the metals ionise stage by stage (Saha with pressure ionisation; `EnvelopeEOS`).
 ///
 /// Atomic masses: IUPAC standard atomic weights (Wieser et al., Pure Appl. Chem. 85 (2013) 1047),
 /// H 1.00794, He 4.002602, C 12.0107, N 14.0067, O 15.9994, Ne 20.1797 (u); particle numbers per gram

@@ -90,11 +90,18 @@ struct EnvelopeEOSTests {
     @Test("agrees with Microphysics.EquationOfState (fully ionised e± + ions + Coulomb + radiation) to 1e-8 in P and E")
     func fullyIonisedLimit() throws {
         let reference = EquationOfState(coulomb: .potekhinChabrier2000, method: .direct)
-        for (x, z) in [(0.7, 0.02), (0.0, 0.02), (0.0, 0.0)] {
+        // H and He are fully ionised there; C–Ne keep bound K-shell electrons at 10⁷ K (a real effect, which
+        // `Microphysics` ignores), so the 1e-8 comparison is made without metals, and with them only where
+        // pressure and temperature strip the K shell (≥ 10⁸ K, ≥ 10⁴ g/cm³).
+        let cases: [(Double, Double, [Double], [Double])] = [
+            (0.7, 0, [1e7, 3e7, 1e8], [1e2, 1e4, 1e6]), (0, 0, [1e7, 3e7, 1e8], [1e2, 1e4, 1e6]),
+            (0.7, 0.02, [1e8], [1e4, 1e6]), (0, 0.02, [1e8, 2e8], [1e4, 1e6]),
+        ]
+        for (x, z, temperatures, densities) in cases {
             let c = try EnvelopeEOSComposition(hydrogen: x, metals: z)
             let mc = try Composition(species: c.species)
-            for t in [1e7, 3e7, 1e8] {
-                for r in [1e2, 1e4, 1e6] {
+            for t in temperatures {
+                for r in densities {
                     let a = try eos.state(density: r, temperature: t, composition: c)
                     let b = try reference.state(density: r, temperature: t, composition: mc)
                     #expect(abs(a.pressure / b.pressure - 1) < 1e-8, "P: X = \(x), ρ = \(r), T = \(t): \(a.pressure / b.pressure - 1)")
@@ -208,6 +215,22 @@ struct EnvelopeEOSTests {
         #expect(ok > 2 * refused, "\(ok) states, \(refused) refused")
     }
 
+    @Test("state(pressure:temperature:) inverts state(density:temperature:) (ln P to 1e-12, ln ρ to 1e-10/χ_ρ); P below aT⁴/3 is a typed error")
+    func pressureInversion() throws {
+        let c = try EnvelopeEOSComposition(hydrogen: 0.7, metals: 0.02)
+        for (r, t, x, z) in samplePoints {
+            let comp = try EnvelopeEOSComposition(hydrogen: x, metals: z)
+            let s = try eos.state(density: r, temperature: t, composition: comp)
+            let back = try eos.state(pressure: s.pressure, temperature: t, composition: comp)
+            // ln ρ is determined to δln P/χ_ρ (ill-conditioned where radiation dominates, χ_ρ ≪ 1).
+            #expect(abs(back.lnPressure.value - s.lnPressure.value) < 1e-12)
+            #expect(abs(log(back.density / r)) < 1e-10 / s.chiRho, "ρ = \(r), T = \(t): got \(back.density)")
+        }
+        #expect(throws: EnvelopeEOSError.self) {
+            try eos.state(pressure: 1e-3, temperature: 1e7, composition: c)
+        }
+    }
+
     @Test("a malformed OPAL table is rejected naming file, line and field")
     func malformedTable() {
         let good = " X= .8000 Z= .0200 moles= 2.06\n    1  191 density(g/cc)=   1.0E-14  U=MB\n T6 log R\n  1.0 -2.0 1.0E-10 2.0 3.0 1.5 1.0 1.0 1.66 2.5 0.66\n"
@@ -290,9 +313,9 @@ struct EnvelopeEOSOPALTests {
         // Measured (Docs/envelope-eos.md); limits a little above, so that a regression fails.
         let a = all.rms, b = band.rms, h = hot.rms
         #expect(a.0 < 0.35 && a.2 < 0.2, "whole domain: rms ln P \(a.0), Γ₁ \(a.2)")
-        #expect(b.0 < 0.02 && b.1 < 0.02 && b.2 < 0.03, "stellar band: rms ln P \(b.0), ∇_ad \(b.1), Γ₁ \(b.2)")
-        #expect(band.maxP < 0.1 && band.maxG < 0.1, "stellar band: max |Δ ln P| \(band.maxP), |Δ∇_ad| \(band.maxG)")
-        #expect(h.0 < 0.05 && h.1 < 0.01, "log T ≥ 4.3, log ρ ≤ −2: rms ln P \(h.0), ∇_ad \(h.1)")
+        #expect(b.0 < 0.01 && b.1 < 0.004 && b.2 < 0.008, "stellar band: rms ln P \(b.0), ∇_ad \(b.1), Γ₁ \(b.2)")
+        #expect(band.maxP < 0.08 && band.maxG < 0.05, "stellar band: max |Δ ln P| \(band.maxP), |Δ∇_ad| \(band.maxG)")
+        #expect(h.0 < 0.04 && h.1 < 0.006, "log T ≥ 4.3, log ρ ≤ −2: rms ln P \(h.0), ∇_ad \(h.1)")
     }
 }
 
