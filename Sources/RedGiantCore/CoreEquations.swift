@@ -27,8 +27,9 @@ final class CoreEquations: HenyeySystem {
     /// Core mass (g), time step (s) and the edge-boundary constants of the current step.
     var coreMass = 0.0, dt = 0.0
     var lnTEdgeConst = 0.0, lnPEdgeConst = 0.0
-    /// The previous model at the current cell centres.
-    var oldLnRho: [Double], oldLnT: [Double]
+    /// The previous model at the current cell centres (fixed buffers of `cellCount`: Swift arrays stored in a
+    /// class and written from outside cost a dynamic exclusivity check per access in the residual).
+    let oldLnRho: UnsafeMutableBufferPointer<Double>, oldLnT: UnsafeMutableBufferPointer<Double>
 
     /// Cell microphysics at the current iterate, and at ln ρ + h, ln T + h.
     let cells, cellsRho, cellsT: UnsafeMutablePointer<CellState>
@@ -39,8 +40,10 @@ final class CoreEquations: HenyeySystem {
         self.evaluator = evaluator
         cellCount = mesh.q.count
         h = differenceStep
-        oldLnRho = [Double](repeating: 0, count: cellCount)
-        oldLnT = oldLnRho
+        oldLnRho = .allocate(capacity: cellCount)
+        oldLnRho.initialize(repeating: 0)
+        oldLnT = .allocate(capacity: cellCount)
+        oldLnT.initialize(repeating: 0)
         func states(_ n: Int) -> UnsafeMutablePointer<CellState> {
             let p = UnsafeMutablePointer<CellState>.allocate(capacity: n)
             p.initialize(repeating: CellState(), count: n)
@@ -51,6 +54,8 @@ final class CoreEquations: HenyeySystem {
 
     deinit {
         for p in [cells, cellsRho, cellsT] { p.deallocate() }
+        oldLnRho.deallocate()
+        oldLnT.deallocate()
     }
 
     /// The cell states at `x` (the diagnostics read them after a converged step).

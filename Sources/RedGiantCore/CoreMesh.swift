@@ -34,7 +34,7 @@ struct CoreMesh {
     /// at the cell centres of a core of `newMass`, linear in m, so that d/dt is taken at fixed m.
     /// Matter added this step (beyond the old outermost centre) takes the old outermost cell's state.
     func remap(prevLnRho: [Double], prevLnT: [Double], oldMass: Double, newMass: Double,
-               lnRho: inout [Double], lnT: inout [Double]) {
+               lnRho: UnsafeMutableBufferPointer<Double>, lnT: UnsafeMutableBufferPointer<Double>) {
         let n = qCentre.count
         var j = 0
         for k in 0..<n {

@@ -121,7 +121,7 @@ public final class FlashIntegrator {
                 }
                 updateBoundary()
                 mesh.remap(prevLnRho: prevLnRho, prevLnT: prevLnT, oldMass: savedMass, newMass: equations.coreMass,
-                           lnRho: &equations.oldLnRho, lnT: &equations.oldLnT)
+                           lnRho: equations.oldLnRho, lnT: equations.oldLnT)
                 do {
                     iterations = try solver.solve(equations, &x)
                     accepted = true
