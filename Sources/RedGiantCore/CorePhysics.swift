@@ -74,7 +74,7 @@ struct CellPhysicsEvaluator: Sendable {
             * physics.conductiveOpacityFactor
         let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: c.meanCharge, mass: c.meanMass,
                                             meanChargeSquared: c.meanChargeSquared, degeneracy: s.degeneracy)
-        out.kappa = 1 / (1 / kRad + 1 / kCond)
+        out.kappa = TotalOpacity.harmonic(radiative: kRad, conductive: kCond)
         out.epsNuclear = try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: c,
                                                           rate: physics.tripleAlpha, screening: physics.screening)
         out.epsNeutrino = try neutrinoLoss(rho: rho, t: t) / rho
@@ -95,10 +95,8 @@ struct CellPhysicsEvaluator: Sendable {
             standardPlasma = ItohPlasmaFit.rate(density: rho, temperature: t, electronFraction: ye,
                                                 couplings: physics.couplings).itoh
         }
-        let others = ItohNeutrinoFits.pair(density: rho, temperature: t, electronFraction: ye)
-            + ItohNeutrinoFits.photo(density: rho, temperature: t, electronFraction: ye)
-            + ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: composition.meanCharge,
-                                              meanMass: composition.meanMass, branch: physics.bremsstrahlung)
+        let others = NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: composition,
+                                              bremsstrahlung: physics.bremsstrahlung)
         return physics.neutrinoLossFactor * (standardPlasma + others) + plasma.magnetic + plasma.millicharge
     }
 }

@@ -114,7 +114,7 @@ struct MicrophysicsCommand: ParsableCommand {
         let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
         let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
                                             hydrogen: hydrogen, degeneracy: eos.degeneracy)
-        let kTotal = kCond.map { 1 / (1 / kRad + 1 / $0) }
+        let kTotal = kCond.map { TotalOpacity.harmonic(radiative: kRad, conductive: $0) }
         func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) -> Double? {
             optional("ε₃α \(r.rawValue) with \(s.rawValue) screening") {
                 try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
@@ -160,7 +160,8 @@ struct MicrophysicsCommand: ParsableCommand {
             ("eps_nu_pair_erg_g_s", pair, "erg/g/s", "ε_ν pair"),
             ("eps_nu_brems_erg_g_s", brem, "erg/g/s", "ε_ν bremsstrahlung (smooth blend)"),
             ("eps_nu_brems_sneut5_erg_g_s", bremS5, "erg/g/s", "ε_ν bremsstrahlung (sneut5 switch)"),
-            ("eps_nu_total_erg_g_s", plasma + photo + pair + brem, "erg/g/s", "ε_ν total (exact plasma)"),
+            ("eps_nu_total_erg_g_s", plasma + NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: comp) / rho,
+             "erg/g/s", "ε_ν total (exact plasma)"),
         ]
         if json {
             var o = JSONObject()
