@@ -115,7 +115,8 @@ enum LabData {
 
 @Suite struct ScatteringTests {
     @Test func textbookValues() {
-        // s² = 0.2387, E = 1 MeV, T = 10 keV (science notes, derived from Vogel & Engel 1989 eqs. 1-2).
+        // s² = 0.2387, E = 1 MeV, T = 10 keV (science notes, derived from Vogel & Engel 1989 eqs. 1-2;
+        // Tests/Scripts/laboratory_scattering.py).
         let x = ElectronScattering(magneticMoment: 1e-11)
         #expect(isClose(x.weak(energy: 1, recoil: 0.01, flavour: .antiNuE), 1.018e-44, rel: 2e-3))
         #expect(isClose(x.weak(energy: 1, recoil: 0.01, flavour: .nuE), 1.035e-44, rel: 2e-3))

@@ -5,6 +5,7 @@ import Testing
 
 @Suite("Equation of state")
 struct EquationOfStateTests {
+    /// Values: Tests/Scripts/coulomb_pc2000.py.
     @Test("PC2000 reproduces an independent evaluation of the fit at Γ = 1, 10, 100")
     func pc2000Values() {
         for (g, f, u) in [(1.0, -0.43729, -0.57204), (10.0, -7.10478, -7.99874), (100.0, -84.333, -87.526)] {

@@ -14,7 +14,8 @@ struct NeutrinoFitTests {
 
     @Test("bremsstrahlung branches reproduce an independent evaluation (He; erg/g/s): weak and liquid")
     func bremValues() {
-        // (ρ, T, weak, liquid) from a separate evaluation of the same formulas (research notes).
+        // (ρ, T, weak, liquid) from a separate evaluation of the same formulas (research notes;
+        // the liquid column is reproduced by Tests/Scripts/itoh_neutrinos.py).
         for (rho, t, weak, liquid) in [(1e5, 1e8, 0.097, 0.216), (1e6, 1e8, 0.316, 0.229), (1e6, 1.5e8, 2.95, 2.76)] {
             #expect(isClose(ItohNeutrinoFits.bremWeak(rho, t, 2, 4) / rho, weak, rel: 0.01), "weak \(rho) \(t)")
             #expect(isClose(ItohNeutrinoFits.bremLiquid(rho, t, 2, 4) / rho, liquid, rel: 0.01), "liquid \(rho) \(t)")

@@ -6,6 +6,8 @@ import Testing
 /// Coefficient-level checks: values from separate Python evaluations of the same published formulas
 /// (written from the research notes, not from this code). A changed digit, sign or exponent in the
 /// Swift transcription fails here; agreement is limited only by floating-point (1e-6).
+/// Scripts: Tests/Scripts/triple_alpha.py, itoh_neutrinos.py (photo, pair), screening.py; the radiative
+/// values are not scripted yet (Tests/Scripts/README.md).
 @Suite("Transcriptions against independent evaluations")
 struct TranscriptionTests {
     @Test("3α below T9 = 0.08 (CF88's low-temperature factor) and the NACRE low-T prefactor")

@@ -7,7 +7,7 @@ import Testing
 struct TripleAlphaTests {
     @Test("transcriptions reproduce an independent evaluation of the same formulas (T9 = 0.1, 1)")
     func transcription() {
-        // Values from a separate Python evaluation of the CF88, fy05 and NACRE formulas (research notes).
+        // Values from a separate Python evaluation of the CF88, fy05 and NACRE formulas (research notes; Tests/Scripts/triple_alpha.py).
         #expect(isClose(TripleAlphaRate.cf88.rate(t9: 0.1), 2.117e-24, rel: 1e-3))
         #expect(isClose(TripleAlphaRate.fynbo2005.rate(t9: 0.1), 2.040e-24, rel: 1e-3))
         #expect(isClose(TripleAlphaRate.nacre.rate(t9: 0.1), 2.481e-24, rel: 1e-3))
