@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import StellarboundCLI
 
@@ -94,8 +95,8 @@ struct CLITests {
         for k in keys { #expect((object[k] as? Double)?.isFinite == true, "\(k)") }
         let t = object["q_transverse_erg_cm3_s"] as! Double, l = object["q_longitudinal_erg_cm3_s"] as! Double
         let a = object["q_axial_erg_cm3_s"] as! Double, s = object["q_standard_erg_cm3_s"] as! Double
-        #expect(abs((t + l + a) / s - 1) < 1e-9)
-        #expect(abs((object["omega_p_keV"] as! Double) / 17.977 - 1) < 1e-3)
+        #expect(isClose(t + l + a, s, rel: 1e-9))
+        #expect(isClose(object["omega_p_keV"] as! Double, 17.977, rel: 1e-3))
     }
 
     @Test("dispersion --csv: header, ω_T > k, ω_L only up to k_max")
@@ -148,7 +149,7 @@ struct CLITests {
         func v(_ k: String) -> Double { (o[k] as? Double) ?? .nan }
         let parts = v("pressure_electrons_dyn_cm2") + v("pressure_ions_dyn_cm2") + v("pressure_coulomb_dyn_cm2")
             + v("pressure_radiation_dyn_cm2")
-        #expect(abs(parts / v("pressure_dyn_cm2") - 1) < 1e-9)   // JSON carries 10 significant digits
+        #expect(isClose(parts, v("pressure_dyn_cm2"), rel: 1e-9))   // JSON carries 10 significant digits
         #expect(v("eps_nu_plasma_erg_g_s") > 10 * (v("eps_nu_photo_erg_g_s") + v("eps_nu_brems_erg_g_s")))
         #expect(v("kappa_total_cm2_g") < v("kappa_conductive_cm2_g"))
         for key in ["eps_3alpha_erg_g_s", "kappa_radiative_cm2_g", "nabla_ad", "chi_t", "eps_nu_total_erg_g_s"] {
@@ -177,8 +178,7 @@ struct CLITests {
         try fm.createDirectory(at: prefix.appendingPathComponent("share/stellarbound"), withIntermediateDirectories: true)
         let exe = prefix.appendingPathComponent("bin/stellarbound")
         try fm.copyItem(at: try Self.binary(), to: exe)
-        let repoModels = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let repoModels = StellarModelsFixture.url
         let share = prefix.appendingPathComponent("share/stellarbound/StellarModels")
         try fm.copyItem(at: repoModels, to: share)
         let (code, out, err) = try Self.run(["data-dir", "--json"], executable: exe, environment: ["STELLARBOUND_DATA": ""])
@@ -325,8 +325,7 @@ struct BoundCLITests {
     @Test("a malformed calibration file: exit 2 naming the file, the entry and the field")
     func malformedData() throws {
         let fm = FileManager.default
-        let src = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let src = StellarModelsFixture.url
         let dir = fm.temporaryDirectory.appendingPathComponent("sb-models-\(getpid())")
         try? fm.removeItem(at: dir)
         try fm.copyItem(at: src, to: dir)
@@ -378,8 +377,7 @@ extension BoundCLITests {
     @Test("a population outside the photometry's tables is refused before any track (exit 2, entry named)")
     func populationOutsideTables() throws {
         let fm = FileManager.default
-        let src = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let src = StellarModelsFixture.url
         let dir = fm.temporaryDirectory.appendingPathComponent("sb-models-feh-\(getpid())")
         try? fm.removeItem(at: dir)
         try fm.copyItem(at: src, to: dir)

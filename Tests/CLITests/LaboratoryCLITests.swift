@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("CLI: compare and scattering")
@@ -65,7 +66,7 @@ struct LaboratoryCLITests {
         }
         let mine = try #require(limits.first { ($0["computed"] as? Bool) == true })
         #expect(abs((mine["matrix_moment_mu_b"] as? Double ?? 0) - 2e-12 * 3.0.squareRoot()) < 1e-20)
-        #expect(abs((o["standard_model_dirac_moment_mu_b_per_ev"] as? Double ?? 0) / 3.2e-19 - 1) < 0.01)
+        #expect(isClose(o["standard_model_dirac_moment_mu_b_per_ev"] as? Double ?? 0, 3.2e-19, rel: 0.01))
         #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("year,limit_mu_b,name,group"))
         #expect(FileManager.default.fileExists(atPath: plot))
     }

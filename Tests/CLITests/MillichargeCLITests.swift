@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("CLI: millicharge")
@@ -47,7 +48,7 @@ struct MillichargeCLITests {
         }
         let st = try #require(objects.first { $0["object"] as? String == "newborn-st2014" })
         let q = st["q_limit_e0"] as? Double ?? 0
-        #expect(abs(q / 1.3e-19 - 1) < 0.04, "νST fiducial: \(q)")
+        #expect(isClose(q, 1.3e-19, rel: 0.04), "νST fiducial: \(q)")
         let comparison = try #require(o["comparison"] as? [[String: Any]])
         let limits = comparison.compactMap { $0["q_limit_e0"] as? Double }
         #expect(limits == limits.sorted() && limits.count == comparison.count)
@@ -60,12 +61,12 @@ struct MillichargeCLITests {
         let o2 = try #require(try JSONSerialization.jsonObject(with: Data(out2.utf8)) as? [String: Any])
         let one = try #require((o2["objects"] as? [[String: Any]])?.first)
         #expect(one["object"] as? String == "newborn-st2014" && one["inputs_overridden"] as? Bool == true)
-        #expect(abs((one["q_limit_e0"] as? Double ?? 0) / (q / 10) - 1) < 1e-9)
+        #expect(isClose(one["q_limit_e0"] as? Double ?? 0, q / 10, rel: 1e-9))
         let (c3, out3, _) = try CLITests.run(["millicharge", "--object", "crab", "--total-energy", "3e53", "--mean-energy", "18.72", "--json"])
         #expect(c3 == 0)
         let crab = try #require(((try JSONSerialization.jsonObject(with: Data(out3.utf8)) as? [String: Any])?["objects"] as? [[String: Any]])?.first)
         let n = (crab["inputs"] as? [String: Any])?["neutrino_number"] as? Double ?? 0
-        #expect(abs(n / 1e58 - 1) < 1e-3)
+        #expect(isClose(n, 1e58, rel: 1e-3))
     }
 
     @Test("millicharge --plot writes the chart and its CSV; the text names every object")
@@ -87,8 +88,7 @@ struct MillichargeCLITests {
     @Test("a malformed neutron-star file: exit 2 naming the file, the entry and the field")
     func malformedData() throws {
         let fm = FileManager.default
-        let src = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("StellarModels")
+        let src = StellarModelsFixture.url
         let dir = fm.temporaryDirectory.appendingPathComponent("sb-models-ns-\(getpid())")
         try? fm.removeItem(at: dir)
         try fm.copyItem(at: src, to: dir)

@@ -1,12 +1,12 @@
 import Foundation
 import ModelData
+import TestSupport
 import Testing
 @testable import Laboratory
 import NeutrinoMixing
 
 enum LabData {
-    static let directory = try! DataDirectory.locate(explicit: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("StellarModels").path)
+    static let directory = StellarModelsFixture.directory
     static let pmnsEntry: PMNSParameters = {
         let f = try! directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
         return f.entries.first { $0.name == f.defaultEntry }!
@@ -21,7 +21,7 @@ enum LabData {
     @Test func fujikawaShrock() throws {
         // 3.2e-19 μ_B (m/1 eV) (Fujikawa & Shrock 1980); exactly linear in m.
         let mu = try StandardModelMoment.diracMoment(massEV: 1)
-        #expect(abs(mu / 3.20e-19 - 1) < 0.005, "\(mu)")
+        #expect(isClose(mu, 3.20e-19, rel: 0.005), "\(mu)")
         #expect(abs(try StandardModelMoment.diracMoment(massEV: 0.05) / mu - 0.05) < 1e-14)
         #expect(throws: LaboratoryError.self) { try StandardModelMoment.diracMoment(massEV: -1) }
     }
@@ -101,7 +101,7 @@ enum LabData {
         let s = LabData.solar
         for e in [0.1, 0.862, 5, 10] {
             let p = s.massStateProbabilities(energyMeV: e, electronDensityNA: 90)
-            #expect(abs(p.reduce(0, +) - 1) < 1e-14)
+            #expect(isClose(p.reduce(0, +), 1, rel: 1e-14))
         }
         // Vacuum limit (β → 0): P_ee = c₁₃⁴(1 − ½ sin²2θ₁₂) + s₁₃⁴; high energy: νe ≈ ν₂, P_ee → c₁₃² s₁₂² c₁₃² + s₁₃⁴ region.
         let t12 = s.theta12, t13 = s.theta13
@@ -115,12 +115,13 @@ enum LabData {
 
 @Suite struct ScatteringTests {
     @Test func textbookValues() {
-        // s² = 0.2387, E = 1 MeV, T = 10 keV (science notes, derived from Vogel & Engel 1989 eqs. 1-2).
+        // s² = 0.2387, E = 1 MeV, T = 10 keV (science notes, derived from Vogel & Engel 1989 eqs. 1-2;
+        // Tests/Scripts/laboratory_scattering.py).
         let x = ElectronScattering(magneticMoment: 1e-11)
-        #expect(abs(x.weak(energy: 1, recoil: 0.01, flavour: .antiNuE) / 1.018e-44 - 1) < 2e-3)
-        #expect(abs(x.weak(energy: 1, recoil: 0.01, flavour: .nuE) / 1.035e-44 - 1) < 2e-3)
-        #expect(abs(x.magnetic(energy: 1, recoil: 0.01) / 2.47e-45 - 1) < 3e-3)
-        #expect(abs(ElectronScattering.magneticScale / 2.495e-25 - 1) < 1e-3)
+        #expect(isClose(x.weak(energy: 1, recoil: 0.01, flavour: .antiNuE), 1.018e-44, rel: 2e-3))
+        #expect(isClose(x.weak(energy: 1, recoil: 0.01, flavour: .nuE), 1.035e-44, rel: 2e-3))
+        #expect(isClose(x.magnetic(energy: 1, recoil: 0.01), 2.47e-45, rel: 3e-3))
+        #expect(isClose(ElectronScattering.magneticScale, 2.495e-25, rel: 1e-3))
     }
 
     @Test func magneticTermGoesAsOneOverT() {
@@ -128,11 +129,11 @@ enum LabData {
         let e = 2.0
         for t in [1e-6, 1e-5, 1e-4] {
             // T dσ/dT → πα²/mₑ² μ² (1 − T/E) exactly.
-            #expect(abs(t * x.magnetic(energy: e, recoil: t) / (ElectronScattering.magneticScale * 1e-22 * (1 - t / e)) - 1) < 1e-12)
+            #expect(isClose(t * x.magnetic(energy: e, recoil: t), ElectronScattering.magneticScale * 1e-22 * (1 - t / e), rel: 1e-12))
         }
         // The weak term is flat at low T: the magnetic excess grows as 1/T.
         let w1 = x.weak(energy: e, recoil: 1e-5, flavour: .antiNuE), w2 = x.weak(energy: e, recoil: 1e-3, flavour: .antiNuE)
-        #expect(abs(w1 / w2 - 1) < 0.01)
+        #expect(isClose(w1, w2, rel: 0.01))
         #expect(x.magnetic(energy: e, recoil: 2 * ElectronScattering.maxRecoil(energy: e)) == 0)
     }
 
@@ -145,13 +146,13 @@ enum LabData {
         let zero = ElectronScattering().weak(energy: e, recoil: t, flavour: .antiNuE)
         let me = 0.51099895, alpha = 1 / 137.035999084, hbarc = 1.973269804e-11
         let expected = 2 * Double.pi * alpha * alpha * q * q / (me * t * t) * hbarc * hbarc
-        #expect(abs(((plus + minus) / 2 - zero) / expected - 1) < 0.01)
+        #expect(isClose((plus + minus) / 2 - zero, expected, rel: 0.01))
         // GEMMA check (science notes): the charge term equals the magnetic one at T = 2.8 keV for
         // q ≈ 1.5e-12 when μ = 2.9e-11 μ_B.
         let tg = 2.8e-3
         let mag = ElectronScattering(magneticMoment: 2.9e-11).magnetic(energy: 3, recoil: tg)
         let qEq = (mag / (2 * Double.pi * alpha * alpha / (me * tg * tg) * hbarc * hbarc)).squareRoot()
-        #expect(abs(qEq / 1.5e-12 - 1) < 0.05, "q = \(qEq)")
+        #expect(isClose(qEq, 1.5e-12, rel: 0.05), "q = \(qEq)")
     }
 
     @Test func stepsAndSpectra() throws {
@@ -160,11 +161,11 @@ enum LabData {
         #expect(abs(ge.activeFraction(recoilKeV: 5) - 30.0 / 32) < 1e-12)
         #expect(ge.activeFraction(recoilKeV: 0.001) > 0 && ge.activeFraction(recoilKeV: 0.001) < 0.1)
         let r = LabData.spectra.reactor
-        #expect(abs(Simpson.integrate(0, r.maxEnergyMev, 2000) { r.perFission($0) } / 6 - 1) < 0.01)
+        #expect(isClose(Simpson.integrate(0, r.maxEnergyMev, 2000) { r.perFission($0) }, 6, rel: 0.01))
         // GEMMA: 3 GWth at 13.9 m, measured 2.7e13 /cm²/s; this model: within 20 %.
-        #expect(abs(r.flux(powerGW: 3, distanceM: 13.9) / 2.7e13 - 1) < 0.2)
+        #expect(isClose(r.flux(powerGW: 3, distanceM: 13.9), 2.7e13, rel: 0.2))
         let s = LabData.spectra.solar
-        #expect(abs(Simpson.integrate(0, s.ppEndpointMev, 2000) { s.ppShape($0) } - 1) < 1e-4)   // √ end point
+        #expect(isClose(Simpson.integrate(0, s.ppEndpointMev, 2000) { s.ppShape($0) }, 1, rel: 1e-4))   // √ end point
     }
 
     @Test func gemmaProjectionLandsNearThePublishedLimit() throws {

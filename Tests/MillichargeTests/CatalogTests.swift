@@ -1,12 +1,12 @@
 import Foundation
 import ModelData
+import TestSupport
 import Testing
 @testable import Millicharge
 
 /// The shipped catalogs load, every νST object gives a finite bound, and the data carry their sources.
 @Suite struct CatalogTests {
-    static let directory = try! DataDirectory.locate(explicit: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("StellarModels").path)
+    static let directory = StellarModelsFixture.directory
 
     @Test func neutronStarsLoadAndGiveFiniteBounds() throws {
         let c = try NeutronStarCatalog.load(from: Self.directory)
@@ -18,11 +18,11 @@ import Testing
         }
         // The default object is the published bound's star.
         let st = try c.select(c.defaultObject)[0]
-        #expect(abs(try NeutronStarTurning(st.inputs()).chargeLimit / 1.3e-19 - 1) < 0.04)
+        #expect(isClose(try NeutronStarTurning(st.inputs()).chargeLimit, 1.3e-19, rel: 0.04))
         // The Crab's birth period, integrated back with braking index 2.5 from P = 33.39 ms, Ṗ = 4.21e-13 over 937 yr.
         let n = 2.5, p = 0.0333924, pdot = 4.2097e-13, t = 937 * 3.15576e7
         let p0 = pow(pow(p, n - 1) - (n - 1) * pdot * pow(p, n - 2) * t, 1 / (n - 1))
-        #expect(abs(try c.select("crab")[0].periodS / p0 - 1) < 0.01, "P₀ = \(p0)")
+        #expect(isClose(try c.select("crab")[0].periodS, p0, rel: 0.01), "P₀ = \(p0)")
         #expect(throws: MillichargeError.self) { try c.select("vela") }
     }
 

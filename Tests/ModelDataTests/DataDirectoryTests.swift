@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ModelData
 
@@ -74,6 +75,7 @@ struct DataDirectoryTests {
     @Test("the repository's own data decodes")
     func repositoryData() throws {
         let dir = try DataDirectory.locate(environment: [:], executable: nil)
+        #expect(dir.origin == .sourceTree && dir.url == StellarModelsFixture.directory.url)   // the tests' one fixture
         let s = try dir.load(Species.self, from: "composition/species.json")
         #expect(s.species.contains { $0.name == "he4" && $0.charge == 2 && $0.massNumber == 4 })
     }

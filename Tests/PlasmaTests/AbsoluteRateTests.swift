@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -38,7 +39,7 @@ struct AbsoluteRateTests {
             ("charge L", q * q * alpha / (6 * Double.pi * Double.pi) * pow(wp, 5) / 3 * nBp * keV5, p.rates.chargeLongitudinal),
         ]
         for (name, e, got) in expected {
-            #expect(abs(got / e - 1) < 1e-4, "\(name): \(got) vs \(e)")
+            #expect(isClose(got, e, rel: 1e-4), "\(name): \(got) vs \(e)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -34,7 +35,7 @@ struct AxialTests {
     func pauli() throws {
         let mu = 1.2, theta = 1e-4, pF = (mu * mu - 1).squareRoot()
         let value = try formula(omega: 1e-7, k: 0.01, mu: mu, theta: theta)
-        #expect(abs(value / -pF - 1) < 1e-4)
+        #expect(isClose(value, -pF, rel: 1e-4))
     }
 
     @Test("static limit for nearly massless fermions: the chiral-separation coefficient eμ/(2π²)")
@@ -42,7 +43,7 @@ struct AxialTests {
         // μ, T ≫ mₑ: ∫(f₋ − f₊)dp → μ; Π_A(0, k) = −(2α/π)μ ⇔ j_A = (eμ/2π²) B.
         let mu = 400.0, theta = 50.0
         let value = try formula(omega: 1e-6, k: 1, mu: mu, theta: theta)
-        #expect(abs(value / -mu - 1) < 1e-3)
+        #expect(isClose(value, -mu, rel: 1e-3))
     }
 
     @Test("long wavelength through the code path: Π_A → −(2α/π)∫(p²/E²)(1 − 2v²/3)(f₋ − f₊)dp")
@@ -61,11 +62,11 @@ struct AxialTests {
             }, from: a, to: b, relativeTolerance: 1e-12).value
         }
         let expected = -2 * PhysicalConstants.fineStructure / Double.pi * me / gas.omegaP_keV * moment
-        #expect(abs(kernel.value(t: 1e-4, oneMinusT2: 1 - 1e-8) / expected - 1) < 1e-6)
+        #expect(isClose(kernel.value(t: 1e-4, oneMinusT2: 1 - 1e-8), expected, rel: 1e-6))
         // Adaptive reference of the full t-dependence against the kernel at finite t.
         for t in [0.3, 0.9, 0.999] {
             let ref = try axialPolarizationAdaptive(t: t, oneMinusT2: 1 - t * t, mu: mu, theta: theta, omegaP_keV: gas.omegaP_keV)
-            #expect(abs(kernel.value(t: t, oneMinusT2: 1 - t * t) / ref - 1) < 1e-8)
+            #expect(isClose(kernel.value(t: t, oneMinusT2: 1 - t * t), ref, rel: 1e-8))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -27,11 +28,11 @@ struct DispersionTests {
         for t in [0.0, 0.1, 0.5, 0.9, 0.999, 0.999999] {
             let p = d.transverse(t: t, oneMinusT2: 1 - t * t)
             let (w, s) = try d.transverseSolution(k: p.k)
-            #expect(abs(w / p.omega - 1) < 1e-12)
-            #expect(abs(s / p.virtuality - 1) < 1e-9)
+            #expect(isClose(w, p.omega, rel: 1e-12))
+            #expect(isClose(s, p.virtuality, rel: 1e-9))
             if t <= 0.999 {
                 let l = d.longitudinal(t: t)
-                #expect(abs(try d.longitudinalOmega(k: l.k) / l.omega - 1) < 1e-12)
+                #expect(isClose(try d.longitudinalOmega(k: l.k), l.omega, rel: 1e-12))
             }
         }
     }
@@ -41,10 +42,10 @@ struct DispersionTests {
         let d = try PlasmonDispersion(vStar: vStar)
         let t = d.transverse(t: 0, oneMinusT2: 1), l = d.longitudinal(t: 0)
         #expect(t.omega == 1 && l.omega == 1)
-        #expect(abs(t.residue - 1) < 1e-15 && abs(l.residue - 1) < 1e-15)
+        #expect(isClose(t.residue, 1, rel: 1e-15) && isClose(l.residue, 1, rel: 1e-15))
         // T and L per-polarisation decay integrands Z K⁶ coincide as k → 0 (isotropy).
         let t2 = d.transverse(t: 1e-5, oneMinusT2: 1 - 1e-10), l2 = d.longitudinal(t: 1e-5)
-        #expect(abs(t2.residueTimesVirtuality * pow(t2.virtuality, 2) / (l2.residueTimesVirtuality * pow(l2.virtuality, 2)) - 1) < 1e-8)
+        #expect(isClose(t2.residueTimesVirtuality * pow(t2.virtuality, 2), l2.residueTimesVirtuality * pow(l2.virtuality, 2), rel: 1e-8))
     }
 
     @Test("residues: derived covariant forms equal 1/∂D/∂ω² of the propagators and B&S's closed forms",
@@ -58,18 +59,18 @@ struct DispersionTests {
             func dT(_ w2: Double) -> Double { w2 - k * k - transverseG(vStar * k / w2.squareRoot()).g }
             let h = 1e-6 * p.omega * p.omega
             let numeric = 1 / ((dT(p.omega * p.omega + h) - dT(p.omega * p.omega - h)) / (2 * h))
-            #expect(abs(numeric / p.residue - 1) < 1e-7)
-            #expect(abs(d.braatenSegelTransverseResidue(omega: p.omega, k: k, virtuality: p.virtuality) / p.residue - 1) < 1e-12)
+            #expect(isClose(numeric, p.residue, rel: 1e-7))
+            #expect(isClose(d.braatenSegelTransverseResidue(omega: p.omega, k: k, virtuality: p.virtuality), p.residue, rel: 1e-12))
             // Longitudinal, covariant: D_L(ω²) = (ω² − k²)(1 − ωp² G_L(v*k/ω)/ω²) (field propagator).
             let l = d.longitudinal(t: t)
             let kl = l.k
             func dL(_ w2: Double) -> Double { (w2 - kl * kl) * (1 - longitudinalG(vStar * kl / w2.squareRoot()).g / w2) }
             let hl = 1e-6 * l.omega * l.omega
             let numericL = 1 / ((dL(l.omega * l.omega + hl) - dL(l.omega * l.omega - hl)) / (2 * hl))
-            #expect(abs(numericL / l.residue - 1) < 1e-6)
+            #expect(isClose(numericL, l.residue, rel: 1e-6))
             // B&S's Z_l is the ε-convention residue: Z_L(covariant) = Z_l ω²/(ω² − k²).
             let zl = d.braatenSegelLongitudinalResidue(omega: l.omega, k: kl)
-            #expect(abs(zl * l.omega * l.omega / l.virtuality / l.residue - 1) < 1e-12)
+            #expect(isClose(zl * l.omega * l.omega / l.virtuality, l.residue, rel: 1e-12))
         }
     }
 
@@ -78,16 +79,16 @@ struct DispersionTests {
         for v in Self.vStars where v > 0 {
             let d = try PlasmonDispersion(vStar: v)
             let bs = (3 / (v * v) * (atanh(v) / v - 1)).squareRoot()   // k_max/ωp, B&S
-            #expect(abs(d.longitudinalCutoff / bs - 1) < 1e-12)
+            #expect(isClose(d.longitudinalCutoff, bs, rel: 1e-12))
             let end = d.longitudinal(t: 1)
-            #expect(abs(end.k / end.omega - 1) < 1e-15 && abs(end.k / bs - 1) < 1e-12)
+            #expect(isClose(end.k, end.omega, rel: 1e-15) && isClose(end.k, bs, rel: 1e-12))
             // ω_T² − k² → m∞² at large k
             let (_, s) = try d.transverseSolution(k: 1e6)
-            #expect(abs(s / pow(d.transverseAsymptoticMass, 2) - 1) < 1e-6)
+            #expect(isClose(s, pow(d.transverseAsymptoticMass, 2), rel: 1e-6))
         }
-        #expect(abs(try PlasmonDispersion(vStar: 0).longitudinalCutoff - 1) < 1e-15)
+        #expect(isClose(try PlasmonDispersion(vStar: 0).longitudinalCutoff, 1, rel: 1e-15))
         // Relativistic limit: m∞² → 3ωp²/2, k_max → ∞ logarithmically.
-        #expect(abs(pow(try PlasmonDispersion(vStar: 0.999999).transverseAsymptoticMass, 2) / 1.5 - 1) < 1e-4)
+        #expect(isClose(pow(try PlasmonDispersion(vStar: 0.999999).transverseAsymptoticMass, 2), 1.5, rel: 1e-4))
         #expect(throws: PlasmaError.self) { try PlasmonDispersion(vStar: 1) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -21,7 +22,7 @@ struct ElectronGasTests {
         let n = rho * 0.5 / PhysicalConstants.atomicMassUnit_g
         // n₋ and n₊ are reported separately; their difference cancels by (n₋ + n₊)/n in the test itself.
         let cancellation = (s.electronDensity_cm3 + s.positronDensity_cm3) / n
-        #expect(abs((s.electronDensity_cm3 - s.positronDensity_cm3) / n - 1) < 1e-12 * cancellation + 1e-11)
+        #expect(isClose(s.electronDensity_cm3 - s.positronDensity_cm3, n, rel: 1e-12 * cancellation + 1e-11))
     }
 
     @Test("fast Gauss panels agree with adaptive quadrature to 1e-10 (μ, ωp, ω₁)",
@@ -29,9 +30,9 @@ struct ElectronGasTests {
     func gaussAgainstAdaptive(rho: Double, t: Double) throws {
         let a = try ElectronGas.state(density: rho, temperature: t, electronFraction: 0.5)
         let b = try ElectronGas.state(density: rho, temperature: t, electronFraction: 0.5, method: .adaptive)
-        #expect(abs(a.chemicalPotential_keV / b.chemicalPotential_keV - 1) < 1e-10)
-        #expect(abs(a.omegaP_keV / b.omegaP_keV - 1) < 1e-10)
-        #expect(abs(a.omega1_keV / b.omega1_keV - 1) < 1e-10)
+        #expect(isClose(a.chemicalPotential_keV, b.chemicalPotential_keV, rel: 1e-10))
+        #expect(isClose(a.omegaP_keV, b.omegaP_keV, rel: 1e-10))
+        #expect(isClose(a.omega1_keV, b.omega1_keV, rel: 1e-10))
         #expect(abs(a.positronDensity_cm3 - b.positronDensity_cm3) <= 1e-9 * b.positronDensity_cm3 + 1e-300)
     }
 
@@ -43,8 +44,8 @@ struct ElectronGasTests {
             let n = nDimensionless(s) // n λ_C³ ; ωp² classical = 4πα n/mₑ → (ωp/mₑ)² = 4πα n λ_C³
             let classical = 4 * Double.pi * alpha * n
             let ratio = pow(s.omegaP_keV / me, 2) / classical
-            #expect(abs(ratio - 1) < 3 * theta, "θ = \(theta), ratio \(ratio)")
-            #expect(abs(s.vStar * s.vStar / (5 * theta) - 1) < 10 * theta)
+            #expect(isClose(ratio, 1, rel: 3 * theta), "θ = \(theta), ratio \(ratio)")
+            #expect(isClose(s.vStar * s.vStar, 5 * theta, rel: 10 * theta))
             #expect(s.degeneracy < -5)
         }
     }
@@ -62,12 +63,12 @@ struct ElectronGasTests {
         let s = try ElectronGas.state(density: 2e2, temperature: 1e4, electronFraction: 1)
         let pF = cbrt(3 * Double.pi * Double.pi * nDimensionless(s))
         let zero = try zeroTemperature(pF: pF)
-        #expect(abs(pow(s.omegaP_keV / me, 2) / zero.wp2 - 1) < 1e-6)
-        #expect(abs(s.chemicalPotential_keV / me / (1 + pF * pF).squareRoot() - 1) < 1e-6)
+        #expect(isClose(pow(s.omegaP_keV / me, 2), zero.wp2, rel: 1e-6))
+        #expect(isClose(s.chemicalPotential_keV / me, (1 + pF * pF).squareRoot(), rel: 1e-6))
         #expect(s.degeneracy > 50)
         // NR: ωp² = 4παn/mₑ up to O(p_F²); v*² = ω₁²/ωp² → (5/3)⟨v²⟩ = (5/3)(3/5)v_F² = v_F².
-        #expect(abs(pow(s.omegaP_keV / me, 2) / (4 * Double.pi * alpha * nDimensionless(s)) - 1) < pF * pF)
-        #expect(abs(s.vStar / pF - 1) < pF * pF)
+        #expect(isClose(pow(s.omegaP_keV / me, 2), 4 * Double.pi * alpha * nDimensionless(s), rel: pF * pF))
+        #expect(isClose(s.vStar, pF, rel: pF * pF))
     }
 
     @Test("degenerate relativistic limit: ωp² → (4α/3π)μ², v* → 1")
@@ -75,10 +76,10 @@ struct ElectronGasTests {
         let s = try ElectronGas.state(density: 1e13, temperature: 1e7, electronFraction: 0.5)
         let pF = cbrt(3 * Double.pi * Double.pi * nDimensionless(s))
         let zero = try zeroTemperature(pF: pF)
-        #expect(abs(pow(s.omegaP_keV / me, 2) / zero.wp2 - 1) < 1e-7)
-        #expect(abs(pow(s.omega1_keV / me, 2) / zero.w12 - 1) < 1e-7)
+        #expect(isClose(pow(s.omegaP_keV / me, 2), zero.wp2, rel: 1e-7))
+        #expect(isClose(pow(s.omega1_keV / me, 2), zero.w12, rel: 1e-7))
         let mu = s.chemicalPotential_keV / me
-        #expect(abs(pow(s.omegaP_keV / me, 2) / (4 * alpha / (3 * Double.pi) * mu * mu) - 1) < 2 / (pF * pF))
+        #expect(isClose(pow(s.omegaP_keV / me, 2), 4 * alpha / (3 * Double.pi) * mu * mu, rel: 2 / (pF * pF)))
         #expect(s.vStar > 0.999)
     }
 
@@ -86,11 +87,11 @@ struct ElectronGasTests {
     func hotPairPlasma() throws {
         let s = try ElectronGas.state(density: 1e-6, temperature: 1e11, electronFraction: 0.5)
         let kT = s.kT_keV
-        #expect(abs(pow(s.omegaP_keV, 2) / (4 * Double.pi * alpha * kT * kT / 9) - 1) < 0.01)
+        #expect(isClose(pow(s.omegaP_keV, 2), 4 * Double.pi * alpha * kT * kT / 9, rel: 0.01))
         let zeta3 = try SpecialFunctions.zeta(3)
         let nPair = 3 * zeta3 * pow(kT / PhysicalConstants.hbarC_keV_cm, 3) / (2 * Double.pi * Double.pi)
-        #expect(abs(s.positronDensity_cm3 / nPair - 1) < 0.01)
-        #expect(abs(s.electronDensity_cm3 / s.positronDensity_cm3 - 1) < 1e-6)
+        #expect(isClose(s.positronDensity_cm3, nPair, rel: 0.01))
+        #expect(isClose(s.electronDensity_cm3, s.positronDensity_cm3, rel: 1e-6))
         #expect(s.vStar > 0.99)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -50,7 +51,7 @@ struct FitComparisonTests {
         for (rho, t) in [(1e6, 1e8), (1e5, 8e7), (1e4, 6e7)] {
             let gas = try ElectronGas.state(density: rho, temperature: t, electronFraction: 0.5)
             let fit = ItohPlasmaFit.rate(density: rho, temperature: t, electronFraction: 0.5)
-            #expect(abs(fit.gamma / (gas.omegaP_keV / gas.kT_keV) - 1) < 0.03)
+            #expect(isClose(fit.gamma, gas.omegaP_keV / gas.kT_keV, rel: 0.03))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -23,7 +24,7 @@ struct RateTests {
         ]
         for (x, y, name) in pairs {
             #expect(y > 0 && x.isFinite)
-            #expect(abs(x / y - 1) < 1e-8, "\(name): \(x) vs \(y)")
+            #expect(isClose(x, y, rel: 1e-8), "\(name): \(x) vs \(y)")
         }
     }
 
@@ -32,8 +33,8 @@ struct RateTests {
         let gas = try ElectronGas.state(density: 1e6, temperature: 1e8, electronFraction: 0.5)
         let one = try PlasmonDecay.point(gas: gas, neutrino: try NeutrinoProperties(mu12: 1, millicharge: 1e-14)).rates
         let big = try PlasmonDecay.point(gas: gas, neutrino: try NeutrinoProperties(mu12: 3.7, millicharge: 2.5e-13)).rates
-        #expect(abs(big.magnetic / one.magnetic / (3.7 * 3.7) - 1) < 1e-13)
-        #expect(abs(big.millicharge / one.millicharge / (25 * 25) - 1) < 1e-13)
+        #expect(isClose(big.magnetic / one.magnetic, 3.7 * 3.7, rel: 1e-13))
+        #expect(isClose(big.millicharge / one.millicharge, 25 * 25, rel: 1e-13))
         #expect(big.standard == one.standard)
         #expect(try PlasmonDecay.point(gas: gas).rates.magnetic == 0)
     }
@@ -61,12 +62,12 @@ struct RateTests {
             let predicted = 2 * Double.pi * alpha * mu * mu / (gf * gf * 0.93153 * pow(p.gas.omegaP_keV, 2))
             let transverse = p.rates.magneticTransverse / p.rates.vectorTransverse
             let total = p.rates.magnetic / p.rates.standard
-            let deviation = abs(transverse / predicted - 1)
+            let deviation = relativeDifference(transverse, predicted)
             // The transverse ratio differs from the limit by O(v*²) (K² = ωp² G_T(v*t), G_T ≤ 1 + v*²/5 + …).
             #expect(deviation < 0.25 * p.gas.vStar * p.gas.vStar)
             #expect(deviation < previous)
             previous = deviation
-            #expect(abs(total / predicted - 1) < 0.01)
+            #expect(isClose(total, predicted, rel: 0.01))
         }
         // The number quoted by HRW/Raffelt: 0.318 μ₁₂² (10 keV/ωp)².
         let c = 2 * Double.pi * alpha * mu * mu / (gf * gf * 0.93153 * 100)

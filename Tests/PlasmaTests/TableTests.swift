@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Plasma
 
@@ -37,7 +38,7 @@ struct TableTests {
             for (a, b) in pairs {
                 #expect(a.isFinite && a >= 0)
                 guard b > 0 else { #expect(a == 0); continue }   // both underflow beyond γ ≈ 700
-                let e = abs(a / b - 1)
+                let e = relativeDifference(a, b)
                 worst = max(worst, e)
                 #expect(e < 1e-4, "ρ=\(rho) T=\(t) Yₑ=\(ye): \(a) vs \(b)")
             }
@@ -59,7 +60,7 @@ struct TableTests {
                                                method: .adaptive).rates
             for (a, b) in [(fast.standard, exact.standard), (fast.magnetic, exact.magnetic),
                            (fast.millicharge, exact.millicharge), (fast.axial, exact.axial)] where b > 0 {
-                #expect(abs(a / b - 1) < 1e-4, "ρ=\(rho) T=\(t) Yₑ=\(ye): \(a) vs \(b)")
+                #expect(isClose(a, b, rel: 1e-4), "ρ=\(rho) T=\(t) Yₑ=\(ye): \(a) vs \(b)")
             }
         }
     }

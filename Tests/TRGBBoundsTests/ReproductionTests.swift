@@ -1,5 +1,6 @@
 import Foundation
 import RedGiantCore
+import TestSupport
 import Testing
 @testable import TRGBBounds
 
@@ -8,7 +9,7 @@ import Testing
 /// tracks (~120, about 4 minutes in a debug build on 2 cores) are computed once and shared.
 @Suite struct ReproductionTests {
     static func within(_ value: Double, _ published: Double, _ tolerance: Double) -> Bool {
-        abs(value / published - 1) <= tolerance
+        relativeDifference(value, published) <= tolerance
     }
 
     @Test func publishedLimits() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TRGBBounds
 
@@ -36,7 +37,7 @@ import Testing
         var rng = SplitMix64(seed: 11)
         let samples = (0..<4000).map { _ in (0..<8).map { _ in [rng.unit()] } }
         let tau = ChainDiagnostics.autocorrelationTime(.init(samples: samples, acceptance: 1), parameter: 0)
-        #expect(abs(tau - 1) < 0.2)
+        #expect(isClose(tau, 1, rel: 0.2))
     }
 
     /// Inconsistent or out-of-range priors are refused before any track is computed.

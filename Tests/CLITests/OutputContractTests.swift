@@ -1,0 +1,185 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The output contract as a test (issue 12, item 7): every key a command emits in `--json` mode is
+/// documented in its section of Docs/output-contract.md, and every key documented there is emitted by some
+/// run of the golden commands (Tests/Golden/commands.txt), except the keys listed in `notRun` with why.
+@Suite("Output contract (Docs/output-contract.md)")
+struct OutputContractTests {
+    /// One `## \`stellarbound <command> … --json\`` section of the contract.
+    struct Section {
+        var command: String
+        /// Every identifier inside backticks anywhere in the section (tables, prose, brace lists): a key
+        /// emitted by the command must be among them.
+        var mentioned: Set<String> = []
+        /// The keys the section defines: the first column of its tables, the names in `{…}` lists, and the
+        /// bullets after "has these keys". Each must be emitted by some run.
+        var defined: Set<String> = []
+    }
+
+    static var identifier: Regex<AnyRegexOutput> { try! Regex(#"[A-Za-z_][A-Za-z0-9_]*"#) }
+    static var backticked: Regex<AnyRegexOutput> { try! Regex(#"`([^`]*)`"#) }
+
+    /// Words in backticks that are values, not keys.
+    static let literals: Set<String> = ["null", "true", "false"]
+
+    /// Parses the JSON sections. `###` subsections (CSV files beside plots) are not part of the JSON.
+    static func sections(_ text: String) -> [String: Section] {
+        var out: [String: Section] = [:]
+        var current: Section?
+        var inKeyList = false, sawBullet = false, parenDepth = 0
+        func close() { if let c = current { out[c.command, default: Section(command: c.command)].merge(c) } }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            if line.hasPrefix("## ") || line.hasPrefix("### ") {
+                close()
+                current = nil
+                inKeyList = false
+                if line.hasPrefix("## "), line.contains("--json"), let r = line.range(of: "`stellarbound ") {
+                    let words = line[r.upperBound...].split(separator: " ")
+                    let command = words.first == "bench" ? words.prefix(2).joined(separator: " ") : String(words[0])
+                    current = Section(command: command)
+                }
+                continue
+            }
+            guard current != nil else { continue }
+            let spans = line.matches(of: backticked).map { String($0.output[1].substring ?? "") }
+            for s in spans { current!.mentioned.formUnion(s.matches(of: identifier).map { String(s[$0.range]) }) }
+            if line.contains("has these keys") { inKeyList = true; sawBullet = false; parenDepth = 0; continue }
+            if inKeyList {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if sawBullet { inKeyList = false }
+                    continue
+                }
+                sawBullet = true
+                // Bullets of keys: the backticked names outside parentheses (which hold values and notes).
+                var inTick = false, word = ""
+                for ch in line {
+                    if ch == "`" {
+                        if inTick, parenDepth == 0, word.wholeMatch(of: identifier) != nil, !literals.contains(word) {
+                            current!.defined.insert(word)
+                        }
+                        inTick.toggle()
+                        word = ""
+                    } else if inTick { word.append(ch) }
+                    else if ch == "(" { parenDepth += 1 }
+                    else if ch == ")" { parenDepth = max(0, parenDepth - 1) }
+                }
+                continue
+            }
+            if line.hasPrefix("|") {
+                let cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                if cells.count > 1 {   // first column: the keys (header and separator rows have none in backticks)
+                    for m in cells[1].matches(of: backticked) { current!.defined.insert(String(m.output[1].substring ?? "")) }
+                }
+            }
+            for s in spans where s.hasPrefix("{") || s.hasPrefix("[{") { current!.defined.formUnion(braceKeys(s)) }
+        }
+        close()
+        return out
+    }
+
+    /// `{cl, mu12 (10⁻¹² μ_B), source}` → cl, mu12, source: the first identifier of each item of a brace
+    /// list, outside parentheses; nested lists (`calibrations: [{calibration, …}]`) recursively.
+    static func braceKeys(_ s: String) -> Set<String> {
+        var keys: Set<String> = []
+        var expecting: [Bool] = []   // one per open brace: the next identifier is a key
+        var parenDepth = 0
+        var word = ""
+        func flush() {
+            if !word.isEmpty, parenDepth == 0, let last = expecting.indices.last, expecting[last] {
+                keys.insert(word)
+                expecting[last] = false
+            }
+            word = ""
+        }
+        for ch in s {
+            if ch.isLetter || ch == "_" || (ch.isNumber && !word.isEmpty) { if ch.isASCII { word.append(ch) }; continue }
+            flush()
+            switch ch {
+            case "{": expecting.append(true)
+            case "}": _ = expecting.popLast()
+            case "(": parenDepth += 1
+            case ")": parenDepth = max(0, parenDepth - 1)
+            case "," where parenDepth == 0: if let last = expecting.indices.last { expecting[last] = true }
+            default: break
+            }
+        }
+        flush()
+        return keys
+    }
+
+    /// Documented keys emitted only by runs too slow for this test (debug build, CI), each with the reason.
+    static let notRun: [String: (keys: Set<String>, reason: String)] = [
+        "bound": ([], "every key: `bound` computes flash tracks for each μ₁₂ node and calibration (minutes in a debug build)"),
+        "posterior": ([], "every key: MCMC over an interpolation grid of flash tracks (tens of minutes)"),
+        "bench plasma": ([], "every key: a timing benchmark (builds or loads the plasma table, seconds per loop)"),
+        "bench eos": ([], "every key: a timing benchmark"),
+        "bench flash": ([], "every key: a timing benchmark of whole flash tracks"),
+        "bench microphysics": ([], "every key: a timing benchmark (seconds per loop of the envelope EOS, opacity and burning)"),
+        "millicharge": (["calibrations", "calibration", "q_limit_delta_chi2_e0", "q_limit_feldman_cousins_e0",
+                         "theory_error_m_i", "combined_q_limit_e0"],
+                        "the `red_giant` object's keys: only with --red-giant, which runs the bound pipeline (flash tracks)"),
+        "compare": (["calibration", "mu12_limit"],
+                    "`stellar_calibrations` entries: only when the stellar limit is computed (no --stellar-limit), which runs flash tracks"),
+    ]
+
+    static func contract() throws -> [String: Section] {
+        let url = StellarModelsFixture.repositoryRoot.appendingPathComponent("Docs/output-contract.md")
+        return sections(try String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test("the parser finds every JSON section and its keys")
+    func parserSeesTheContract() throws {
+        let s = try Self.contract()
+        for c in ["plasma", "microphysics", "data-dir", "bench plasma", "bench eos", "flash", "bench flash", "bound",
+                  "millicharge", "compare", "scattering", "posterior"] {
+            #expect((s[c]?.defined.count ?? 0) > 1, "section \(c)")
+        }
+        #expect(s["plasma"]?.defined.contains("positron_density_cm3") == true)             // "`a`, `b`" cells
+        #expect(s["bound"]?.defined.isSuperset(of: ["source", "excluded", "predicted_m_i"]) == true)   // {…} lists
+        #expect(s["compare"]?.defined.isSuperset(of: ["beam", "reach_ratio", "matrix_moment_mu_b"]) == true)   // bullets
+        #expect(s["compare"]?.defined.contains("stellar") == false)    // a value, not a key
+        #expect(s["bound"]?.defined.contains("m_i_") != true)          // the plot's CSV columns are not JSON keys
+        #expect(Self.braceKeys("[{a, b (x, y), c: {d, e}}]") == ["a", "b", "c", "d", "e"])
+    }
+
+    @Test("every key emitted in --json mode is documented in its command's section")
+    func emittedKeysAreDocumented() throws {
+        let contract = try Self.contract()
+        for run in GoldenRuns.runs where !run.isCSV {
+            guard let section = contract[run.command] else { Issue.record("no contract section for \(run.command)"); continue }
+            let keys = try JSONValue.parse(run.stdout).allKeys
+            let undocumented = keys.subtracting(section.mentioned)
+            #expect(undocumented.isEmpty, "\(run.name): undocumented keys \(undocumented.sorted())")
+        }
+    }
+
+    @Test("every documented key is emitted by some golden run, or listed as emitted only by slow commands")
+    func documentedKeysAreEmitted() throws {
+        let contract = try Self.contract()
+        var emitted: [String: Set<String>] = [:]
+        for run in GoldenRuns.runs where !run.isCSV {
+            emitted[run.command, default: []].formUnion(try JSONValue.parse(run.stdout).allKeys)
+        }
+        for (command, section) in contract {
+            if let skip = Self.notRun[command], skip.keys.isEmpty {
+                #expect(emitted[command] == nil, "\(command) is run after all: drop it from notRun")
+                continue
+            }
+            let excused = Self.notRun[command]?.keys ?? []
+            let missing = section.defined.subtracting(emitted[command] ?? []).subtracting(excused)
+            #expect(missing.isEmpty, "\(command): documented but never emitted: \(missing.sorted())")
+            let stale = excused.subtracting(section.defined).union(excused.intersection(emitted[command] ?? []))
+            #expect(stale.isEmpty, "\(command): notRun lists keys that are undocumented or emitted after all: \(stale.sorted())")
+        }
+    }
+}
+
+extension OutputContractTests.Section {
+    mutating func merge(_ other: Self) {
+        mentioned.formUnion(other.mentioned)
+        defined.formUnion(other.defined)
+    }
+}
