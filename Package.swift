@@ -10,7 +10,7 @@
 //   EnvelopePhysics (the whole star's input physics) -> Microphysics, Plasma, GSL, ModelData
 //   NeutrinoMixing (complex 3×3 matrices, PMNS, moment matrices) -> ModelData
 //   Millicharge (pulsar rotation, charge-limit catalog) sits beside TRGBBounds and needs only ModelData
-//   Laboratory (effective moments, ν–e scattering, limit catalog) -> NeutrinoMixing, Plasma, GSL, ModelData
+//   Laboratory (effective moments, ν–e scattering, limit catalog) -> NeutrinoMixing, GSL, ModelData
 //     (not TRGBBounds: the stellar limit reaches it as a number)
 import PackageDescription
 
@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),
         // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
         // reactor and solar spectra, the magnetic-moment limit catalog.
-        .target(name: "Laboratory", dependencies: ["Constants", "ErrorVocabulary", "NeutrinoMixing", "Plasma", "GSL", "ModelData"]),
+        .target(name: "Laboratory", dependencies: ["Constants", "ErrorVocabulary", "NeutrinoMixing", "GSL", "ModelData"]),
         // Neutrino mixing: complex 3×3 matrices, the PMNS matrix, the moment matrices and their basis-independent
         // sum Σ(|μ|² + |ε|²) (what stars bound), read from StellarModels/neutrino/.
         .target(name: "NeutrinoMixing", dependencies: ["ErrorVocabulary", "ModelData"]),

@@ -1,5 +1,5 @@
+import Constants
 import Foundation
-import Plasma
 
 /// Neutrino–electron elastic scattering on a free electron at rest: dσ/dT in cm²/MeV for neutrino
 /// energy E and electron recoil kinetic energy T (both MeV).
@@ -43,10 +43,10 @@ public struct ElectronScattering: Sendable {
         self.chargeRadiusSquared = chargeRadiusSquared
     }
 
-    static let me = PhysicalConstants.electronMass_keV * 1e-3                                // MeV
-    static let gf = PhysicalConstants.fermiConstant_per_keV2 * 1e6                           // MeV⁻²
-    static let alpha = PhysicalConstants.fineStructure
-    static let hbarc = PhysicalConstants.hbarC_keV_cm * 1e-3                                  // MeV cm
+    static let me = Natural.electronMass_keV * 1e-3                                // MeV
+    static let gf = Natural.fermiConstant_per_keV2 * 1e6                           // MeV⁻²
+    static let alpha = Natural.fineStructure
+    static let hbarc = Natural.hbarC_keV_cm * 1e-3                                  // MeV cm
     /// G_F² mₑ / 2π in cm²/MeV.
     public static let weakScale = gf * gf * me / (2 * Double.pi) * hbarc * hbarc
     /// π α² / mₑ² in cm².

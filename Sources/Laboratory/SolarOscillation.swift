@@ -1,6 +1,5 @@
 import Constants
 import Foundation
-import Plasma
 
 /// Probabilities P_ek(E) that a solar νe arrives at the Earth as mass state k, for adiabatic MSW
 /// conversion in the Sun with the mass states decoherent on the way (Mikheev & Smirnov 1985;
@@ -27,8 +26,8 @@ public struct SolarOscillation: Sendable {
     /// β for electron density nₑ (in units of Avogadro's number per cm³) and energy E (MeV).
     public func beta(electronDensityNA ne: Double, energyMeV e: Double) -> Double {
         // √2 G_F nₑ in eV for nₑ = N_A cm⁻³: G_F (ħc)³ N_A √2.
-        let gf = PhysicalConstants.fermiConstant_per_keV2 * 1e-6        // eV⁻²
-        let hbarc = PhysicalConstants.hbarC_keV_cm * 1e3                    // eV cm
+        let gf = Natural.fermiConstant_per_keV2 * 1e-6        // eV⁻²
+        let hbarc = Natural.hbarC_keV_cm * 1e3                    // eV cm
         let avogadro = CGS.avogadro                                         // mol⁻¹ (exact, SI 2019)
         let v = 2.0.squareRoot() * gf * hbarc * hbarc * hbarc * avogadro * ne  // eV
         let c13 = cos(theta13)

@@ -1,4 +1,4 @@
-import Plasma
+import Constants
 
 /// The magnetic moment of a Dirac neutrino in the Standard Model extended with right-handed neutrinos
 /// (Fujikawa & Shrock 1980, PRL 45, 963; Giunti & Studenikin 2015, RMP 87, 531, eq. 3.45):
@@ -10,7 +10,7 @@ public enum StandardModelMoment {
     /// μ/μ_B for a Dirac neutrino of mass m (eV).
     public static func diracMoment(massEV m: Double) throws -> Double {
         guard m.isFinite, m >= 0, m <= 1e3 else { throw LaboratoryError.invalidParameter(name: "neutrino mass (eV)", value: m, allowed: "[0, 1e3] eV") }
-        let gf = PhysicalConstants.fermiConstant_per_keV2, me = PhysicalConstants.electronMass_keV
+        let gf = Natural.fermiConstant_per_keV2, me = Natural.electronMass_keV
         return 3 * gf * me * (m * 1e-3) / (4 * 2.0.squareRoot() * Double.pi * Double.pi)
     }
 }
