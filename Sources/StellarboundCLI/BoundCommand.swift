@@ -20,23 +20,23 @@ struct BoundDataOptions: ParsableArguments {
         return try BoundData(directory: DataDirectory.locate(explicit: dataDir))
     }
 
-    /// Runs the bound extractor for `bound`, `millicharge --red-giant` and `compare`: loads the data, selects
-    /// the calibrations, and maps a failed computation to exit code 1 (bad input stays exit code 2).
+    /// Runs the bound extractor's recipe (a library call) for `bound`, `millicharge --red-giant` and `compare`:
+    /// loads the data, lets `prepare` check what depends on it, and runs; a failed computation is exit code 1
+    /// through the error vocabulary, bad input exit code 2.
     func runBound(calibration: String, cl: Double, budget: Bool, coupling: Coupling, json: Bool, extraTheoryError: Double = 0,
                   notePrefix: String = "", prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
         let boundData = try load()
-        let calibrations = try BoundCommand.select(calibration, from: boundData.calibrations)
+        _ = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
         _ = sharedTable(json: json)
-        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: runner(boundData, json: json))
-        analysis.withBudget = budget
-        analysis.extraTheoryError = extraTheoryError
-        analysis.coupling = coupling
-        if !json && standardErrorIsTerminal() { analysis.note = { FileHandle.standardError.write(Data("\(notePrefix)\($0)\n".utf8)) } }
-        do { return (try analysis.run(calibrations, cl: cl), analysis.runner.threads) } catch let e as TRGBError {
-            if case .computation = e { throw ComputationError(message: e.description) }
-            throw e
+        let trackRunner = runner(boundData, json: json)
+        var note: (@Sendable (String) -> Void)?
+        if !json && standardErrorIsTerminal() {
+            note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
         }
+        let options = BoundAnalysis.Options(withBudget: budget, coupling: coupling, extraTheoryError: extraTheoryError)
+        return (try boundData.bound(calibrations: calibration, cl: cl, options: options, runner: trackRunner, note: note),
+                trackRunner.threads)
     }
 
     func runner(_ data: BoundData, json: Bool) -> TrackRunner {
@@ -127,16 +127,6 @@ struct BoundCommand: ParsableCommand {
         } else {
             print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
         }
-    }
-
-    /// Calibrations by name list ("a,b", "default", "all"); unknown names list the valid ones.
-    static func select(_ names: String, from file: Calibration.File) throws -> [Calibration] {
-        var out: [Calibration] = []
-        for name in names.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            for c in try file.select(name) where !out.contains(where: { $0.name == c.name }) { out.append(c) }
-        }
-        guard !out.isEmpty else { throw TRGBError.unknownCalibration(name: names, available: file.names) }
-        return out
     }
 }
 

@@ -55,7 +55,7 @@ struct PosteriorCommand: ParsableCommand {
         if let plot { _ = try Gnuplot.terminal(for: plot) }
         let start = DispatchTime.now().uptimeNanoseconds
         let boundData = try data.load()
-        let selected = try BoundCommand.select(calibration, from: boundData.calibrations)
+        let selected = try boundData.calibrations.select(list: calibration)
         guard selected.count == 1 else { throw InputError(message: "--calibration: the posterior takes one calibration (got \(selected.count))") }
         let c = selected[0]
         var p = priors == "franz2023" ? PosteriorPriors.franz2023(c, model: boundData.model)

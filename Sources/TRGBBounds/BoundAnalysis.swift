@@ -56,25 +56,51 @@ public final class BoundAnalysis {
         public var tracksComputed: Int, trackSeconds: Double
     }
 
+    /// How an analysis is configured (fixed at `init`, checked there, before any track runs).
+    public struct Options: Sendable, Equatable {
+        /// Include the systematics budget (false: τ = 0 beyond `extraTheoryError`).
+        public var withBudget: Bool
+        /// The channel bounded: the magnetic moment (x = μ₁₂) or the millicharge (x = q₁₄).
+        public var coupling: Coupling
+        /// Added in quadrature to τ (mag), in [0, 1): e.g. a BC uncertainty between table authors.
+        public var extraTheoryError: Double
+
+        public init(withBudget: Bool = true, coupling: Coupling = .magneticMoment, extraTheoryError: Double = 0) {
+            self.withBudget = withBudget
+            self.coupling = coupling
+            self.extraTheoryError = extraTheoryError
+        }
+    }
+
     public let model: TipModelInputs
     public let tables: [String: BolometricCorrectionTable]
     public let runner: TrackRunner
-    /// Skip the systematics budget (τ = 0 beyond `extraTheoryError`).
-    public var withBudget = true
-    /// The channel bounded: the magnetic moment (x = μ₁₂) or the millicharge (x = q₁₄).
-    public var coupling = Coupling.magneticMoment
-    /// Added in quadrature to τ (mag): e.g. a BC uncertainty between table authors.
-    public var extraTheoryError = 0.0
+    public let options: Options
     /// Progress notes for a terminal.
-    public var note: (@Sendable (String) -> Void)?
+    public let note: (@Sendable (String) -> Void)?
 
-    public init(model: TipModelInputs, tables: [String: BolometricCorrectionTable], runner: TrackRunner) throws {
+    public var withBudget: Bool { options.withBudget }
+    public var coupling: Coupling { options.coupling }
+    public var extraTheoryError: Double { options.extraTheoryError }
+
+    public init(model: TipModelInputs, tables: [String: BolometricCorrectionTable], runner: TrackRunner,
+                options: Options = Options(), note: (@Sendable (String) -> Void)? = nil) throws {
         guard tables[model.bolometricCorrections] != nil else {
             throw TRGBError.computation("bolometric-correction table '\(model.bolometricCorrections)' not loaded")
+        }
+        guard options.extraTheoryError.isFinite, options.extraTheoryError >= 0, options.extraTheoryError < 1 else {
+            throw TRGBError.invalidParameter(name: "theory-error", value: options.extraTheoryError, allowed: "[0, 1) mag")
         }
         self.model = model
         self.tables = tables
         self.runner = runner
+        self.options = options
+        self.note = note
+    }
+
+    /// The same data and runner (and so the tracks already computed) with other options.
+    public func with(_ options: Options) throws -> BoundAnalysis {
+        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, note: note)
     }
 
     /// The standard model star of a calibration's population.
@@ -102,9 +128,6 @@ public final class BoundAnalysis {
 
     public func run(_ calibrations: [Calibration], cl: Double) throws -> Report {
         try UpperLimits.checkCL(cl)
-        guard extraTheoryError.isFinite, extraTheoryError >= 0, extraTheoryError < 1 else {
-            throw TRGBError.invalidParameter(name: "extra theory error", value: extraTheoryError, allowed: "[0, 1) mag")
-        }
         let muRef = model.systematics.reference(coupling)
         let nodes = model.grid(coupling)
         let coupling = self.coupling

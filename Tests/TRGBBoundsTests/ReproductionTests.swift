@@ -30,9 +30,7 @@ import Testing
 
         // Capozzi & Raffelt 2020 (95 %): ω Cen 1.2, NGC 4258 1.5. With the 0.07 mag stellar-theory error
         // (Viaux et al.'s, the only one we could read) in place of our budget: within 15 %.
-        analysis.withBudget = false
-        analysis.extraTheoryError = 0.07
-        let cr = try analysis.run(Array(cals.dropFirst()), cl: 0.95)
+        let cr = try analysis.with(.init(withBudget: false, extraTheoryError: 0.07)).run(Array(cals.dropFirst()), cl: 0.95)
         #expect(Self.within(cr.results[0].limits.bayesian, 1.2, 0.15), "ω Cen: \(cr.results[0].limits.bayesian)")
         #expect(Self.within(cr.results[1].limits.bayesian, 1.5, 0.15), "NGC 4258: \(cr.results[1].limits.bayesian)")
         // With our own budget (0.17 mag: Blouin conduction and the core edge dominate) the limits are
@@ -64,10 +62,7 @@ import Testing
         // The millicharge through the same pipeline (Docs/millicharge.md §4): M5 with the full budget against
         // the literature's q < 2e-14 e (Raffelt 1999, from the helium-ignition delay): within 25 %. The μ = 0
         // and q = 0 tracks are the same tracks, so the standard tip is shared.
-        analysis.withBudget = true
-        analysis.extraTheoryError = 0
-        analysis.coupling = .millicharge
-        let q = try analysis.run([cals[0]], cl: 0.95)
+        let q = try analysis.with(.init(coupling: .millicharge)).run([cals[0]], cl: 0.95)
         let qm5 = q.results[0]
         #expect(q.coupling == .millicharge && qm5.standard.mI == m5.standard.mI)
         #expect(Self.within(qm5.limits.bayesian, 2.0, 0.25), "M5 q₁₄ < \(qm5.limits.bayesian) (95 %)")
