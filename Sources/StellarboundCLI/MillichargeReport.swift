@@ -4,41 +4,20 @@ import TRGBBounds
 
 /// Text, JSON and plot of a `millicharge` report (keys and columns: Docs/output-contract.md).
 enum MillichargeReport {
-    /// One line of the comparison: a published limit or one computed here.
-    struct Entry {
-        var name: String
-        var kind: String
-        var limit: Double
-        var cl: Double?
-        var year: Int?
-        var method: String
-        var reference: String
-        var confirmed: Bool
-        var computed: Bool
-        /// False where an assumption behind the number breaks (a computed νST case, see its note).
-        var applies: Bool
-    }
+    typealias Entry = ChargeLimitComparison.Row
 
-    /// Every limit, the strongest first.
+    /// Every limit, the strongest first (the library's comparison, fed with this run's computed bounds).
     static func comparison(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, published: ChargeLimitCatalog) -> [Entry] {
-        var out = published.limits.map {
-            Entry(name: $0.name, kind: $0.kind, limit: $0.limitE0, cl: $0.cl, year: $0.year, method: $0.method,
-                  reference: $0.reference, confirmed: $0.confirmed, computed: false, applies: true)
+        let stars = rows.map {
+            ChargeLimitComparison.NeutronStarBound(name: "nust-" + $0.object.name + ($0.overridden ? " (inputs changed)" : ""),
+                                                   limit: $0.star.chargeLimit, applies: $0.object.applies)
         }
-        for r in rows {
-            out.append(Entry(name: "nust-" + r.object.name + (r.overridden ? " (inputs changed)" : ""), kind: "this tool: neutron-star rotation",
-                             limit: r.star.chargeLimit, cl: nil, year: nil,
-                             method: "neutrino star turning, |ΔΩ| < Ω₀ (Docs/millicharge.md §2)", reference: "computed",
-                             confirmed: true, computed: true, applies: r.object.applies))
-        }
-        if let rg = redGiant {
+        let rg = redGiant.map { rg -> ChargeLimitComparison.RedGiantBound in
             let best = rg.combined ?? rg.results[0].limits
             let name = rg.combined != nil ? "red-giants-combined-\(rg.results.count)" : "red-giants-\(rg.results[0].calibration.name)"
-            out.append(Entry(name: name, kind: "this tool: red-giant tip", limit: best.bayesian * Coupling.millicharge.scale, cl: rg.cl, year: nil,
-                             method: "plasmon decay into νν̄ through the charge, TRGB brightness (Docs/millicharge.md §4)",
-                             reference: "computed", confirmed: true, computed: true, applies: true))
+            return ChargeLimitComparison.RedGiantBound(name: name, limit: best.bayesian * Coupling.millicharge.scale, cl: rg.cl)
         }
-        return out.sorted { $0.limit < $1.limit }
+        return ChargeLimitComparison(published: published, neutronStars: stars, redGiant: rg).rows
     }
 
     static func inputCells(_ i: NeutronStarTurning.Inputs, _ star: NeutronStarTurning) -> [String] {
