@@ -1,6 +1,7 @@
 import ArgumentParser
 import Microphysics
 import RedGiantCore
+import TRGBBounds
 import EnvelopePhysics
 
 /// Physics choices parsed by argument-parser. `--help` lists the kebab-case spellings; any spelling
@@ -40,3 +41,5 @@ extension CoulombModel: PhysicsChoiceArgument {}
 extension CorePhysics.PlasmaNeutrinos: PhysicsChoiceArgument {}
 extension ItohNeutrinoFits.BremsstrahlungBranch: PhysicsChoiceArgument {}
 extension EnvelopeMicrophysics.BurningAbundances: PhysicsChoiceArgument {}
+extension PosteriorPriorChoice.PriorSet: PhysicsChoiceArgument {}
+extension PosteriorPriorChoice.ZScale: PhysicsChoiceArgument {}

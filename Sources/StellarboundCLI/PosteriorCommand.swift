@@ -21,8 +21,8 @@ struct PosteriorCommand: ParsableCommand {
     @Option(help: "Credible level of the upper limit, in (0, 1). Default 0.95.")
     var cl = 0.95
 
-    @Option(help: "Prior set: population or franz2023.")
-    var priors = "population"
+    @Option(help: "Prior set.")
+    var priors = PosteriorPriorChoice.PriorSet.population
 
     @Option(name: .customLong("mu12-max"), help: "Upper end of the flat μ₁₂ prior, in (0, 10]. Default 8 (population), 6 (franz2023).") var mu12Max: Double?
     @Option(name: .customLong("mass-min"), help: "Mass prior lower end (M☉), in [0.7, 1.8].") var massMin: Double?
@@ -31,7 +31,7 @@ struct PosteriorCommand: ParsableCommand {
     @Option(name: .customLong("helium-max"), help: "Helium prior upper end, in [0.2, 0.35].") var heliumMax: Double?
     @Option(name: .customLong("z-min"), help: "Metallicity prior lower end (Z).") var zMin: Double?
     @Option(name: .customLong("z-max"), help: "Metallicity prior upper end (Z).") var zMax: Double?
-    @Option(name: .customLong("z-prior"), help: "Flat in 'log' Z or in 'linear' Z (default: log for population, linear for franz2023).") var zPrior: String?
+    @Option(name: .customLong("z-prior"), help: "Flat in log Z or in linear Z (default: log for population, linear for franz2023).") var zPrior: PosteriorPriorChoice.ZScale?
     @Option(name: .customLong("dredge-up-max"), help: "Upper end of the ΔY_FDU (mixing) prior, in [0, 0.1]; lower end 0.") var dredgeUpMax: Double?
 
     @Option(help: "MCMC walkers (even, ≥ 10). Default 32.") var walkers = 32
@@ -47,8 +47,6 @@ struct PosteriorCommand: ParsableCommand {
         guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
         guard walkers >= 10, walkers <= 1000, walkers % 2 == 0 else { throw ValidationError("--walkers \(walkers): use an even number in [10, 1000]") }
         guard steps >= 200, steps <= 1_000_000 else { throw ValidationError("--steps \(steps) is outside the allowed range [200, 1e6]") }
-        guard ["population", "franz2023"].contains(priors) else { throw ValidationError("--priors '\(priors)' is not one of: population, franz2023") }
-        if let zPrior, !["log", "linear"].contains(zPrior) { throw ValidationError("--z-prior '\(zPrior)' is not one of: log, linear") }
     }
 
     func run() throws {
@@ -58,30 +56,12 @@ struct PosteriorCommand: ParsableCommand {
         let selected = try boundData.calibrations.select(list: calibration)
         guard selected.count == 1 else { throw InputError(message: "--calibration: the posterior takes one calibration (got \(selected.count))") }
         let c = selected[0]
-        var p = priors == "franz2023" ? PosteriorPriors.franz2023(c, model: boundData.model)
-                                      : PosteriorPriors.population(c, model: boundData.model)
-        func range(_ r: ClosedRange<Double>, _ lo: Double?, _ hi: Double?, _ name: String) throws -> ClosedRange<Double> {
-            let a = lo ?? r.lowerBound, b = hi ?? r.upperBound
-            guard a.isFinite, b.isFinite, a <= b else {
-                throw TRGBError.invalidPrior("--\(name)-min \(a) must not exceed --\(name)-max \(b)")
-            }
-            return a...b
-        }
-        if let mu12Max {
-            guard mu12Max.isFinite, mu12Max > 0, mu12Max <= boundData.model.mu12Grid.last! else {
-                throw TRGBError.invalidPrior("--mu12-max \(mu12Max) must lie in (0, \(boundData.model.mu12Grid.last!)]")
-            }
-            p.mu12 = 0...mu12Max
-        }
-        p.mass = try range(p.mass, massMin, massMax, "mass")
-        p.helium = try range(p.helium, heliumMin, heliumMax, "helium")
-        p.metallicity = try range(p.metallicity, zMin, zMax, "z")
-        if let zPrior { p.zFlat = zPrior == "linear" }
-        if let dredgeUpMax {
-            guard dredgeUpMax.isFinite, dredgeUpMax >= 0 else { throw TRGBError.invalidPrior("--dredge-up-max \(dredgeUpMax) must be ≥ 0") }
-            p.dredgeUp = 0...dredgeUpMax
-        }
-        try p.check(model: boundData.model, alphaFe: c.alphaFe, mu12Max: boundData.model.mu12Grid.last!)
+        var choice = PosteriorPriorChoice()
+        choice.set = priors
+        (choice.mu12Max, choice.massMin, choice.massMax) = (mu12Max, massMin, massMax)
+        (choice.heliumMin, choice.heliumMax, choice.zMin, choice.zMax) = (heliumMin, heliumMax, zMin, zMax)
+        (choice.zScale, choice.dredgeUpMax) = (zPrior, dredgeUpMax)
+        let p = try choice.priors(for: c, model: boundData.model)
         _ = sharedTable(json: json)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
         let posterior = PosteriorAnalysis(analysis: analysis)
