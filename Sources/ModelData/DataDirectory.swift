@@ -23,12 +23,19 @@ public struct DataDirectory: Sendable, Equatable {
     public static func locate(explicit: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL) throws -> DataDirectory {
-        var candidates: [(URL, Origin)] = []
-        if let explicit { candidates.append((URL(fileURLWithPath: explicit), .explicit)) }
-        else if let env = environment["STELLARBOUND_DATA"], !env.isEmpty {
-            candidates.append((URL(fileURLWithPath: env), .environment))
+        // A location the user gave (--data-dir or $STELLARBOUND_DATA) is used or refused, never silently
+        // replaced by the stock data: an edited calibration must not be ignored while a limit looks plausible.
+        let given: (String, Origin, String)? = explicit.map { ($0, .explicit, "--data-dir") }
+            ?? environment["STELLARBOUND_DATA"].flatMap { $0.isEmpty ? nil : ($0, .environment, "STELLARBOUND_DATA") }
+        if let (path, origin, source) = given {
+            let url = URL(fileURLWithPath: path)
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) else {
+                throw ModelDataError.unusableLocation(path: path, source: source)
+            }
+            return DataDirectory(url: url.standardizedFileURL, origin: origin)
         }
-        if explicit == nil {
+        var candidates: [(URL, Origin)] = []
+        do {
             if let exe = executable?.resolvingSymlinksInPath().deletingLastPathComponent() {
                 candidates.append((exe.deletingLastPathComponent().appendingPathComponent("share/stellarbound/StellarModels"), .installed))
                 candidates.append((exe.appendingPathComponent("StellarModels"), .besideExecutable))
@@ -102,6 +109,8 @@ public struct DataDirectory: Sendable, Equatable {
 /// Failures to find or read model data; messages name the file, the entry and the field.
 public enum ModelDataError: Error, CustomStringConvertible, Equatable, Sendable {
     case notFound(searched: [String])
+    /// A location the user gave (`source`: "--data-dir" or "STELLARBOUND_DATA") holds no StellarModels data.
+    case unusableLocation(path: String, source: String)
     case unreadable(file: String, reason: String)
     case malformed(file: String, field: String, reason: String)
 
@@ -109,6 +118,8 @@ public enum ModelDataError: Error, CustomStringConvertible, Equatable, Sendable 
         switch self {
         case let .notFound(searched):
             return "StellarModels data directory not found; searched: \(searched.joined(separator: ", ")) (set --data-dir or STELLARBOUND_DATA)"
+        case let .unusableLocation(path, source):
+            return "\(source) = \(path) is not a StellarModels directory (no README.md there); give one that is, or unset it to use the installed data"
         case let .unreadable(file, reason): return "cannot read \(file): \(reason)"
         case let .malformed(file, field, reason): return "\(file): field '\(field)': \(reason)"
         }

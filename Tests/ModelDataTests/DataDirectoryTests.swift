@@ -39,14 +39,27 @@ struct DataDirectoryTests {
         #expect(try DataDirectory.locate(explicit: share.path, environment: ["STELLARBOUND_DATA": env.path], executable: exe).origin == .explicit)
     }
 
-    @Test("an explicit directory without data is an error that lists where it looked")
+    @Test("an explicit directory without data is an error that names it")
     func notFound() throws {
-        do {
+        #expect(throws: ModelDataError.unusableLocation(path: "/nonexistent/StellarModels", source: "--data-dir")) {
             _ = try DataDirectory.locate(explicit: "/nonexistent/StellarModels")
-            Issue.record("found data in a nonexistent directory")
-        } catch let ModelDataError.notFound(searched) {
-            #expect(searched == ["/nonexistent/StellarModels"])
         }
+    }
+
+    /// Issue 18 (2): a wrong $STELLARBOUND_DATA used to fall back to the stock data silently.
+    @Test("a STELLARBOUND_DATA without data is refused, not replaced by the stock data")
+    func environmentNotFound() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: ModelDataError.unusableLocation(path: "/nonexistent/data", source: "STELLARBOUND_DATA")) {
+            _ = try DataDirectory.locate(environment: ["STELLARBOUND_DATA": "/nonexistent/data"])
+        }
+        // A directory that exists but lacks README.md is refused too.
+        #expect(throws: ModelDataError.self) {
+            _ = try DataDirectory.locate(environment: ["STELLARBOUND_DATA": root.path])
+        }
+        // Empty means unset.
+        #expect(try DataDirectory.locate(environment: ["STELLARBOUND_DATA": ""]).origin != .environment)
     }
 
     struct Species: Decodable {
