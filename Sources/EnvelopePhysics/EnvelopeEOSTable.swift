@@ -202,12 +202,7 @@ public struct EnvelopeEOSTable: Sendable {
             case (false, false): return 0
             }
         }
-        let m0 = try? EnvelopeEOSComposition(hydrogen: 0, metals: grid.metals).mixture
-        let m1 = try? EnvelopeEOSComposition(hydrogen: 1 - grid.metals, metals: grid.metals).mixture
-        let perX = grid.metals < 1 ? 1 / (1 - grid.metals) : 0
-        let ion0 = m0?.nuIon ?? 1, ion1 = m1?.nuIon ?? 1, full0 = m0?.nuFull ?? 1, full1 = m1?.nuFull ?? 1
-        let linear = EnvelopeEOSTableLinearX(ionsAtZero: ion0, ionsPerX: (ion1 - ion0) * perX, electronsAtZero: full0,
-                                             electronsPerX: (full1 - full0) * perX)
+        let linear = Self.linearX(grid)
         var v = [Double](repeating: 0, count: nx * nt * nr * Self.stride)
         var refused = 0
         // First differences of η and ln νₑ along w, for their cross derivatives (∂_u of ∂_w).
@@ -262,6 +257,13 @@ public struct EnvelopeEOSTable: Sendable {
                 v[((k * nt + j) * nr + i) * Self.stride + 7] = 1
             }
         } } }
+        self.init(grid: grid, values: v, refused: refused, start: start)
+    }
+
+    /// The table from its interpolation records (`values`, as built or as read back from the disk cache).
+    init(grid: Grid, values v: [Double], refused: Int, start: UInt64) {
+        let (nr, nt) = grid.shape
+        let nx = grid.hydrogen.count
         var stencilStart = [Int](repeating: 0, count: nx), stencilCoef = [Double](repeating: 0, count: 3 * nx)
         let xs = grid.hydrogen
         for k in 0..<nx where nx >= 2 {
@@ -288,8 +290,18 @@ public struct EnvelopeEOSTable: Sendable {
         values = v
         xNodes = grid.hydrogen
         refusedNodes = refused
-        self.linear = linear
+        linear = Self.linearX(grid)
         buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+    }
+
+    /// ν_ion(X) and ν_e,full(X) of the grid's Z (linear in X).
+    static func linearX(_ grid: Grid) -> EnvelopeEOSTableLinearX {
+        let m0 = try? EnvelopeEOSComposition(hydrogen: 0, metals: grid.metals).mixture
+        let m1 = try? EnvelopeEOSComposition(hydrogen: 1 - grid.metals, metals: grid.metals).mixture
+        let perX = grid.metals < 1 ? 1 / (1 - grid.metals) : 0
+        let ion0 = m0?.nuIon ?? 1, ion1 = m1?.nuIon ?? 1, full0 = m0?.nuFull ?? 1, full1 = m1?.nuFull ?? 1
+        return EnvelopeEOSTableLinearX(ionsAtZero: ion0, ionsPerX: (ion1 - ion0) * perX, electronsAtZero: full0,
+                                       electronsPerX: (full1 - full0) * perX)
     }
 
     // MARK: Lookup
@@ -301,7 +313,10 @@ public struct EnvelopeEOSTable: Sendable {
     public func state(lnDensity lnRho: Double, lnTemperature lnT: Double, hydrogen x: Double) throws -> EnvelopeEOSTableState {
         let logT = lnT / Self.ln10
         let logR = (lnRho - 3 * lnT) / Self.ln10 + 18
-        let fr = (logR - grid.logRMin) / grid.logRStep, ft = (logT - grid.logTMin) / grid.logTStep
+        // Points within 10⁻⁹ of a cell of the grid's edge (node coordinates after rounding) are on the edge.
+        var fr = (logR - grid.logRMin) / grid.logRStep, ft = (logT - grid.logTMin) / grid.logTStep
+        if fr < 0 && fr > -1e-9 { fr = 0 } else if fr > Double(nR - 1) && fr < Double(nR - 1) + 1e-9 { fr = Double(nR - 1) }
+        if ft < 0 && ft > -1e-9 { ft = 0 } else if ft > Double(nT - 1) && ft < Double(nT - 1) + 1e-9 { ft = Double(nT - 1) }
         guard fr >= 0, fr <= Double(nR - 1) else {
             throw EnvelopeEOSError.outOfDomain(quantity: "table log R = log ρ − 3 log T + 18", value: logR,
                                                domain: "[\(grid.logRMin), \(grid.logRMax)]")

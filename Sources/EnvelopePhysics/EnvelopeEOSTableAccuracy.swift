@@ -12,10 +12,11 @@ extension EnvelopeEOSTable {
         public var points: Int, skipped: Int
         /// |Δ ln P| (= relative error of P).
         public var lnPressure: Statistic
-        /// Relative errors |Δq/q| of ∇_ad, Γ₁, c_P, χ_ρ, χ_T.
+        /// Relative errors |Δq/q| of ∇_ad, Γ₁, c_P, χ_ρ; absolute error |Δχ_T| of χ_T (χ_T → 0 in degenerate
+        /// matter, where a relative error says nothing).
         public var gradAd: Statistic, gamma1: Statistic, cP: Statistic, chiRho: Statistic, chiT: Statistic
-        /// Maxwell relation of the interpolated surfaces alone: |(∂S/∂ln ρ)_T ρT / (P χ_T) + 1|
-        /// (Kippenhahn, Weigert & Weiss 2012, eq. 4.x: (∂S/∂ρ)_T = −(1/ρ²)(∂P/∂T)_ρ).
+        /// Maxwell relation of the interpolated surfaces alone, in units of χ_T: |(∂S/∂ln ρ)_T ρT/P + χ_T|
+        /// (from dF = −S dT + (P/ρ²) dρ: (∂S/∂ρ)_T = −(1/ρ²)(∂P/∂T)_ρ; Cox & Giuli 1968, ch. 9).
         public var maxwell: Statistic
         /// |∇_ad(table surface) / ∇_ad(from the interpolated ln P and S derivatives) − 1|.
         public var gradAdConsistency: Statistic
@@ -54,8 +55,8 @@ extension EnvelopeEOSTable {
             let rho = Foundation.pow(10, lrho), t = Foundation.pow(10, lt)
             let errors = [abs(tab.lnPressure.value - d.lnPressure.value), abs(tab.gradAd.value / d.gradAd - 1),
                           abs(tab.gamma1 / d.gamma1 - 1), abs(tab.cP / d.cP - 1), abs(tab.chiRho / d.chiRho - 1),
-                          abs(tab.chiT / d.chiT - 1),
-                          abs(tab.entropy.dLnRho * rho * t / (tab.pressure * tab.chiT) + 1),
+                          abs(tab.chiT - d.chiT),
+                          abs(tab.entropy.dLnRho * rho * t / tab.pressure + tab.chiT),
                           abs(tab.gradAd.value / tab.gradAdFromDerivatives - 1)]
             for (q, e) in errors.enumerated() {
                 sums[q] += e * e
