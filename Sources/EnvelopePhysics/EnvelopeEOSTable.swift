@@ -17,8 +17,8 @@ import Foundation
 /// derivatives from the three-point (Lagrange) differences of neighbouring X nodes (one-sided at the ends):
 /// C¹ in X, exact at the X nodes, linear when there are only two.
 ///
-/// Refusals: nodes where `EnvelopeEOS` throws (Γ > 175, the cold, dense, partly ionised corner, pairs) are
-/// marked; a lookup in a cell with a refused corner (at any X node it uses) is an
+/// Refusals: nodes where `EnvelopeEOS` throws (ρ < 10⁻¹⁴ g/cm³, Γ > 175, the cold, dense, partly ionised
+/// corner, pairs) are marked; a lookup in a cell with a refused corner (at any X node it uses) is an
 /// `EnvelopeEOSError.outOfDomain` naming the point, never a NaN.
 ///
 /// Not covered: C/O-enriched helium cores (the mixture is H, He and Z of the OPAL mixture only), other Z.

@@ -63,14 +63,22 @@ enum EnvelopeEOSTableCache {
         guard data.count == total * 8 else {
             return .failure(Rejection(reason: "\(data.count) bytes, expected \(total * 8)"))
         }
-        var doubles = [Double](repeating: 0, count: total)
-        doubles.withUnsafeMutableBytes { dst in data.withUnsafeBytes { src in dst.copyMemory(from: src) } }
-        guard zip(doubles.prefix(head.count), head).allSatisfy({ $0.bitPattern == $1.bitPattern }) else {
+        // Header and digest read in place; the payload copied once into the table's storage.
+        let lead = data.withUnsafeBytes { raw in
+            (0..<(head.count + 2)).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) }
+        }
+        guard zip(lead.prefix(head.count), head).allSatisfy({ $0.bitPattern == $1.bitPattern }) else {
             return .failure(Rejection(reason: "written for another grid or format"))
         }
-        let refused = Int(doubles[head.count + 1])
-        let values = Array(doubles[(head.count + 2)...])
-        guard digest(values) == doubles[head.count].bitPattern else {
+        let refused = Int(lead[head.count + 1])
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialised in
+            data.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: raw[((head.count + 2) * 8)...]))
+            }
+            initialised = count
+        }
+        guard digest(values) == lead[head.count].bitPattern else {
             return .failure(Rejection(reason: "payload digest mismatch: the file is damaged"))
         }
         let table = EnvelopeEOSTable(grid: grid, values: values, refused: refused, start: start)
