@@ -6,10 +6,15 @@ extension EnvelopeMicrophysics {
     public struct BenchmarkResult: Sendable, Encodable {
         public var eosPerSecond: Double, opacityPerSecond: Double, burningPerSecond: Double, fullPerSecond: Double
         public var points: Int
+        /// The same with the tabulated EOS (`EnvelopeEOSTable`) in place of the direct one.
+        public var eosTablePerSecond: Double, fullTablePerSecond: Double
+        /// Seconds the EOS table took to build or load (not encoded).
+        public var eosTableBuildSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case eosPerSecond = "eos_per_s", opacityPerSecond = "opacity_per_s", burningPerSecond = "burning_per_s"
             case fullPerSecond = "full_evaluations_per_s", points
+            case eosTablePerSecond = "eos_table_per_s", fullTablePerSecond = "full_evaluations_table_per_s"
         }
     }
 
@@ -17,7 +22,10 @@ extension EnvelopeMicrophysics {
     /// the core (log T from 3.75 to 7.2, log ρ from −9 to 2 linearly with it, X = 0.7, Z = 0.02), each EOS
     /// call warm-started from the previous point's η and the opacity's (X, Z) weights computed once, as the
     /// whole-star code will. Repeats the sweep until `seconds` have passed. Run it in a release build.
-    public func benchmark(points: Int = 1000, seconds: Double = 1) throws -> BenchmarkResult {
+    /// The tabulated EOS is `eosTable` (default: `EnvelopeEOSTable.Grid.standard(metals: 0.02)` built now, whose
+    /// X nodes include 0.7), looked up with all derivatives (ln P, S, E, ∇_ad, η, νₑ in ln ρ, ln T, X).
+    public func benchmark(points: Int = 1000, seconds: Double = 1, eosTable: EnvelopeEOSTable? = nil) throws -> BenchmarkResult {
+        let table = try eosTable ?? EnvelopeEOSTable(grid: .standard(metals: 0.02))
         let x = 0.7, z = 0.02
         let weights = try opacities.compositionWeights(x: x, z: z)
         let ions = try Self.ions(hydrogen: x, metals: z)
@@ -62,7 +70,19 @@ extension EnvelopeMicrophysics {
             try burning.evaluate(density: rho[i], temperature: t[i], abundances: abundances, into: &burned)
             return s.gradAd + k.total.kappa + burned.epsTotal
         }
+        let lnRho = rho.map { Foundation.log($0) }, lnT = t.map { Foundation.log($0) }
+        let eosTableRate = try timed { i in
+            let s = try table.state(lnDensity: lnRho[i], lnTemperature: lnT[i], hydrogen: x)
+            return s.gradAd.value + s.gradAd.dLnT + s.cP + s.lnPressure.dHydrogen
+        }
+        let fullTableRate = try timed { i in
+            let s = try table.state(lnDensity: lnRho[i], lnTemperature: lnT[i], hydrogen: x)
+            let k = try opacities.total(logRho: logRho[i], logT: logT[i], weights: weights, ions: ions)
+            try burning.evaluate(density: rho[i], temperature: t[i], abundances: abundances, into: &burned)
+            return s.gradAd.value + k.total.kappa + burned.epsTotal
+        }
         return BenchmarkResult(eosPerSecond: eosRate, opacityPerSecond: opacityRate, burningPerSecond: burningRate,
-                               fullPerSecond: fullRate, points: n)
+                               fullPerSecond: fullRate, points: n, eosTablePerSecond: eosTableRate,
+                               fullTablePerSecond: fullTableRate, eosTableBuildSeconds: table.buildSeconds)
     }
 }
