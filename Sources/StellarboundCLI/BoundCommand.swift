@@ -108,7 +108,7 @@ struct BoundCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
         let start = DispatchTime.now().uptimeNanoseconds
         var hypothesis: MomentHypothesis?
         let (report, threads) = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: coupling.value, json: json,

@@ -64,7 +64,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
         let start = DispatchTime.now().uptimeNanoseconds
         let directory = try DataDirectory.locate(explicit: data.dataDir)
         var catalog = try MomentLimitCatalog.load(from: directory)

@@ -31,6 +31,7 @@ struct DispersionCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let plot { try checkPlotPath(plot) }
         let gas = try ElectronGas.state(density: state.density, temperature: state.temperature, electronFraction: state.ye)
         let d = try PlasmonDispersion(vStar: gas.vStar)
         let wp = gas.omegaP_keV, kMax = d.longitudinalCutoff

@@ -153,7 +153,9 @@ struct FlashCommand: ParsableCommand {
     var plot: String?
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
+        if let history { try checkOutputPath(history, flag: "--history") }
+        if let profile { try checkOutputPath(profile, flag: "--profile") }
         let integrator = try options.integrator()
         _ = sharedTable(json: json)
         let showProgress = !json && standardErrorIsTerminal()

@@ -108,7 +108,7 @@ struct MillichargeCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
         let start = DispatchTime.now().uptimeNanoseconds
         let directory = try DataDirectory.locate(explicit: data.dataDir)
         let stars = try NeutronStarCatalog.load(from: directory)

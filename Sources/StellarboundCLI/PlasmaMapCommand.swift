@@ -32,6 +32,8 @@ struct PlasmaMapCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let csv { try checkOutputPath(csv, flag: "--csv") }
+        if let plot { try checkPlotPath(plot) }
         let nRho = Int((10 / step).rounded()) + 1, nT = Int((log10(3e9) - 7) / step) + 1
         var lines = ["log10_density_g_cm3,log10_temperature_k,q_standard_erg_cm3_s,q_itoh_fit_erg_cm3_s,q_hrw_fit_erg_cm3_s,exact_over_itoh,exact_over_hrw,gamma_omega_p_over_kT"]
         var rgItoh: [Double] = [], rgHRW: [Double] = []

@@ -61,3 +61,32 @@ func writeFile(_ text: String, to path: String, flag: String) throws {
 func companionCSV(for plot: String) -> String {
     URL(fileURLWithPath: plot).deletingPathExtension().appendingPathExtension("csv").path
 }
+
+/// Checks an output path before any work (issue 18: a typo found after a 4-minute run loses the run):
+/// not empty, not a directory, in an existing, writable directory. Errors name the flag and the path typed
+/// (exit code 2 in every command).
+func checkOutputPath(_ path: String, flag: String) throws {
+    guard !path.isEmpty else { throw InputError(message: "\(flag): empty file name") }
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw InputError(message: "\(flag) \(path): is a directory, not a file name")
+    }
+    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard fm.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError(message: "\(flag) \(path): the directory \(dir) does not exist")
+    }
+    guard fm.isWritableFile(atPath: dir) else {
+        throw InputError(message: "\(flag) \(path): the directory \(dir) is not writable")
+    }
+    if fm.fileExists(atPath: path), !fm.isWritableFile(atPath: path) {
+        throw InputError(message: "\(flag) \(path): the file exists and is not writable")
+    }
+}
+
+/// A plot path: a known picture format, and both it and the CSV written beside it writable.
+func checkPlotPath(_ path: String) throws {
+    _ = try Gnuplot.terminal(for: path)
+    try checkOutputPath(path, flag: "--plot")
+    try checkOutputPath(companionCSV(for: path), flag: "--plot (the CSV beside it)")
+}

@@ -50,7 +50,7 @@ struct PosteriorCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
         let start = DispatchTime.now().uptimeNanoseconds
         let boundData = try data.load()
         let selected = try boundData.calibrations.select(list: calibration)

@@ -87,7 +87,7 @@ struct ScatteringCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let plot { _ = try Gnuplot.terminal(for: plot) }
+        if let plot { try checkPlotPath(plot) }
         let directory = try DataDirectory.locate(explicit: dataDir)
         let spectra = try NeutrinoSources.load(from: directory)
         let shells = try AtomicShells.load(from: directory)

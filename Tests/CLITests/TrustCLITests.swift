@@ -17,4 +17,26 @@ struct TrustCLITests {
         let (code, _, err) = try CLITests.run(["data-dir", "--data-dir", "/tmp"])
         #expect(code == 2 && err.contains("--data-dir"), "\(err)")
     }
+
+    /// (4) Output paths used to be checked after the computation (60–95 s for `bound`, minutes for `posterior`).
+    @Test("a bad output path is exit 2 naming the path typed, before any computation", arguments: [
+        (["flash", "--history", "/nonexistent-dir/h.csv"], "/nonexistent-dir/h.csv"),
+        (["flash", "--profile", "/tmp"], "/tmp"),
+        (["flash", "--plot", "/nonexistent-dir/f.png"], "/nonexistent-dir/f.png"),
+        (["bound", "--plot", "/nonexistent-dir/b.svg"], "/nonexistent-dir/b.svg"),
+        (["posterior", "--plot", "/nonexistent-dir/c.png"], "/nonexistent-dir/c.png"),
+        (["millicharge", "--red-giant", "--plot", "/nonexistent-dir/m.png"], "/nonexistent-dir/m.png"),
+        (["compare", "--plot", "/nonexistent-dir/c.png"], "/nonexistent-dir/c.png"),
+        (["plasma-map", "--csv", "/nonexistent-dir/map.csv"], "/nonexistent-dir/map.csv"),
+    ])
+    func outputPathsCheckedFirst(args: [String], path: String) throws {
+        let start = Date()
+        let (code, out, err) = try CLITests.run(args)
+        let seconds = Date().timeIntervalSince(start)
+        #expect(code == 2, "\(args): \(err)")
+        #expect(err.contains(path), "\(err)")
+        #expect(out.isEmpty)
+        // Before any track: each of these commands computes for minutes in a debug build otherwise.
+        #expect(seconds < 20, "\(args) took \(seconds) s")
+    }
 }
