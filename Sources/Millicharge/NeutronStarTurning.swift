@@ -95,6 +95,20 @@ public struct NeutronStarTurning: Sendable, Equatable {
     public init(_ inputs: Inputs) throws {
         try inputs.validate()
         self.inputs = inputs
+        // Inputs inside their ranges can still under- or overflow in combination (R = 1e-200 km gives R² = 0,
+        // P = 1e-300 s gives Ω = ∞): every derived quantity must be finite and positive, or the input is refused
+        // naming the flags it came from, never printed as nan, inf or a zero limit.
+        let derived: [(String, Double)] = [
+            ("moment of inertia I = k M R² (from --mass, --radius, --inertia-coefficient or --moment-of-inertia)", momentOfInertia),
+            ("angular velocity 2π/P (from --period)", angularVelocity),
+            ("angular momentum per charge κ e B R_ν²/c (from --field, --neutrinosphere-radius or --radius)", angularMomentumPerUnitCharge),
+            ("charge limit 2πIc/(P f N κ B R_ν²) (from --period, --field, --neutrinos, --net-fraction, --radius, --inertia-coefficient)",
+             chargeLimit),
+        ]
+        for (name, value) in derived where !(value.isFinite && value > 0) {
+            throw MillichargeError.invalidParameter(name: name, value: value,
+                                                    allowed: "finite and > 0 (these inputs under- or overflow together)")
+        }
     }
 
     /// 1 km in cm (a unit, not a physical constant; c, e₀, M☉ and MeV come from `Constants`).

@@ -39,4 +39,17 @@ struct TrustCLITests {
         // Before any track: each of these commands computes for minutes in a debug build otherwise.
         #expect(seconds < 20, "\(args) took \(seconds) s")
     }
+
+    /// (3) Inputs inside their ranges gave `q < -nan`, `inf` or a zero limit ranked strongest, with exit 0.
+    @Test("millicharge inputs that under- or overflow together are exit 2 naming the flags, never nan, inf or 0", arguments: [
+        ["--radius", "1e-200"], ["--period", "1e-300"], ["--neutrinosphere-radius", "1e-200"], ["--inertia-coefficient", "1e-300"],
+    ])
+    func millichargeDerivedQuantities(extra: [String]) throws {
+        for json in [false, true] {
+            let (code, out, err) = try CLITests.run(["millicharge", "--object", "crab"] + extra + (json ? ["--json"] : []))
+            #expect(code == 2, "\(extra): \(err)")
+            #expect(err.contains("--"), "names a flag: \(err)")
+            #expect(!out.contains("nan") && !out.contains("inf"))
+        }
+    }
 }
