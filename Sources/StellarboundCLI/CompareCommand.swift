@@ -89,6 +89,10 @@ struct CompareCommand: ParsableCommand {
         var moments: EffectiveMoments?
         if let file, let matrix { moments = EffectiveMoments(try MomentHypothesis.massBasis(file, pmns: entry.matrix, path: matrix), pmns: entry.matrix, solar: solar) }
         if let mu12 { moments = .diagonalDirac(mu12, pmns: entry.matrix, solar: solar) }
+        // Finite entries can still overflow in μ_eff² (1e308²): refuse them naming the file, never print inf.
+        if let m = moments, let bad = EffectiveMoments.Beam.allCases.first(where: { !m.squared($0).isFinite }) {
+            throw InputError(message: "--matrix \(matrix ?? ""): the effective moment for \(bad.rawValue) overflows (entries are in units of 1e-12 μ_B; |λ| ≤ 1e100 keeps every sum finite)")
+        }
 
         var stellar: CompareReport.Stellar
         if let stellarLimit {

@@ -52,4 +52,18 @@ struct TrustCLITests {
             #expect(!out.contains("nan") && !out.contains("inf"))
         }
     }
+
+    /// (3) `compare --matrix` with finite entries of 1e308 printed inf everywhere with exit 0.
+    @Test("a moment matrix whose effective moments overflow is exit 2 naming the file")
+    func compareOverflow() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-big-\(getpid()).json")
+        try #"{"type": "dirac", "basis": "mass", "magnetic": {"re": [[1e308, 0, 0], [0, 1e308, 0], [0, 0, 0]]}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for json in [false, true] {
+            let (code, out, err) = try CLITests.run(["compare", "--stellar-limit", "2.3", "--matrix", file.path] + (json ? ["--json"] : []))
+            #expect(code == 2 && err.contains(file.path) && err.contains("--matrix"), "\(err)")
+            #expect(!out.contains("inf"))
+        }
+    }
 }
