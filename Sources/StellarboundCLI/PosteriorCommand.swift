@@ -64,8 +64,9 @@ struct PosteriorCommand: ParsableCommand {
         let p = try choice.priors(for: c, model: boundData.model)
         _ = sharedTable(json: json)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
-        let posterior = PosteriorAnalysis(analysis: analysis)
-        if !json && standardErrorIsTerminal() { posterior.note = { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
+        var note: (@Sendable (String) -> Void)?
+        if !json && standardErrorIsTerminal() { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }
+        let posterior = PosteriorAnalysis(analysis: analysis, note: note)
         var settings = PosteriorAnalysis.Settings()
         settings.walkers = walkers
         settings.steps = steps

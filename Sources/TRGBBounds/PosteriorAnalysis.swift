@@ -50,9 +50,13 @@ public final class PosteriorAnalysis {
     }
 
     public let analysis: BoundAnalysis
-    public var note: (@Sendable (String) -> Void)?
+    /// Progress notes for a terminal.
+    public let note: (@Sendable (String) -> Void)?
 
-    public init(analysis: BoundAnalysis) { self.analysis = analysis }
+    public init(analysis: BoundAnalysis, note: (@Sendable (String) -> Void)? = nil) {
+        self.analysis = analysis
+        self.note = note
+    }
 
     static func nodes(_ r: ClosedRange<Double>, _ n: Int, log: Bool = false) -> [Double] {
         if r.lowerBound == r.upperBound || n < 2 { return [r.lowerBound] }
