@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "StellarboundKit", targets: ["StellarboundKit"]),
         .library(name: "Constants", targets: ["Constants"]),
         .library(name: "ErrorVocabulary", targets: ["ErrorVocabulary"]),
+        .library(name: "CacheFiles", targets: ["CacheFiles"]),
         .library(name: "Henyey", targets: ["Henyey"]),
         .library(name: "Plasma", targets: ["Plasma"]),
         .library(name: "Microphysics", targets: ["Microphysics"]),
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "Constants"),
         // The one error vocabulary: bad input (a parameter rejection with key, value, range) or a failed computation.
         .target(name: "ErrorVocabulary"),
+        // Cache files: the FNV-1a digest of a payload and atomic writes (temporary file + rename).
+        .target(name: "CacheFiles"),
         // The reusable implicit solver: named unknowns per cell, block-tridiagonal Newton–Henyey relaxation.
         .target(name: "Henyey", dependencies: ["ErrorVocabulary"]),
         // C shim over Debian's libgsl-dev. Imported by the GSL target only.
@@ -55,7 +58,7 @@ let package = Package(
         .target(name: "GSL", dependencies: ["CGSL"]),
         // Electron gas, plasmon dispersion (Braaten & Segel 1993) and plasmon decay into
         // neutrino pairs: standard, magnetic moment, millicharge; Itoh et al. 1996 fit.
-        .target(name: "Plasma", dependencies: ["Constants", "ErrorVocabulary", "GSL"]),
+        .target(name: "Plasma", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "GSL"]),
         // Input physics of the helium core beyond the plasma: nuclear rates with screening,
         // equation of state, opacities, other neutrino losses.
         .target(name: "Microphysics", dependencies: ["Constants", "ErrorVocabulary", "Plasma", "GSL"]),
@@ -63,7 +66,7 @@ let package = Package(
         .target(name: "RedGiantCore", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
-        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
         .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),
@@ -76,7 +79,7 @@ let package = Package(
         // Input physics of the whole star beyond the helium core: tabulated radiative opacities (OPAL +
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
-        .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.
@@ -97,7 +100,7 @@ let package = Package(
             ]
         ),
         // The umbrella for library users: re-exports every public module.
-        .target(name: "StellarboundKit", dependencies: ["Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
+        .target(name: "StellarboundKit", dependencies: ["CacheFiles", "Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
                                                         "Laboratory", "Microphysics", "Millicharge", "ModelData",
                                                         "NeutrinoMixing", "Plasma", "RedGiantCore", "TRGBBounds"]),
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
@@ -115,6 +118,7 @@ let package = Package(
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants", "TestSupport"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants", "TestSupport"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL", "TestSupport"]),
+        .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "TestSupport"]),
     ],

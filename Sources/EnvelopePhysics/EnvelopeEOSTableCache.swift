@@ -1,3 +1,4 @@
+import CacheFiles
 import Foundation
 
 extension EnvelopeEOSTable {
@@ -41,16 +42,7 @@ enum EnvelopeEOSTableCache {
     }
 
     /// FNV-1a (64 bit) over the bytes of `values`.
-    static func digest(_ values: [Double]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        values.withUnsafeBytes { raw in
-            for byte in raw {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-        }
-        return hash
-    }
+    static func digest(_ values: [Double]) -> UInt64 { FNV1a.hash(values) }
 
     struct Rejection: Error { let reason: String }
 
@@ -106,22 +98,9 @@ enum EnvelopeEOSTableCache {
         return checked > 0
     }
 
-    /// Writes atomically (unique temporary name + rename); returns what went wrong, or nil.
+    /// Writes atomically (`AtomicFile`); returns what went wrong, or nil.
     static func write(_ table: EnvelopeEOSTable, header head: [Double], to url: URL) -> String? {
-        var data = Data()
         let values = head + [Double(bitPattern: digest(table.values)), Double(table.refusedNodes)] + table.values
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
-        let dir = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            return "cannot create the directory: \(error.localizedDescription)"
-        }
-        let tmp = dir.appendingPathComponent(".envelope-eos-table-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).tmp")
-        do { try data.write(to: tmp) } catch { return "cannot write: \(error.localizedDescription)" }
-        _ = try? FileManager.default.removeItem(at: url)
-        do { try FileManager.default.moveItem(at: tmp, to: url) } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            return "cannot rename into place: \(error.localizedDescription)"
-        }
-        return nil
+        return AtomicFile.write(AtomicFile.bytes(of: values), to: url)
     }
 }

@@ -1,3 +1,4 @@
+import CacheFiles
 import Foundation
 
 /// On-disk cache of the plasma table, so that each process does not rebuild it (~3 s in release).
@@ -32,16 +33,7 @@ enum PlasmaRateTableCache {
     }
 
     /// FNV-1a (64 bit) over the bytes of `values`.
-    static func digest(_ values: [Double]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        values.withUnsafeBytes { raw in
-            for byte in raw {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-        }
-        return hash
-    }
+    static func digest(_ values: [Double]) -> UInt64 { FNV1a.hash(values) }
 
     /// The table from `directory`'s cache when it is intact, else built (and written there when
     /// possible); notes say what was rejected or could not be written.
@@ -103,23 +95,8 @@ enum PlasmaRateTableCache {
         return true
     }
 
-    /// Writes atomically (unique temporary name + rename, so concurrent processes never read a torn
-    /// file); returns what went wrong, or nil.
+    /// Writes atomically (`AtomicFile`: concurrent processes never read a torn file); returns what went wrong, or nil.
     static func save(_ table: PlasmaRateTable, to url: URL) -> String? {
-        var data = Data()
-        let values = header(table.grid) + [Double(bitPattern: digest(table.values))] + table.values
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
-        let dir = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            return "cannot create the directory: \(error.localizedDescription)"
-        }
-        let tmp = dir.appendingPathComponent(".plasma-table-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do { try data.write(to: tmp) } catch { return "cannot write: \(error.localizedDescription)" }
-        _ = try? FileManager.default.removeItem(at: url)
-        do { try FileManager.default.moveItem(at: tmp, to: url) } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            return "cannot rename into place: \(error.localizedDescription)"
-        }
-        return nil
+        AtomicFile.write(AtomicFile.bytes(of: header(table.grid) + [Double(bitPattern: digest(table.values))] + table.values), to: url)
     }
 }

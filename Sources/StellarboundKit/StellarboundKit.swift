@@ -2,6 +2,7 @@
 /// module (the constants and the error vocabulary, the numerics, the plasma and the input physics, the
 /// helium-core and whole-star models, the bound extractor, the millicharge and laboratory modules, the data
 /// locator). Each module is also a product of its own for users who want less.
+@_exported import CacheFiles
 @_exported import Constants
 @_exported import EnvelopePhysics
 @_exported import ErrorVocabulary

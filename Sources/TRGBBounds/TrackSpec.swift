@@ -1,3 +1,4 @@
+import CacheFiles
 import Foundation
 import Microphysics
 import Plasma
@@ -72,14 +73,7 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// A short stable key for stores and caches: FNV-1a (64 bit) of `canonicalEncoding`, in hex.
     /// Entries keep the full encoding beside the key, so a collision can be detected, never used.
-    public var cacheKey: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in canonicalEncoding.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16).leftPadded(to: 16)
-    }
+    public var cacheKey: String { FNV1a.hexKey(canonicalEncoding) }
 
     /// The same star with another value of a coupling.
     public func with(_ coupling: Coupling, _ value: Double) -> TrackSpec {
@@ -119,9 +113,4 @@ public struct TrackOutcome: Sendable, Equatable {
     public var coreMass: Double
     public var logTipLuminosity: Double
     public var seconds: Double
-}
-
-extension String {
-    /// The string behind leading zeros up to `width` characters.
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
