@@ -19,10 +19,12 @@ struct CLITests {
         throw CocoaError(.fileNoSuchFile, userInfo: ["candidates": candidates.map(\.path)])
     }
 
-    /// Runs the binary (or `executable`); returns (exit code, stdout, stderr).
-    static func run(_ args: [String], executable: URL? = nil, environment: [String: String]? = nil) throws -> (Int32, String, String) {
+    /// Runs the binary (or `executable`, in `directory` when given); returns (exit code, stdout, stderr).
+    static func run(_ args: [String], executable: URL? = nil, environment: [String: String]? = nil,
+                    directory: URL? = nil) throws -> (Int32, String, String) {
         let p = Process()
         p.executableURL = try executable ?? binary()
+        if let directory { p.currentDirectoryURL = directory }
         if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.arguments = args
         let out = Pipe(), err = Pipe()

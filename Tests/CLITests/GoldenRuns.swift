@@ -39,18 +39,8 @@ enum GoldenRuns {
 extension GoldenRuns {
     /// Runs the debug binary in the repository root, as regenerate.sh runs the release one.
     static func run(_ args: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = try CLITests.binary()
-        p.currentDirectoryURL = StellarModelsFixture.repositoryRoot
-        p.environment = ProcessInfo.processInfo.environment.merging(["STELLARBOUND_DATA": StellarModelsFixture.url.path]) { $1 }
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CLITests.run(args, environment: ["STELLARBOUND_DATA": StellarModelsFixture.url.path],
+                         directory: StellarModelsFixture.repositoryRoot)
     }
 }
 
