@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "NeutrinoMixing", targets: ["NeutrinoMixing"]),
         .library(name: "EnvelopePhysics", targets: ["EnvelopePhysics"]),
         .library(name: "ModelData", targets: ["ModelData"]),
+        .library(name: "WholeStar", targets: ["WholeStar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,6 +78,8 @@ let package = Package(
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
         .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        // The whole star on one Henyey mesh from centre to photosphere (issue 14; stage 1: the ZAMS model).
+        .target(name: "WholeStar", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "EnvelopePhysics", "Microphysics", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.
@@ -111,6 +114,7 @@ let package = Package(
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData"]),
         .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData"]),
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants"]),
+        .testTarget(name: "WholeStarTests", dependencies: ["WholeStar", "EnvelopePhysics", "ModelData", "Constants"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit"]),

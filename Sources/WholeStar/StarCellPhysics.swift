@@ -1,0 +1,66 @@
+import EnvelopePhysics
+import Foundation
+import Microphysics
+
+/// The microphysics of one cell at (ρ, T) that the structure equations read: ln P, the thermodynamic derivatives
+/// for ∇_ad and the mixing length, the total opacity (radiative tables + conduction, 1/κ = 1/κ_rad + 1/κ_cond) and
+/// ε_nuc (net of the pp/CNO neutrinos).
+public struct StarCellState: Sendable {
+    public var lnP = 0.0, chiRho = 1.0, chiT = 1.0, cP = 0.0, gradAd = 0.4, kappa = 1.0, eps = 0.0, eta = 0.0
+    public init() {}
+}
+
+/// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and CNO differ).
+public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
+    /// ³He in local equilibrium (what the core of a star arriving on the main sequence has: the ³He equilibrium
+    /// time at 13 MK is ~10⁵ yr), CNO at the mixture's initial abundances (what full codes start the MS with).
+    case he3EquilibriumCNOInitial
+    /// Everything at the mixture's initial abundances (protosolar ³He/⁴He = 1.66 × 10⁻⁴): the pp chain then
+    /// releases only the pp + d part of its energy; for comparison only.
+    case initial
+}
+
+/// Evaluates `StarCellState` for one composition (X, Z) with precomputed composition weights, ions and network
+/// abundances (nothing composition-dependent is recomputed per call). The EOS is warm-started with η.
+final class StarCellPhysics: @unchecked Sendable {
+    let micro: EnvelopeMicrophysics
+    let composition: EnvelopeEOSComposition
+    let weights: OpacityCompositionWeights
+    let ions: Composition
+    let abundances: HydrogenBurningAbundances
+    let burningMode: ZAMSBurningAbundances
+    var burningResult = HydrogenBurningResult()
+
+    init(micro: EnvelopeMicrophysics, hydrogen x: Double, metals z: Double, burning: ZAMSBurningAbundances) throws {
+        self.micro = micro
+        composition = try EnvelopeEOSComposition(hydrogen: x, metals: z)
+        weights = try micro.opacities.compositionWeights(x: x, z: z)
+        ions = try EnvelopeMicrophysics.ions(hydrogen: x, metals: z)
+        abundances = try micro.metals.networkAbundances(hydrogen: x, metals: z)
+        burningMode = burning
+    }
+
+    /// The state at (ln ρ, ln T); `eta` is the EOS's starting degeneracy.
+    func evaluate(lnRho: Double, lnT: Double, eta: Double?) throws -> StarCellState {
+        let rho = exp(lnRho), t = exp(lnT)
+        let s = try micro.eos.state(density: rho, temperature: t, composition: composition, guess: eta)
+        var out = StarCellState()
+        out.lnP = s.lnPressure.value
+        out.chiRho = s.chiRho
+        out.chiT = s.chiT
+        out.cP = s.cP
+        out.gradAd = s.gradAd
+        out.eta = s.eta
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: weights, ions: ions)
+        out.kappa = k.total.kappa
+        if t >= HydrogenBurning.minimumTemperature {
+            var a = abundances
+            if burningMode == .he3EquilibriumCNOInitial {
+                a = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
+            }
+            try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
+            out.eps = burningResult.epsTotal
+        }
+        return out
+    }
+}
