@@ -40,6 +40,11 @@ final class StarCellPhysics: @unchecked Sendable {
         burningMode = burning
     }
 
+    /// Below this temperature ³He stays at its initial abundance: the equilibrium abundance grows steeply as T falls
+    /// (above X itself near 10⁶ K: the network then refuses it) while the equilibrium time exceeds the age of the
+    /// Galaxy below ~7 MK. ε there is < 10⁻³ of the central value, so the step it leaves in ε(T) is harmless.
+    static let he3EquilibriumMinimumTemperature = 7e6
+
     /// The state at (ln ρ, ln T); `eta` is the EOS's starting degeneracy.
     func evaluate(lnRho: Double, lnT: Double, eta: Double?) throws -> StarCellState {
         let rho = exp(lnRho), t = exp(lnT)
@@ -55,7 +60,7 @@ final class StarCellPhysics: @unchecked Sendable {
         out.kappa = k.total.kappa
         if t >= HydrogenBurning.minimumTemperature {
             var a = abundances
-            if burningMode == .he3EquilibriumCNOInitial {
+            if burningMode == .he3EquilibriumCNOInitial && t >= Self.he3EquilibriumMinimumTemperature {
                 a = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
             }
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)

@@ -3,7 +3,7 @@ import Foundation
 /// The Lagrangian mesh of the whole star: n cells at fixed mass fractions q = m/M, crowded towards the centre and
 /// towards the surface.
 ///
-/// Face fractions are uniform in s(q) = a q + ln q − ln(1 − q + δ) between the first face q₀ and the photosphere
+/// Face fractions are uniform in s(q) = a q + ln q − b ln(1 − q + δ) between the first face q₀ and the photosphere
 /// q = 1 (the logit spacing of Paxton et al. 2011 §6.5's mesh functions, in a closed form): near the centre the
 /// cells grow geometrically from q₀, near the surface the outer mass 1 − q shrinks geometrically down to ~δ, and
 /// in between the linear term puts ~a/(a + 4) of the cells. The outer 10⁻⁶ of the mass (the superadiabatic layer and
@@ -17,9 +17,11 @@ public struct StarMesh: Sendable {
     /// Cells.
     public var count: Int { q.count }
 
-    /// - Parameters: `cells` n; `centre` q₀ (first face); `surface` δ; `middle` a.
-    public init(cells n: Int, centre q0: Double = 1e-6, surface delta: Double = 1e-10, middle a: Double = 40) {
-        func s(q: Double, u: Double) -> Double { a * q + log(q) - log(u + delta) }   // u = 1 − q
+    /// - Parameters: `cells` n; `centre` q₀ (first face); `surface` δ; `middle` a; `surfaceWeight` b (cells per e-fold
+    ///   of 1 − q relative to per e-fold of q near the centre).
+    public init(cells n: Int, centre q0: Double = 1e-6, surface delta: Double = 1e-10, middle a: Double = 40,
+                surfaceWeight b: Double = 2) {
+        func s(q: Double, u: Double) -> Double { a * q + log(q) - b * log(u + delta) }   // u = 1 − q
         let s0 = s(q: q0, u: 1 - q0), s1 = s(q: 1, u: 0)
         var q = [Double](repeating: 0, count: n), outer = q
         for k in 0..<n {

@@ -130,11 +130,19 @@ public struct ZAMSModel: Sendable {
         // Convective core: the faces from the centre out that are convective; envelope: from the surface in.
         var coreTop = -1
         while coreTop + 1 < n && conv[coreTop + 1] { coreTop += 1 }
-        var envBase = n
-        while envBase - 1 >= 0 && conv[envBase - 1] { envBase -= 1 }
+        // The photosphere and the layers just below it are radiative (∇_rad < ∇_ad at τ ≲ 1): skip radiative faces
+        // in the outer 10⁻⁶ of the mass before looking for the envelope's convective zone.
+        var top = n - 1
+        while top >= 0 && !conv[top] && eq.mesh.outer[top] < 1e-6 { top -= 1 }
+        var envBase = top + 1
+        if top >= 0 && conv[top] {
+            envBase = top
+            while envBase - 1 > coreTop && conv[envBase - 1] { envBase -= 1 }
+        }
         let coreMass = coreTop >= 0 ? eq.mesh.q[coreTop] * mass : 0
-        let envMass = envBase < n && envBase > 0 ? eq.mesh.outer[envBase - 1] * mass : 0
-        let envRadius = envBase < n && envBase > 0 ? r[envBase - 1] / Solar.radius : 0
+        let hasEnvelope = envBase <= top && envBase > 0
+        let envMass = hasEnvelope ? eq.mesh.outer[envBase - 1] * mass : 0
+        let envRadius = hasEnvelope ? r[envBase - 1] / Solar.radius : 0
         let lSurf = lum[n - 1], rSurf = r[n - 1]
         let teff = StarSurface.effectiveTemperature(luminosity: lSurf * Solar.luminosity, radius: rSurf)
         return ZAMSModel(
