@@ -10,10 +10,19 @@ public struct StarCellState: Sendable {
     public init() {}
 }
 
-/// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and CNO differ).
+/// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and the CNO isotopes differ,
+/// and only above 7 MK, `StarCellPhysics.he3EquilibriumMinimumTemperature`).
+///
+/// The choice matters above ~1.2 M☉: with ¹²C at its initial abundance, ¹²C(p,γ) concentrates ε at the centre, the
+/// 1.5 M☉ model grows a convective core of 0.17 M☉ (0.11 in equilibrium) and is 0.06 dex fainter; the 1 M☉ model gets
+/// a transient convective core of 0.015 M☉. Below 1 M☉ (pp chains) the two agree to 0.001 dex.
 public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
-    /// ³He in local equilibrium (what the core of a star arriving on the main sequence has: the ³He equilibrium
-    /// time at 13 MK is ~10⁵ yr), CNO at the mixture's initial abundances (what full codes start the MS with).
+    /// ³He and the CN and ON cycles in local equilibrium (KWW 2012 §18.5; `HydrogenBurning.equilibriumHe3`,
+    /// `equilibriumCNO`): the steady state of a star that has burnt for ~10⁸ yr, ε = ε(ρ, T, X, Z) as in the classical
+    /// homogeneous ZAMS models (e.g. Pols et al. 1998, which Tout et al. 1996 fit). The default.
+    case equilibrium
+    /// ³He in equilibrium (its equilibrium time at 13 MK is ~10⁵ yr), CNO at the mixture's initial abundances (what
+    /// full codes that start on the pre-main sequence have when they reach the main sequence).
     case he3EquilibriumCNOInitial
     /// Everything at the mixture's initial abundances (protosolar ³He/⁴He = 1.66 × 10⁻⁴): the pp chain then
     /// releases only the pp + d part of its energy; for comparison only.
@@ -60,8 +69,11 @@ final class StarCellPhysics: @unchecked Sendable {
         out.kappa = k.total.kappa
         if t >= HydrogenBurning.minimumTemperature {
             var a = abundances
-            if burningMode == .he3EquilibriumCNOInitial && t >= Self.he3EquilibriumMinimumTemperature {
+            if burningMode != .initial && t >= Self.he3EquilibriumMinimumTemperature {
                 a = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
+                if burningMode == .equilibrium {
+                    a = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: a)
+                }
             }
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
             out.eps = burningResult.epsTotal

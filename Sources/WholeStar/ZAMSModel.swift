@@ -44,7 +44,7 @@ public struct ZAMSModel: Sendable {
     /// microphysics `micro` (its tables loaded once; GS98 by default). Throws `WholeStarError.outOfRange` naming the
     /// parameter for bad input, `.notConverged` if Newton fails.
     public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 1.8,
-                             cells: Int = 400, burning: ZAMSBurningAbundances = .he3EquilibriumCNOInitial,
+                             cells: Int = 400, burning: ZAMSBurningAbundances = .equilibrium,
                              microphysics micro: EnvelopeMicrophysics) throws -> ZAMSModel {
         try validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
         let start = Date()

@@ -38,15 +38,15 @@ enum ZAMSFixtures {
 }
 
 @Suite struct ZAMSModelTests {
-    /// 1 M☉ against Tout et al. 1996 (Pols et al. 1998 models): L = 0.698 L☉, R = 0.888 R☉. Tolerances 0.04 dex in L
-    /// and 0.02 dex in R: Tout et al.'s fit error (a few per cent) plus the input physics that differ (their 1998
-    /// OPAL/EOS, overshooting 0.12 H_P, no ³He equilibrium statement). T_c and ρ_c against the textbook magnitudes
-    /// (13.5 MK, ~80 g cm⁻³; not a citable table, so ±6 % and ±15 %).
+    /// 1 M☉ against Tout et al. 1996 (Pols et al. 1998 models): L = 0.698 L☉, R = 0.888 R☉. Tolerance 0.025 dex
+    /// (≈ 6 %) in L and R: Tout et al.'s fit residuals (a few per cent) plus input physics that differ (OPAL 1992 with
+    /// the GN93 mixture, their EOS and MLT). T_c and ρ_c against the textbook magnitudes (13.5 MK, ~80 g cm⁻³; not a
+    /// citable table, so ±6 % and ±15 %).
     @Test func oneSolarMassAgainstPublished() throws {
         let z = try ZAMSFixtures.sun.get()
         print("ZAMS 1.0: L=\(z.luminosity) R=\(z.radius) Teff=\(z.effectiveTemperature) Tc=\(z.centralTemperature) rhoc=\(z.centralDensity) Pc=\(z.centralPressure) Mcore=\(z.convectiveCoreMass) Menv=\(z.convectiveEnvelopeMass) rEnv=\(z.convectiveEnvelopeBaseRadius) it=\(z.iterations) s=\(z.seconds)")
-        #expect(abs(log10(z.luminosity / ToutZAMS.luminosity(1))) < 0.04)
-        #expect(abs(log10(z.radius / ToutZAMS.radius(1))) < 0.02)
+        #expect(abs(log10(z.luminosity / ToutZAMS.luminosity(1))) < 0.025)
+        #expect(abs(log10(z.radius / ToutZAMS.radius(1))) < 0.025)
         #expect(abs(z.centralTemperature / 13.5e6 - 1) < 0.06)
         #expect(abs(z.centralDensity / 80 - 1) < 0.15)
         // T_eff follows from L and R: Tout's 5597 K within 100 K.
@@ -91,11 +91,9 @@ enum ZAMSFixtures {
         #expect(abs(log10(b.centralTemperature / a.centralTemperature)) < 0.002)
     }
 
-    /// Mass dependence (0.8, 1.0, 1.5 M☉): L and T_eff rise with mass; 0.8 M☉ within 0.04 dex (L) and 0.03 dex (R) of
-    /// Tout et al. 1996, 1.5 M☉ within 0.08 dex (L) and 0.03 dex (R): the 1.5 M☉ model is 0.062 dex fainter than the
-    /// fit (an open discrepancy, Docs/whole-star.md §5; the tolerance was widened after measuring it); 1.5 M☉ has a convective core (CNO burning), 0.8 M☉ none and 1.0 M☉ at most a small transient
-    /// one (¹²C at its initial abundance burning out of equilibrium); 0.8 and 1.0 M☉ have deep convective envelopes,
-    /// 1.5 M☉ a thin one.
+    /// Mass dependence (0.8, 1.0, 1.5 M☉): L, T_eff and T_c rise with mass; L and R within 0.025 dex of Tout et al. 1996
+    /// at each mass; 1.5 M☉ has a convective core (CNO burning), 0.8 and 1.0 M☉ none; 0.8 and 1.0 M☉ have deep
+    /// convective envelopes (the deeper the lower the mass), 1.5 M☉ a thin one.
     @Test func massDependence() throws {
         let lo = try ZAMSFixtures.low.get(), mid = try ZAMSFixtures.sun.get(), hi = try ZAMSFixtures.high.get()
         for z in [lo, hi] {
@@ -104,15 +102,28 @@ enum ZAMSFixtures {
         #expect(lo.luminosity < mid.luminosity && mid.luminosity < hi.luminosity)
         #expect(lo.effectiveTemperature < mid.effectiveTemperature && mid.effectiveTemperature < hi.effectiveTemperature)
         #expect(lo.centralTemperature < mid.centralTemperature && mid.centralTemperature < hi.centralTemperature)
-        #expect(abs(log10(lo.luminosity / ToutZAMS.luminosity(0.8))) < 0.04)
-        #expect(abs(log10(hi.luminosity / ToutZAMS.luminosity(1.5))) < 0.08)
-        for z in [lo, hi] { #expect(abs(log10(z.radius / ToutZAMS.radius(z.mass))) < 0.03) }
+        for z in [lo, hi] {
+            #expect(abs(log10(z.luminosity / ToutZAMS.luminosity(z.mass))) < 0.025)
+            #expect(abs(log10(z.radius / ToutZAMS.radius(z.mass))) < 0.025)
+        }
         #expect(hi.convectiveCoreMass > 0.05)
         #expect(lo.convectiveCoreMass == 0)
-        #expect(mid.convectiveCoreMass < 0.03)
+        #expect(mid.convectiveCoreMass == 0)
         #expect(lo.convectiveEnvelopeMass > mid.convectiveEnvelopeMass && mid.convectiveEnvelopeMass > 0.01)
         #expect(lo.convectiveEnvelopeBaseRadius < 0.75 * lo.radius)
         #expect(hi.convectiveEnvelopeMass < 1e-3)
+    }
+
+    /// ¹²C at its initial abundance (CNO out of equilibrium) concentrates ε_CNO at the centre: the 1.5 M☉ convective
+    /// core grows (0.11 → 0.17 M☉) and the star is fainter; the pp-dominated 0.8 M☉ star would not notice.
+    @Test func initialCarbonBurning() throws {
+        let micro = try #require(zamsMicrophysics)
+        let eq = try ZAMSFixtures.high.get()
+        let c = try ZAMSModel.build(mass: 1.5, hydrogen: 0.70, metallicity: 0.02, mixingLength: 2.0, cells: 400,
+                                    burning: .he3EquilibriumCNOInitial, microphysics: micro)
+        print("ZAMS 1.5 (CNO initial): L=\(c.luminosity) R=\(c.radius) Teff=\(c.effectiveTemperature) Tc=\(c.centralTemperature) Mcore=\(c.convectiveCoreMass)")
+        #expect(c.convectiveCoreMass > 1.2 * eq.convectiveCoreMass)
+        #expect(c.luminosity < eq.luminosity)
     }
 
     /// Bad input: a typed error naming the parameter and the allowed range, before any computation.
