@@ -40,10 +40,11 @@ public struct ZAMSModel: Sendable {
     public static let mixingLengthRange: ClosedRange<Double> = 0.5...3
     public static let cellRange: ClosedRange<Int> = 100...5000
 
-    /// Builds the ZAMS model of `mass` M☉ with hydrogen X, metallicity Z and α_MLT, on `cells` cells, with the
+    /// Builds the ZAMS model of `mass` M☉ with hydrogen X, metallicity Z and α_MLT (default 2.0, MESA r12778's and
+    /// Pols et al. 1998's value; the solar calibration of stage 4 will replace it), on `cells` cells, with the
     /// microphysics `micro` (its tables loaded once; GS98 by default). Throws `WholeStarError.outOfRange` naming the
     /// parameter for bad input, `.notConverged` if Newton fails.
-    public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 1.8,
+    public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
                              cells: Int = 400, burning: ZAMSBurningAbundances = .equilibrium,
                              microphysics micro: EnvelopeMicrophysics) throws -> ZAMSModel {
         try validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
@@ -77,7 +78,7 @@ public struct ZAMSModel: Sendable {
 
     /// Loads the GS98 microphysics from `StellarModels/` and builds the model (the tables take ~1 s to load; pass
     /// an `EnvelopeMicrophysics` to the other `build` to reuse them).
-    public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 1.8,
+    public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
                              cells: Int = 400) throws -> ZAMSModel {
         try validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: DataDirectory.locate())

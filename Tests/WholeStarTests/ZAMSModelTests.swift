@@ -59,6 +59,7 @@ enum ZAMSFixtures {
     /// (KWW 2012 eq. 3.7, surface term 4πR³P_ph ~ 10⁻¹⁰ of it), holds to the discretisation error.
     @Test func energyAndVirial() throws {
         let z = try ZAMSFixtures.sun.get()
+        print("ZAMS 1.0 checks: ∫ε dm / L − 1 = \(z.nuclearLuminosity / z.luminosity - 1), virial ratio − 1 = \(z.virialThermal / z.virialGravitational - 1)")
         #expect(abs(z.nuclearLuminosity / z.luminosity - 1) < 1e-6)
         #expect(abs(z.virialThermal / z.virialGravitational - 1) < 1e-3)
         // L rises monotonically outward and is flat above the burning region (ε = 0 where T < 10⁶ K).
