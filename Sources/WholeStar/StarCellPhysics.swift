@@ -11,7 +11,7 @@ public struct StarCellState: Sendable {
 }
 
 /// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and the CNO isotopes differ,
-/// and only above 7 MK, `StarCellPhysics.he3EquilibriumMinimumTemperature`).
+/// and only above 6–8 MK, `StarCellPhysics.he3EquilibriumMinimumTemperature`).
 ///
 /// The choice matters above ~1.2 M☉: with ¹²C at its initial abundance, ¹²C(p,γ) concentrates ε at the centre, the
 /// 1.5 M☉ model grows a convective core of 0.17 M☉ (0.11 in equilibrium) and is 0.06 dex fainter; the 1 M☉ model gets
@@ -49,10 +49,13 @@ final class StarCellPhysics: @unchecked Sendable {
         burningMode = burning
     }
 
-    /// Below this temperature ³He stays at its initial abundance: the equilibrium abundance grows steeply as T falls
-    /// (above X itself near 10⁶ K: the network then refuses it) while the equilibrium time exceeds the age of the
-    /// Galaxy below ~7 MK. ε there is < 10⁻³ of the central value, so the step it leaves in ε(T) is harmless.
-    static let he3EquilibriumMinimumTemperature = 7e6
+    /// Below `he3EquilibriumMinimumTemperature` (6 MK) ³He and CNO stay at their initial abundances, above
+    /// 8 MK they are in equilibrium, and in between the abundances are blended with a smoothstep weight: the
+    /// equilibrium ³He grows steeply as T falls (above X itself near 10⁶ K, where the network refuses it) while its
+    /// equilibrium time exceeds the age of the Galaxy below ~7 MK; ε there is < 10⁻³ of the central value.
+    /// Trap: a sharp switch leaves a step in ε(T) on which Newton limit-cycles (a cell near the switch flips).
+    static let he3EquilibriumMinimumTemperature = 6e6
+    static let he3EquilibriumFullTemperature = 8e6
 
     /// The state at (ln ρ, ln T); `eta` is the EOS's starting degeneracy.
     func evaluate(lnRho: Double, lnT: Double, eta: Double?) throws -> StarCellState {
@@ -69,10 +72,18 @@ final class StarCellPhysics: @unchecked Sendable {
         out.kappa = k.total.kappa
         if t >= HydrogenBurning.minimumTemperature {
             var a = abundances
-            if burningMode != .initial && t >= Self.he3EquilibriumMinimumTemperature {
-                a = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
+            if burningMode != .initial && t > Self.he3EquilibriumMinimumTemperature {
+                var e = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
                 if burningMode == .equilibrium {
-                    a = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: a)
+                    e = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: e)
+                }
+                let u = min(1, (t - Self.he3EquilibriumMinimumTemperature)
+                            / (Self.he3EquilibriumFullTemperature - Self.he3EquilibriumMinimumTemperature))
+                let w = u * u * (3 - 2 * u)
+                if w >= 1 {
+                    a = e
+                } else {
+                    for sp in HydrogenBurningSpecies.allCases { a[sp] += w * (e[sp] - a[sp]) }
                 }
             }
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)

@@ -19,7 +19,7 @@ public struct StarMesh: Sendable {
 
     /// - Parameters: `cells` n; `centre` q₀ (first face); `surface` δ; `middle` a; `surfaceWeight` b (cells per e-fold
     ///   of 1 − q relative to per e-fold of q near the centre).
-    public init(cells n: Int, centre q0: Double = 1e-6, surface delta: Double = 1e-10, middle a: Double = 40,
+    public init(cells n: Int, centre q0: Double = 1e-6, surface delta: Double = 1e-12, middle a: Double = 40,
                 surfaceWeight b: Double = 2) {
         func s(q: Double, u: Double) -> Double { a * q + log(q) - b * log(u + delta) }   // u = 1 − q
         let s0 = s(q: q0, u: 1 - q0), s1 = s(q: 1, u: 0)

@@ -44,36 +44,96 @@ public struct ZAMSModel: Sendable {
     /// Pols et al. 1998's value; the solar calibration of stage 4 will replace it), on `cells` cells, with the
     /// microphysics `micro` (its tables loaded once; GS98 by default). Throws `WholeStarError.outOfRange` naming the
     /// parameter for bad input, `.notConverged` if Newton fails.
+    ///
+    /// Strategy: Newton from the n = 3 polytrope; if that fails (the polytrope lies outside the basin of hot, massive
+    /// or metal-poor stars), continuation from the 1 M☉, X = 0.70, Z = 0.02, α = 2.0 model along a straight path in
+    /// (ln M, X, Z, α), each step starting from the previous converged model; a failed step is halved (at most
+    /// `continuationMaximumSteps` steps in all), so the build always ends, converged or with a typed error.
     public static func build(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
                              cells: Int = 400, burning: ZAMSBurningAbundances = .equilibrium,
                              microphysics micro: EnvelopeMicrophysics) throws -> ZAMSModel {
         try validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
         let start = Date()
-        let massG = mass * Solar.mass
         let mesh = StarMesh(cells: cells)
-        let physics = try StarCellPhysics(micro: micro, hydrogen: hydrogen, metals: metallicity, burning: burning)
-        let surface = StarSurface(physics: physics, mass: massG, steps: 60)
-        var settings = HenyeySettings()
-        settings.maximumIterations = 120
-        settings.maximumLogChange = 0.3
-        settings.tolerance = 1e-8
-        let equations = StarEquations(mesh: mesh, physics: physics, surface: surface,
-                                      mixingLength: MixingLength(alpha: mixingLength), mass: massG,
-                                      differenceStep: settings.differenceStep)
-        var x = StarStartingModel.guess(mesh: mesh, mass: massG, hydrogen: hydrogen, metals: metallicity)
-        let solver = try HenyeySolver(for: equations, settings: settings)
-        let iterations: Int
+        let target = Parameters(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength)
+        var x = StarStartingModel.guess(mesh: mesh, mass: mass * Solar.mass, hydrogen: hydrogen, metals: metallicity)
+        var iterations = 0
+        var equations: StarEquations
         do {
-            iterations = try solver.solve(equations, &x)
-        } catch let e as WholeStarError {
-            throw e
+            (equations, iterations) = try relax(target, mesh: mesh, burning: burning, micro: micro, x: &x,
+                                                maximumIterations: 60)
         } catch {
-            throw WholeStarError.notConverged(reason: "\(error)")
+            // Continuation from the reference model.
+            let reference = Parameters(mass: 1, hydrogen: 0.70, metallicity: 0.02, mixingLength: 2.0)
+            x = StarStartingModel.guess(mesh: mesh, mass: Solar.mass, hydrogen: 0.70, metals: 0.02)
+            do {
+                (equations, iterations) = try relax(reference, mesh: mesh, burning: burning, micro: micro, x: &x,
+                                                    maximumIterations: 60)
+                var done = 0.0, step = 0.125, steps = 0
+                while done < 1 {
+                    let next = min(1, done + step)
+                    var trial = x
+                    do {
+                        let (e, it) = try relax(reference.interpolated(to: target, fraction: next), mesh: mesh,
+                                                burning: burning, micro: micro, x: &trial, maximumIterations: 25)
+                        equations = e
+                        iterations += it
+                        x = trial
+                        done = next
+                        step = min(0.25, 1.5 * step)
+                    } catch {
+                        step /= 2
+                    }
+                    steps += 1
+                    guard steps < continuationMaximumSteps, step > 1e-3 else {
+                        throw WholeStarError.notConverged(
+                            reason: "continuation from 1 M☉ stalled at \(done) of the way (\(steps) steps): \(error)")
+                    }
+                }
+            } catch let e as WholeStarError {
+                throw e
+            } catch {
+                throw WholeStarError.notConverged(reason: "\(error)")
+            }
         }
         try x.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
         return try diagnose(equations: equations, x: x, mass: mass, hydrogen: hydrogen, metallicity: metallicity,
                             mixingLength: mixingLength, burning: burning, iterations: iterations,
                             seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Continuation steps allowed in all (successful and halved).
+    public static let continuationMaximumSteps = 60
+
+    /// The inputs a continuation interpolates.
+    struct Parameters {
+        var mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double
+        /// Linear in ln M, X, Z and α.
+        func interpolated(to t: Parameters, fraction f: Double) -> Parameters {
+            Parameters(mass: exp(log(mass) + f * (log(t.mass) - log(mass))),
+                       hydrogen: hydrogen + f * (t.hydrogen - hydrogen),
+                       metallicity: metallicity + f * (t.metallicity - metallicity),
+                       mixingLength: mixingLength + f * (t.mixingLength - mixingLength))
+        }
+    }
+
+    /// Newton–Henyey relaxation of `x` (in place) for one parameter set; returns the system and the iterations.
+    static func relax(_ p: Parameters, mesh: StarMesh, burning: ZAMSBurningAbundances, micro: EnvelopeMicrophysics,
+                      x: inout [Double], maximumIterations: Int) throws -> (StarEquations, Int) {
+        let massG = p.mass * Solar.mass
+        let physics = try StarCellPhysics(micro: micro, hydrogen: p.hydrogen, metals: p.metallicity, burning: burning)
+        let surface = StarSurface(physics: physics, mass: massG, steps: 60)
+        var settings = HenyeySettings()
+        settings.maximumIterations = maximumIterations
+        settings.maximumLogChange = 0.3
+        settings.tolerance = 1e-8
+        let equations = StarEquations(mesh: mesh, physics: physics, surface: surface,
+                                      mixingLength: MixingLength(alpha: p.mixingLength), mass: massG,
+                                      differenceStep: settings.differenceStep)
+        let solver = try HenyeySolver(for: equations, settings: settings)
+        let iterations = try solver.solve(equations, &x)
+        guard x.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
+        return (equations, iterations)
     }
 
     /// Loads the GS98 microphysics from `StellarModels/` and builds the model (the tables take ~1 s to load; pass
