@@ -17,7 +17,7 @@ public struct StarCellState: Sendable {
 /// 1.5 M☉ model grows a convective core of 0.17 M☉ (0.11 in equilibrium) and is 0.06 dex fainter; the 1 M☉ model gets
 /// a transient convective core of 0.015 M☉. Below 1 M☉ (pp chains) the two agree to 0.001 dex.
 public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
-    /// ³He and the CN and ON cycles in local equilibrium (KWW 2012 §18.5; `HydrogenBurning.equilibriumHe3`,
+    /// ³He and the CN and ON cycles in local equilibrium (KWW 2012 ch. 18; `HydrogenBurning.equilibriumHe3`,
     /// `equilibriumCNO`): the steady state of a star that has burnt for ~10⁸ yr, ε = ε(ρ, T, X, Z) as in the classical
     /// homogeneous ZAMS models (e.g. Pols et al. 1998, which Tout et al. 1996 fit). The default.
     case equilibrium

@@ -109,7 +109,7 @@ final class StarEquations: HenyeySystem {
             w = 0.5
             out.lnPOuter = surface.lnPressure(lnL: log(max(lum, 1e-300)), lnR: lnR)
             out.lnTOuter = log(StarSurface.effectiveTemperature(luminosity: max(lum, 1e-300), radius: r))
-            // The photosphere's ρ, κ, c_P are not unknowns: the outer cell's stand in (its centre is ~10⁻¹¹ M below).
+            // The photosphere's ρ, κ, c_P are not unknowns: the outer cell's stand in (its centre is ~10⁻¹³ M below).
             lnRhoOut = x[b]
             kappaOut = s.kappa; cPOut = s.cP; gradAdOut = s.gradAd; deltaOut = s.chiT / s.chiRho
         }

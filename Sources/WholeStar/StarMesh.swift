@@ -6,10 +6,10 @@ import Foundation
 /// Face fractions are uniform in s(q) = a q + ln q − b ln(1 − q + δ) between the first face q₀ and the photosphere
 /// q = 1 (the logit spacing of Paxton et al. 2011 §6.5's mesh functions, in a closed form): near the centre the
 /// cells grow geometrically from q₀, near the surface the outer mass 1 − q shrinks geometrically down to ~δ, and
-/// in between the linear term puts ~a/(a + 4) of the cells. The outer 10⁻⁶ of the mass (the superadiabatic layer and
-/// the photosphere of a solar-type star) gets ~20 % of the cells.
+/// in between the linear term spreads about half of the cells. The outer 10⁻⁶ of the mass (the superadiabatic layer,
+/// the ionisation zones and the photosphere of a solar-type star) gets a quarter of them (b = 2).
 ///
-/// Numerical trap: near the surface q = 1 − 10⁻¹⁰ has only six significant digits left in double precision, so
+/// Numerical trap: near the surface q = 1 − 10⁻¹² has only four significant digits left in double precision, so
 /// the mesh stores the outer mass fraction 1 − q of every face (`outer`) and forms the outer cells' dq from it.
 public struct StarMesh: Sendable {
     /// Outer-face fractions qₖ (q_{n−1} = 1), the complements 1 − qₖ, cell fractions dqₖ and cell-centre fractions.

@@ -56,7 +56,7 @@ enum ZAMSFixtures {
 
     /// Energy: ∫ε dm, from the physics re-evaluated on the converged profile, equals the surface L (the energy
     /// equation summed, so to the solver tolerance); the virial theorem of a static star, ∫3P/ρ dm = ∫Gm/r dm
-    /// (KWW 2012 eq. 3.7, surface term 4πR³P_ph ~ 10⁻¹⁰ of it), holds to the discretisation error.
+    /// (KWW 2012 ch. 3, surface term 4πR³P_ph ~ 10⁻¹⁰ of it), holds to the discretisation error.
     @Test func energyAndVirial() throws {
         let z = try ZAMSFixtures.sun.get()
         print("ZAMS 1.0 checks: ∫ε dm / L − 1 = \(z.nuclearLuminosity / z.luminosity - 1), virial ratio − 1 = \(z.virialThermal / z.virialGravitational - 1)")
