@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "NeutrinoMixing", targets: ["NeutrinoMixing"]),
         .library(name: "EnvelopePhysics", targets: ["EnvelopePhysics"]),
         .library(name: "ModelData", targets: ["ModelData"]),
+        .library(name: "WholeStar", targets: ["WholeStar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -80,6 +81,8 @@ let package = Package(
         // Ferguson et al. 2005), the envelope's equation of state with partial ionisation, hydrogen burning
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
         .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        // The whole star on one Henyey mesh from centre to photosphere (issue 14; stage 1: the ZAMS model).
+        .target(name: "WholeStar", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "EnvelopePhysics", "Microphysics", "ModelData"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.
@@ -96,13 +99,14 @@ let package = Package(
                 "ModelData",
                 "ErrorVocabulary",
                 "EnvelopePhysics",
+                "WholeStar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The umbrella for library users: re-exports every public module.
         .target(name: "StellarboundKit", dependencies: ["CacheFiles", "Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
                                                         "Laboratory", "Microphysics", "Millicharge", "ModelData",
-                                                        "NeutrinoMixing", "Plasma", "RedGiantCore", "TRGBBounds"]),
+                                                        "NeutrinoMixing", "Plasma", "RedGiantCore", "TRGBBounds", "WholeStar"]),
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
         // Shared test support: the approximate-equality helper and the StellarModels/ fixture (no XCTest).
         .target(name: "TestSupport", dependencies: ["ModelData"], path: "Tests/TestSupport"),
@@ -116,6 +120,7 @@ let package = Package(
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData", "TestSupport"]),
         .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData", "TestSupport"]),
         .testTarget(name: "EnvelopePhysicsTests", dependencies: ["EnvelopePhysics", "Microphysics", "Plasma", "ModelData", "Constants", "TestSupport"]),
+        .testTarget(name: "WholeStarTests", dependencies: ["WholeStar", "EnvelopePhysics", "ModelData", "Constants", "TestSupport"]),
         .testTarget(name: "ConstantsTests", dependencies: ["Constants", "TestSupport"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL", "TestSupport"]),
         .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Microphysics
 import RedGiantCore
 import TRGBBounds
+import WholeStar
 import EnvelopePhysics
 
 /// Physics choices parsed by argument-parser. `--help` lists the kebab-case spellings; any spelling
@@ -24,11 +25,17 @@ extension PhysicsChoiceArgument {
     }
 }
 
-/// "yakovlevShalybkov1989" → "yakovlev-shalybkov1989", "itoh1996" → "itoh1996".
+/// "yakovlevShalybkov1989" → "yakovlev-shalybkov1989", "itoh1996" → "itoh1996",
+/// "he3EquilibriumCNOInitial" → "he3-equilibrium-cno-initial" (an acronym stays one word).
 func kebabCase(_ s: String) -> String {
+    let chars = Array(s)
     var out = ""
-    for c in s {
-        if c.isUppercase, !out.isEmpty { out += "-" }
+    for (i, c) in chars.enumerated() {
+        if c.isUppercase, i > 0 {
+            let previous = chars[i - 1]
+            let nextIsLower = i + 1 < chars.count && chars[i + 1].isLowercase
+            if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) { out += "-" }
+        }
         out += c.lowercased()
     }
     return out
@@ -43,3 +50,4 @@ extension ItohNeutrinoFits.BremsstrahlungBranch: PhysicsChoiceArgument {}
 extension EnvelopeMicrophysics.BurningAbundances: PhysicsChoiceArgument {}
 extension PosteriorPriorChoice.PriorSet: PhysicsChoiceArgument {}
 extension PosteriorPriorChoice.ZScale: PhysicsChoiceArgument {}
+extension ZAMSBurningAbundances: PhysicsChoiceArgument {}

@@ -16,3 +16,4 @@
 @_exported import Plasma
 @_exported import RedGiantCore
 @_exported import TRGBBounds
+@_exported import WholeStar

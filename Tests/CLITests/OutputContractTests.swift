@@ -118,6 +118,7 @@ struct OutputContractTests {
         "bench eos": ([], "every key: a timing benchmark"),
         "bench flash": ([], "every key: a timing benchmark of whole flash tracks"),
         "bench microphysics": ([], "every key: a timing benchmark (seconds per loop of the envelope EOS, opacity and burning)"),
+        "bench zams": ([], "every key: a timing benchmark of whole ZAMS builds"),
         "millicharge": (["calibrations", "calibration", "q_limit_delta_chi2_e0", "q_limit_feldman_cousins_e0",
                          "theory_error_m_i", "combined_q_limit_e0"],
                         "the `red_giant` object's keys: only with --red-giant, which runs the bound pipeline (flash tracks)"),

@@ -1,0 +1,94 @@
+import EnvelopePhysics
+import Foundation
+import Microphysics
+
+/// The microphysics of one cell at (ρ, T) that the structure equations read: ln P, the thermodynamic derivatives
+/// for ∇_ad and the mixing length, the total opacity (radiative tables + conduction, 1/κ = 1/κ_rad + 1/κ_cond) and
+/// ε_nuc (net of the pp/CNO neutrinos).
+public struct StarCellState: Sendable {
+    public var lnP = 0.0, chiRho = 1.0, chiT = 1.0, cP = 0.0, gradAd = 0.4, kappa = 1.0, eps = 0.0, eta = 0.0
+    public init() {}
+}
+
+/// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and the CNO isotopes differ,
+/// and only above 6–8 MK, `StarCellPhysics.he3EquilibriumMinimumTemperature`).
+///
+/// The choice matters above ~1.2 M☉: with ¹²C at its initial abundance, ¹²C(p,γ) concentrates ε at the centre, the
+/// 1.5 M☉ model grows a convective core of 0.17 M☉ (0.11 in equilibrium) and is 0.06 dex fainter; the 1 M☉ model gets
+/// a transient convective core of 0.015 M☉. Below 1 M☉ (pp chains) the two agree to 0.001 dex.
+public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
+    /// ³He and the CN and ON cycles in local equilibrium (KWW 2012 ch. 18; `HydrogenBurning.equilibriumHe3`,
+    /// `equilibriumCNO`): the steady state of a star that has burnt for ~10⁸ yr, ε = ε(ρ, T, X, Z) as in the classical
+    /// homogeneous ZAMS models (e.g. Pols et al. 1998, which Tout et al. 1996 fit). The default.
+    case equilibrium
+    /// ³He in equilibrium (its equilibrium time at 13 MK is ~10⁵ yr), CNO at the mixture's initial abundances (what
+    /// full codes that start on the pre-main sequence have when they reach the main sequence).
+    case he3EquilibriumCNOInitial
+    /// Everything at the mixture's initial abundances (protosolar ³He/⁴He = 1.66 × 10⁻⁴): the pp chain then
+    /// releases only the pp + d part of its energy; for comparison only.
+    case initial
+}
+
+/// Evaluates `StarCellState` for one composition (X, Z) with precomputed composition weights, ions and network
+/// abundances (nothing composition-dependent is recomputed per call). The EOS is warm-started with η.
+final class StarCellPhysics: @unchecked Sendable {
+    let micro: EnvelopeMicrophysics
+    let composition: EnvelopeEOSComposition
+    let weights: OpacityCompositionWeights
+    let ions: Composition
+    let abundances: HydrogenBurningAbundances
+    let burningMode: ZAMSBurningAbundances
+    var burningResult = HydrogenBurningResult()
+
+    init(micro: EnvelopeMicrophysics, hydrogen x: Double, metals z: Double, burning: ZAMSBurningAbundances) throws {
+        self.micro = micro
+        composition = try EnvelopeEOSComposition(hydrogen: x, metals: z)
+        weights = try micro.opacities.compositionWeights(x: x, z: z)
+        ions = try EnvelopeMicrophysics.ions(hydrogen: x, metals: z)
+        abundances = try micro.metals.networkAbundances(hydrogen: x, metals: z)
+        burningMode = burning
+    }
+
+    /// Below `he3EquilibriumMinimumTemperature` (6 MK) ³He and CNO stay at their initial abundances, above
+    /// 8 MK they are in equilibrium, and in between the abundances are blended with a smoothstep weight: the
+    /// equilibrium ³He grows steeply as T falls (above X itself near 10⁶ K, where the network refuses it) while its
+    /// equilibrium time exceeds the age of the Galaxy below ~7 MK; ε there is < 10⁻³ of the central value.
+    /// Trap: a sharp switch leaves a step in ε(T) on which Newton limit-cycles (a cell near the switch flips).
+    static let he3EquilibriumMinimumTemperature = 6e6
+    static let he3EquilibriumFullTemperature = 8e6
+
+    /// The state at (ln ρ, ln T); `eta` is the EOS's starting degeneracy.
+    func evaluate(lnRho: Double, lnT: Double, eta: Double?) throws -> StarCellState {
+        let rho = exp(lnRho), t = exp(lnT)
+        let s = try micro.eos.state(density: rho, temperature: t, composition: composition, guess: eta)
+        var out = StarCellState()
+        out.lnP = s.lnPressure.value
+        out.chiRho = s.chiRho
+        out.chiT = s.chiT
+        out.cP = s.cP
+        out.gradAd = s.gradAd
+        out.eta = s.eta
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: weights, ions: ions)
+        out.kappa = k.total.kappa
+        if t >= HydrogenBurning.minimumTemperature {
+            var a = abundances
+            if burningMode != .initial && t > Self.he3EquilibriumMinimumTemperature {
+                var e = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
+                if burningMode == .equilibrium {
+                    e = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: e)
+                }
+                let u = min(1, (t - Self.he3EquilibriumMinimumTemperature)
+                            / (Self.he3EquilibriumFullTemperature - Self.he3EquilibriumMinimumTemperature))
+                let w = u * u * (3 - 2 * u)
+                if w >= 1 {
+                    a = e
+                } else {
+                    for sp in HydrogenBurningSpecies.allCases { a[sp] += w * (e[sp] - a[sp]) }
+                }
+            }
+            try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
+            out.eps = burningResult.epsTotal
+        }
+        return out
+    }
+}

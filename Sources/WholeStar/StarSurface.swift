@@ -1,0 +1,53 @@
+import Constants
+import EnvelopePhysics
+import Foundation
+
+/// The photospheric boundary: T = T_eff and P = P_ph(T_eff, g) at τ = 2/3 of the Eddington grey T(τ) relation,
+/// from the hydrostatic integration of the atmosphere above (`AtmosphereIntegrator`, KWW 2012 ch. 10;
+/// MESA I §5.3 "atm_option = T_tau"), with the star's own EOS and radiative opacity; T_eff = (L/(4πσR²))^¼ and
+/// g = GM/R².
+///
+/// For the Henyey Jacobian P_ph is linearised in ln L and ln R about the iterate of `prepare`
+/// (ln P_ph = ln P₀ + ∂ln P/∂ln L · Δln L + ∂ln P/∂ln R · Δln R, the derivatives from the integrator's central
+/// differences in T_eff and g): exact at the iterate, so the converged model is the nonlinear one, and the
+/// atmosphere is integrated once per iteration rather than once per perturbed unknown.
+/// Trap: the closures must not include radiation pressure in the gas EOS (the integrator splits P_gas itself).
+final class StarSurface: @unchecked Sendable {
+    let integrator: AtmosphereIntegrator
+    let gasEOS = EnvelopeEOS(includeRadiation: false)
+    let physics: StarCellPhysics
+    let mass: Double
+    var lnL0 = 0.0, lnR0 = 0.0, lnP0 = 0.0, dLnPdLnL = 0.0, dLnPdLnR = 0.0
+
+    init(physics: StarCellPhysics, mass: Double, steps: Int) {
+        self.physics = physics
+        self.mass = mass
+        integrator = AtmosphereIntegrator(relation: .eddington, tauTop: 1e-5, steps: steps, includeRadiationPressure: true)
+    }
+
+    /// T_eff (K) from L (erg/s) and R (cm).
+    static func effectiveTemperature(luminosity l: Double, radius r: Double) -> Double {
+        pow(l / (4 * Double.pi * CGS.stefanBoltzmann * r * r), 0.25)
+    }
+
+    /// Integrates the atmosphere at (L [erg/s], R [cm]) and stores the linearisation.
+    func update(luminosity l: Double, radius r: Double) throws {
+        let teff = Self.effectiveTemperature(luminosity: l, radius: r)
+        let g = CGS.gravitational * mass / (r * r)
+        let comp = physics.composition, w = physics.weights, eos = gasEOS, tables = physics.micro.opacities
+        let b = try integrator.boundary(
+            effectiveTemperature: teff, gravity: g,
+            density: { pGas, t in try eos.state(pressure: pGas, temperature: t, composition: comp).density },
+            opacity: { rho, t in try tables.radiative(logRho: log10(rho), logT: log10(t), weights: w).kappa })
+        lnL0 = log(l)
+        lnR0 = log(r)
+        lnP0 = log(b.pressure)
+        dLnPdLnL = b.dLnPressure_dLnL
+        dLnPdLnR = b.dLnPressure_dLnR
+    }
+
+    /// ln P_ph at (ln L, ln R) from the linearisation.
+    @inline(__always) func lnPressure(lnL: Double, lnR: Double) -> Double {
+        lnP0 + dLnPdLnL * (lnL - lnL0) + dLnPdLnR * (lnR - lnR0)
+    }
+}
