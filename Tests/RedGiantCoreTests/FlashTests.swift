@@ -81,7 +81,8 @@ struct CoreEdgeRelationTests {
         #expect(isClose(exp(t1), expected, rel: 1e-12))
         let lh = 1000 * CoreEdgeRelations.solarLuminosity
         let lnP = r.lnEdgePressure(lnEdgeTemperature: t1, coreMassGrams: mc, shellLuminosity: lh, envelopeHydrogen: 0.7)
-        let pRad = 7.565_733_250e-15 * pow(exp(t1), 4) / 3
+        // a = 4σ/c from the exact SI h, k, c: 7.565 733 250 280 × 10⁻¹⁵ (CODATA prints it truncated to 7.565 733 250).
+        let pRad = 7.565_733_250_280e-15 * pow(exp(t1), 4) / 3
         let lEdd = 4 * Double.pi * 2.997_924_58e10 * 6.674_30e-8 * mc / (0.2 * 1.7)
         #expect(isClose(exp(lnP) / pRad, lEdd / lh, rel: 1e-12))
     }
