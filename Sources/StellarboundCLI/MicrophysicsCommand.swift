@@ -89,16 +89,20 @@ struct MicrophysicsCommand: ParsableCommand {
         let mix = try catalog.parse(composition)
         let comp = try Composition(species: mix)
         let rho = density, t = temperature
-        let eos = try EquationOfState().state(density: rho, temperature: t, composition: comp)
-        let eosYS = try EquationOfState(coulomb: .yakovlevShalybkov1989).state(density: rho, temperature: t, composition: comp)
         let z = comp.meanCharge, a = comp.meanMass, z2 = comp.meanChargeSquared
         var notes: [String] = []
         /// Evaluates one model; outside its validity range it is reported as unavailable with the reason.
-        func optional(_ label: String, _ body: () throws -> Double) -> Double? {
+        func optional<T>(_ label: String, _ body: () throws -> T) -> T? {
             do { return try body() } catch {
                 notes.append("\(label): \(error)")
                 return nil
             }
+        }
+        // Outside the EOS's range (ions solid, Γ > 175) its rows and those that need it (κ_rad needs η) are
+        // unavailable with the reason; the rest of the point is still reported.
+        let eos = optional("EOS (PC2000 Coulomb)") { try EquationOfState().state(density: rho, temperature: t, composition: comp) }
+        let eosYS = optional("EOS (YS89 Coulomb)") {
+            try EquationOfState(coulomb: .yakovlevShalybkov1989).state(density: rho, temperature: t, composition: comp)
         }
         let kCond = optional("κ_cond PBHY99") {
             try ConductiveOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2)
@@ -112,9 +116,11 @@ struct MicrophysicsCommand: ParsableCommand {
                                           blouin2020: true)
         }
         let hydrogen = mix.filter { $0.charge == 1 }.reduce(0) { $0 + $1.massFraction }
-        let kRad = RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
-                                            hydrogen: hydrogen, degeneracy: eos.degeneracy)
-        let kTotal = kCond.map { TotalOpacity.harmonic(radiative: kRad, conductive: $0) }
+        let kRad = eos.map {
+            RadiativeOpacity.opacity(density: rho, temperature: t, charge: z, mass: a, meanChargeSquared: z2,
+                                     hydrogen: hydrogen, degeneracy: $0.degeneracy)
+        }
+        let kTotal = kCond.flatMap { c in kRad.map { TotalOpacity.harmonic(radiative: $0, conductive: c) } }
         func eps(_ r: TripleAlphaRate, _ s: ScreeningModel) -> Double? {
             optional("ε₃α \(r.rawValue) with \(s.rawValue) screening") {
                 try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: comp, rate: r, screening: s)
@@ -132,18 +138,18 @@ struct MicrophysicsCommand: ParsableCommand {
         let bremS5 = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a, branch: .sneut5Switch) / rho
         let values: [(String, Double?, String, String)] = [
             ("ye", comp.electronFraction, "", "Yₑ"), ("abar", a, "", "Ā"), ("zbar", z, "", "Z̄"),
-            ("pressure_dyn_cm2", eos.pressure, "dyn/cm²", "P total (PC2000 Coulomb)"),
-            ("pressure_electrons_dyn_cm2", eos.pressureElectrons, "dyn/cm²", "  e± (exact Fermi–Dirac)"),
-            ("pressure_ions_dyn_cm2", eos.pressureIons, "dyn/cm²", "  ions (ideal)"),
-            ("pressure_coulomb_dyn_cm2", eos.pressureCoulomb, "dyn/cm²", "  Coulomb"),
-            ("pressure_radiation_dyn_cm2", eos.pressureRadiation, "dyn/cm²", "  radiation"),
-            ("pressure_ys89_dyn_cm2", eosYS.pressure, "dyn/cm²", "P with YS89 Coulomb"),
-            ("specific_energy_erg_g", eos.specificEnergy, "erg/g", "e"),
-            ("chi_t", eos.chiT, "", "χ_T"), ("chi_rho", eos.chiRho, "", "χ_ρ"),
-            ("cv_erg_g_k", eos.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos.cP, "erg/g/K", "c_P"),
-            ("nabla_ad", eos.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos.gamma1, "", "Γ₁"),
-            ("coulomb_gamma", eos.gamma, "", "ion coupling Γ (mixture)"),
-            ("degeneracy_eta", eos.degeneracy, "", "η = (μ − mₑ)/kT"),
+            ("pressure_dyn_cm2", eos?.pressure, "dyn/cm²", "P total (PC2000 Coulomb)"),
+            ("pressure_electrons_dyn_cm2", eos?.pressureElectrons, "dyn/cm²", "  e± (exact Fermi–Dirac)"),
+            ("pressure_ions_dyn_cm2", eos?.pressureIons, "dyn/cm²", "  ions (ideal)"),
+            ("pressure_coulomb_dyn_cm2", eos?.pressureCoulomb, "dyn/cm²", "  Coulomb"),
+            ("pressure_radiation_dyn_cm2", eos?.pressureRadiation, "dyn/cm²", "  radiation"),
+            ("pressure_ys89_dyn_cm2", eosYS?.pressure, "dyn/cm²", "P with YS89 Coulomb"),
+            ("specific_energy_erg_g", eos?.specificEnergy, "erg/g", "e"),
+            ("chi_t", eos?.chiT, "", "χ_T"), ("chi_rho", eos?.chiRho, "", "χ_ρ"),
+            ("cv_erg_g_k", eos?.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos?.cP, "erg/g/K", "c_P"),
+            ("nabla_ad", eos?.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos?.gamma1, "", "Γ₁"),
+            ("coulomb_gamma", eos?.gamma, "", "ion coupling Γ (mixture)"),
+            ("degeneracy_eta", eos?.degeneracy, "", "η = (μ − mₑ)/kT"),
             ("kappa_conductive_cm2_g", kCond, "cm²/g", "κ_cond PBHY99 + e–e"),
             ("kappa_conductive_yu80_cm2_g", kYU, "cm²/g", "κ_cond Yakovlev–Urpin 1980"),
             ("kappa_conductive_blouin_cm2_g", kBlouin, "cm²/g", "κ_cond PBHY99 × Blouin 2020"),

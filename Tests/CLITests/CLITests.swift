@@ -159,7 +159,7 @@ struct CLITests {
         }
     }
 
-    @Test("microphysics: a model outside its range is null with a note; a solid point is refused with exit 2")
+    @Test("microphysics: a model outside its range is null with a note, even the EOS at a solid point (issue 18 (5))")
     func microphysicsRanges() throws {
         let (code, out, err) = try Self.run(["microphysics", "--density", "1e14", "--temperature", "1e9", "--json"])
         #expect(code == 0, "\(err)")
@@ -167,8 +167,14 @@ struct CLITests {
         #expect(o["eps_3alpha_erg_g_s"] is NSNull)
         #expect(((o["notes"] as? [String]) ?? []).contains { $0.contains("T/T_p") })
         #expect((o["pressure_dyn_cm2"] as? Double).map { $0 > 0 } == true)
-        let (code2, _, err2) = try Self.run(["microphysics", "--density", "1e9", "--temperature", "1e6"])
-        #expect(code2 == 2 && err2.contains("Γ"))
+        // A solid point (Γ > 175) used to fail the whole point with exit 2: now the EOS rows and those that need
+        // it are null with the reason, and the rest of the point is reported.
+        let (code2, out2, err2) = try Self.run(["microphysics", "--density", "1e9", "--temperature", "1e6", "--json"])
+        #expect(code2 == 0, "\(err2)")
+        let o2 = try #require(try JSONSerialization.jsonObject(with: Data(out2.utf8)) as? [String: Any])
+        for key in ["pressure_dyn_cm2", "nabla_ad", "kappa_radiative_cm2_g", "kappa_total_cm2_g"] { #expect(o2[key] is NSNull, "\(key)") }
+        #expect(((o2["notes"] as? [String]) ?? []).contains { $0.contains("EOS") && $0.contains("Γ") && $0.contains("175") })
+        #expect((o2["eps_nu_total_erg_g_s"] as? Double).map { $0.isFinite } == true)
     }
 
     @Test("an installed binary (prefix/bin + prefix/share/stellarbound/StellarModels) finds its data there")
