@@ -66,4 +66,16 @@ struct TrustCLITests {
             #expect(!out.contains("inf"))
         }
     }
+
+    /// (5) `flash --mass` accepted 0.7–M_HeF silently although the core model ignores the mass below 1.1 M☉ and is
+    /// too bright above ~1.2 M☉.
+    @Test("flash states the core model's range of validity in --help and warns above it")
+    func coreModelValidity() throws {
+        let (_, help, _) = try CLITests.run(["flash", "--help"])
+        #expect(help.contains("1.2 M☉") && help.contains("too bright"))
+        let (_, _, err) = try CLITests.run(["flash", "--mass", "1.5", "--max-steps", "10"])
+        #expect(err.contains("warning: --mass 1.5"), "\(err)")
+        let (_, _, quiet) = try CLITests.run(["flash", "--mass", "0.8", "--max-steps", "10"])
+        #expect(!quiet.contains("warning: --mass"))
+    }
 }
