@@ -26,7 +26,7 @@ struct BoundDataOptions: ParsableArguments {
     func runBound(calibration: String, cl: Double, budget: Bool, coupling: Coupling, json: Bool, extraTheoryError: Double = 0,
                   notePrefix: String = "", prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
         let boundData = try load()
-        _ = try boundData.calibrations.select(list: calibration)
+        let selected = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
         _ = sharedTable(json: json)
         let trackRunner = runner(boundData, json: json)
@@ -35,7 +35,7 @@ struct BoundDataOptions: ParsableArguments {
             note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
         }
         let options = BoundAnalysis.Options(withBudget: budget, coupling: coupling, extraTheoryError: extraTheoryError)
-        return (try boundData.bound(calibrations: calibration, cl: cl, options: options, runner: trackRunner, note: note),
+        return (try boundData.bound(selected, cl: cl, options: options, runner: trackRunner, note: note),
                 trackRunner.threads)
     }
 

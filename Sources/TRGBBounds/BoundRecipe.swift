@@ -14,13 +14,16 @@ extension Calibration.File {
 }
 
 extension BoundData {
-    /// The bound extractor's recipe, as `stellarbound bound` runs it: the named calibrations (checked first,
-    /// so a bad name fails before any track), their tracks on `runner`, the budget and the limits at `cl`.
+    /// The bound extractor's recipe, as `stellarbound bound` runs it: the named calibrations (an unknown name
+    /// fails before any track), their tracks on `runner`, the budget and the limits at `cl`.
     public func bound(calibrations list: String, cl: Double, options: BoundAnalysis.Options = .init(),
                       runner: TrackRunner, note: (@Sendable (String) -> Void)? = nil) throws -> BoundAnalysis.Report {
-        let selected = try calibrations.select(list: list)
-        try UpperLimits.checkCL(cl)
-        let analysis = try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, note: note)
-        return try analysis.run(selected, cl: cl)
+        try bound(calibrations.select(list: list), cl: cl, options: options, runner: runner, note: note)
+    }
+
+    /// The same for calibrations already selected.
+    public func bound(_ selected: [Calibration], cl: Double, options: BoundAnalysis.Options = .init(),
+                      runner: TrackRunner, note: (@Sendable (String) -> Void)? = nil) throws -> BoundAnalysis.Report {
+        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, note: note).run(selected, cl: cl)
     }
 }

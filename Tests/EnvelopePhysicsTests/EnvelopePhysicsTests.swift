@@ -1,1 +1,0 @@
-// The tests of the EnvelopePhysics module live in this target, one file per capability.
