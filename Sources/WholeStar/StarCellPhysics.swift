@@ -29,24 +29,23 @@ public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
     case initial
 }
 
-/// Evaluates `StarCellState` for one composition (X, Z) with precomputed composition weights, ions and network
-/// abundances (nothing composition-dependent is recomputed per call). The EOS is warm-started with η.
+/// Evaluates `StarCellState` at (ρ, T) for a cell's precomputed composition (`StarCellComposition`). The EOS is
+/// warm-started with η. The burning abundances are the cell's own, except that a ZAMS model (`burningMode`
+/// `.equilibrium` or `.he3EquilibriumCNOInitial`) replaces ³He (and CNO) by their local equilibrium above 6–8 MK;
+/// an evolving star uses `.initial`, i.e. the network's evolved abundances as they are.
 final class StarCellPhysics: @unchecked Sendable {
     let micro: EnvelopeMicrophysics
-    let composition: EnvelopeEOSComposition
-    let weights: OpacityCompositionWeights
-    let ions: Composition
-    let abundances: HydrogenBurningAbundances
     let burningMode: ZAMSBurningAbundances
     var burningResult = HydrogenBurningResult()
 
-    init(micro: EnvelopeMicrophysics, hydrogen x: Double, metals z: Double, burning: ZAMSBurningAbundances) throws {
+    init(micro: EnvelopeMicrophysics, burning: ZAMSBurningAbundances) {
         self.micro = micro
-        composition = try EnvelopeEOSComposition(hydrogen: x, metals: z)
-        weights = try micro.opacities.compositionWeights(x: x, z: z)
-        ions = try EnvelopeMicrophysics.ions(hydrogen: x, metals: z)
-        abundances = try micro.metals.networkAbundances(hydrogen: x, metals: z)
         burningMode = burning
+    }
+
+    /// The homogeneous composition (X, Z) with the mixture's metals and protosolar ³He.
+    func homogeneous(hydrogen x: Double, metals z: Double) throws -> StarCellComposition {
+        try StarCellComposition(micro.metals.networkAbundances(hydrogen: x, metals: z), micro: micro)
     }
 
     /// Below `he3EquilibriumMinimumTemperature` (6 MK) ³He and CNO stay at their initial abundances, above
@@ -57,10 +56,28 @@ final class StarCellPhysics: @unchecked Sendable {
     static let he3EquilibriumMinimumTemperature = 6e6
     static let he3EquilibriumFullTemperature = 8e6
 
-    /// The state at (ln ρ, ln T); `eta` is the EOS's starting degeneracy.
-    func evaluate(lnRho: Double, lnT: Double, eta: Double?) throws -> StarCellState {
+    /// The abundances the burning rates are evaluated at: the cell's own, or (ZAMS modes) with ³He and CNO blended
+    /// towards their local equilibrium at (ρ, T).
+    func burningAbundances(density rho: Double, temperature t: Double,
+                           composition c: StarCellComposition) throws -> HydrogenBurningAbundances {
+        var a = c.abundances
+        guard burningMode != .initial, t > Self.he3EquilibriumMinimumTemperature else { return a }
+        var e = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
+        if burningMode == .equilibrium {
+            e = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: e)
+        }
+        let u = min(1, (t - Self.he3EquilibriumMinimumTemperature)
+                    / (Self.he3EquilibriumFullTemperature - Self.he3EquilibriumMinimumTemperature))
+        let w = u * u * (3 - 2 * u)
+        if w >= 1 { return e }
+        for sp in HydrogenBurningSpecies.allCases { a[sp] += w * (e[sp] - a[sp]) }
+        return a
+    }
+
+    /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy.
+    func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition) throws -> StarCellState {
         let rho = exp(lnRho), t = exp(lnT)
-        let s = try micro.eos.state(density: rho, temperature: t, composition: composition, guess: eta)
+        let s = try micro.eos.state(density: rho, temperature: t, composition: c.eos, guess: eta)
         var out = StarCellState()
         out.lnP = s.lnPressure.value
         out.chiRho = s.chiRho
@@ -68,24 +85,10 @@ final class StarCellPhysics: @unchecked Sendable {
         out.cP = s.cP
         out.gradAd = s.gradAd
         out.eta = s.eta
-        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: weights, ions: ions)
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions)
         out.kappa = k.total.kappa
-        if t >= HydrogenBurning.minimumTemperature {
-            var a = abundances
-            if burningMode != .initial && t > Self.he3EquilibriumMinimumTemperature {
-                var e = try micro.burning.equilibriumHe3(density: rho, temperature: t, abundances: a)
-                if burningMode == .equilibrium {
-                    e = try micro.burning.equilibriumCNO(density: rho, temperature: t, abundances: e)
-                }
-                let u = min(1, (t - Self.he3EquilibriumMinimumTemperature)
-                            / (Self.he3EquilibriumFullTemperature - Self.he3EquilibriumMinimumTemperature))
-                let w = u * u * (3 - 2 * u)
-                if w >= 1 {
-                    a = e
-                } else {
-                    for sp in HydrogenBurningSpecies.allCases { a[sp] += w * (e[sp] - a[sp]) }
-                }
-            }
+        if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
+            let a = try burningAbundances(density: rho, temperature: t, composition: c)
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
             out.eps = burningResult.epsTotal
         }

@@ -21,11 +21,16 @@ import Henyey
 /// The hydrostatic equation is differenced in P, not ln P, and divided by P̄: in the outermost cells P changes by a
 /// factor of several across a cell, where the ln P form with a mean P is first-order wrong.
 ///
-/// The evolution stage adds ε_grav = −c_P T[(1 − ∇_ad χ_T) d ln T/dt − ∇_ad χ_ρ d ln ρ/dt] to the energy equation and
-/// composition unknowns; the mesh, unknowns and the other equations stay.
+/// An evolving star (`previous` set) adds ε_grav = −T ds/dt = −c_P T[(1 − ∇_ad χ_T) d ln T/dt − ∇_ad χ_ρ d ln ρ/dt]
+/// (KWW eq. 4.27 with ds = c_P(d ln T − ∇_ad d ln P), at fixed composition) to the energy equation, differenced
+/// backward in time (implicit Euler) from the previous model's ln ρ, ln T of the same Lagrangian cell. The ρ, T form
+/// has no composition term: the composition changes between steps by operator splitting (`StarBurningStep`,
+/// `StarMixing`), and a P-based form would read the burning's change of μ as a compression.
 final class StarEquations: HenyeySystem {
     let mesh: StarMesh
     let physics: StarCellPhysics
+    /// Each cell's composition (fixed during a Newton solve).
+    var compositions: [StarCellComposition]
     let surface: StarSurface
     let mixingLength: MixingLength
     let cellCount: Int
@@ -37,14 +42,19 @@ final class StarEquations: HenyeySystem {
     /// Cell masses (g) and face masses (g).
     let dm: [Double], m: [Double]
 
+    /// The previous model's ln ρ, ln T per cell and the time step Δt (s); nil for thermal equilibrium (ZAMS).
+    var previous: (lnRho: [Double], lnT: [Double], dt: Double)?
+
     /// Cell states at the current iterate, at ln ρ + h, at ln T + h.
     var cells: [StarCellState], cellsRho: [StarCellState], cellsT: [StarCellState]
     var savedCell = StarCellState()
 
-    init(mesh: StarMesh, physics: StarCellPhysics, surface: StarSurface, mixingLength: MixingLength, mass: Double,
-         differenceStep: Double) {
+    init(mesh: StarMesh, physics: StarCellPhysics, compositions: [StarCellComposition], surface: StarSurface,
+         mixingLength: MixingLength, mass: Double, differenceStep: Double) {
+        precondition(compositions.count == mesh.count, "one composition per cell")
         self.mesh = mesh
         self.physics = physics
+        self.compositions = compositions
         self.surface = surface
         self.mixingLength = mixingLength
         self.mass = mass
@@ -60,7 +70,8 @@ final class StarEquations: HenyeySystem {
     /// The cell states (and the photosphere) at `x`.
     func evaluateCells(_ x: UnsafePointer<Double>) throws {
         for k in 0..<cellCount {
-            cells[k] = try physics.evaluate(lnRho: x[StarUnknown.lnd.at(k)], lnT: x[StarUnknown.lnT.at(k)], eta: cells[k].eta)
+            cells[k] = try physics.evaluate(lnRho: x[StarUnknown.lnd.at(k)], lnT: x[StarUnknown.lnT.at(k)], eta: cells[k].eta,
+                                            composition: compositions[k])
         }
         let top = cellCount - 1
         let l = x[StarUnknown.luminosity.at(top)] * Solar.luminosity
@@ -72,8 +83,8 @@ final class StarEquations: HenyeySystem {
         try evaluateCells(x)
         for k in 0..<cellCount {
             let lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)], eta = cells[k].eta
-            cellsRho[k] = try physics.evaluate(lnRho: lnRho + h, lnT: lnT, eta: eta)
-            cellsT[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: eta)
+            cellsRho[k] = try physics.evaluate(lnRho: lnRho + h, lnT: lnT, eta: eta, composition: compositions[k])
+            cellsT[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: eta, composition: compositions[k])
         }
     }
 
@@ -137,6 +148,14 @@ final class StarEquations: HenyeySystem {
         return out
     }
 
+    /// ε_grav of cell k (erg g⁻¹ s⁻¹) at (ln ρ, ln T) from the previous model; 0 in thermal equilibrium.
+    @inline(__always) func gravothermal(_ k: Int, lnRho: Double, lnT: Double) -> Double {
+        guard let p = previous else { return 0 }
+        let s = cells[k]
+        let dlnT = lnT - p.lnT[k], dlnRho = lnRho - p.lnRho[k]
+        return -s.cP * exp(lnT) * ((1 - s.gradAd * s.chiT) * dlnT - s.gradAd * s.chiRho * dlnRho) / p.dt
+    }
+
     func residual(cell k: Int, _ x: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
         let b = StarUnknown.count * k
         let lnRho = x[b], lnT = x[b + 1], lnR = x[b + 2], lum = x[b + 3] * Solar.luminosity
@@ -144,7 +163,7 @@ final class StarEquations: HenyeySystem {
         let rPrev3 = k > 0 ? exp(3 * x[b - 2]) : 0
         let lPrev = k > 0 ? x[b - 1] * Solar.luminosity : 0
         out[0] = lnR - log(rPrev3 + 3 * dm[k] / (4 * Double.pi * exp(lnRho))) / 3
-        out[1] = (lum - lPrev - dm[k] * s.eps) / Solar.luminosity
+        out[1] = (lum - lPrev - dm[k] * (s.eps + gravothermal(k, lnRho: lnRho, lnT: lnT))) / Solar.luminosity
         let f = face(k, x)
         let r = exp(lnR), r2 = r * r
         let dmBar = k < cellCount - 1 ? 0.5 * (dm[k] + dm[k + 1]) : 0.5 * dm[k]

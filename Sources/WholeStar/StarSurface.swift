@@ -16,11 +16,15 @@ final class StarSurface: @unchecked Sendable {
     let integrator: AtmosphereIntegrator
     let gasEOS = EnvelopeEOS(includeRadiation: false)
     let physics: StarCellPhysics
-    let mass: Double
+    /// The atmosphere's composition: the outermost cell's (set by the evolution after mixing).
+    var composition: StarCellComposition
+    /// Total mass (g); the evolution updates it with mass loss.
+    var mass: Double
     var lnL0 = 0.0, lnR0 = 0.0, lnP0 = 0.0, dLnPdLnL = 0.0, dLnPdLnR = 0.0
 
-    init(physics: StarCellPhysics, mass: Double, steps: Int) {
+    init(physics: StarCellPhysics, composition: StarCellComposition, mass: Double, steps: Int) {
         self.physics = physics
+        self.composition = composition
         self.mass = mass
         integrator = AtmosphereIntegrator(relation: .eddington, tauTop: 1e-5, steps: steps, includeRadiationPressure: true)
     }
@@ -34,7 +38,7 @@ final class StarSurface: @unchecked Sendable {
     func update(luminosity l: Double, radius r: Double) throws {
         let teff = Self.effectiveTemperature(luminosity: l, radius: r)
         let g = CGS.gravitational * mass / (r * r)
-        let comp = physics.composition, w = physics.weights, eos = gasEOS, tables = physics.micro.opacities
+        let comp = composition.eos, w = composition.weights, eos = gasEOS, tables = physics.micro.opacities
         let b = try integrator.boundary(
             effectiveTemperature: teff, gravity: g,
             density: { pGas, t in try eos.state(pressure: pGas, temperature: t, composition: comp).density },

@@ -121,13 +121,16 @@ public struct ZAMSModel: Sendable {
     static func relax(_ p: Parameters, mesh: StarMesh, burning: ZAMSBurningAbundances, micro: EnvelopeMicrophysics,
                       x: inout [Double], maximumIterations: Int) throws -> (StarEquations, Int) {
         let massG = p.mass * Solar.mass
-        let physics = try StarCellPhysics(micro: micro, hydrogen: p.hydrogen, metals: p.metallicity, burning: burning)
-        let surface = StarSurface(physics: physics, mass: massG, steps: 60)
+        let physics = StarCellPhysics(micro: micro, burning: burning)
+        let composition = try physics.homogeneous(hydrogen: p.hydrogen, metals: p.metallicity)
+        let surface = StarSurface(physics: physics, composition: composition, mass: massG, steps: 60)
         var settings = HenyeySettings()
         settings.maximumIterations = maximumIterations
         settings.maximumLogChange = 0.3
         settings.tolerance = 1e-8
-        let equations = StarEquations(mesh: mesh, physics: physics, surface: surface,
+        let equations = StarEquations(mesh: mesh, physics: physics,
+                                      compositions: [StarCellComposition](repeating: composition, count: mesh.count),
+                                      surface: surface,
                                       mixingLength: MixingLength(alpha: p.mixingLength), mass: massG,
                                       differenceStep: settings.differenceStep)
         let solver = try HenyeySolver(for: equations, settings: settings)
@@ -180,7 +183,7 @@ public struct ZAMSModel: Sendable {
         // ε re-evaluated from scratch (not the solver's caches): the energy check is then independent.
         var eps = [Double]()
         for k in 0..<n {
-            let s = try eq.physics.evaluate(lnRho: log(rho[k]), lnT: log(t[k]), eta: nil)
+            let s = try eq.physics.evaluate(lnRho: log(rho[k]), lnT: log(t[k]), eta: nil, composition: eq.compositions[k])
             eps.append(s.eps)
             nuclear += s.eps * eq.dm[k]
             thermal += 3 * p[k] / rho[k] * eq.dm[k]

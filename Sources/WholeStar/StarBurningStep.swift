@@ -1,0 +1,103 @@
+import EnvelopePhysics
+import Foundation
+
+/// Advances one cell's network abundances over a time step at fixed (ρ, T) by the implicit (backward) Euler method,
+///
+///     X − X⁰ − Δt f(X) = 0,    f = dX/dt of `HydrogenBurning` (pp chains + CNO cycles, 9 species),
+///
+/// solved by Newton's method with the network's analytic Jacobian ((I − Δt ∂f/∂X) δX = −residual). Backward Euler is
+/// L-stable: over steps much longer than a species' burning time (¹³C, ¹⁵N, ³He in a hot core) it goes to the local
+/// equilibrium instead of oscillating, which is what an evolution code with steps of 10⁷–10⁸ yr needs (MESA II,
+/// Paxton et al. 2013, §3; the operator splitting of burning and structure: KWW 2012 ch. 11.3). The step conserves
+/// Σ Xᵢ exactly, since the network's f conserves mass number.
+///
+/// Trap: near hydrogen exhaustion one Euler step can overshoot X(¹H) below zero, and a species far from equilibrium
+/// can make Newton wander: the step is then split in two halves, recursively (at most `maximumDepth` levels, so
+/// at most 2⁸ sub-steps), and a genuinely failing cell ends in a typed error instead of a hang.
+struct StarBurningStep {
+    let burning: HydrogenBurning
+    var result = HydrogenBurningResult()
+    /// Newton iterations per (sub)step before it is split; convergence tolerance on max |δX|.
+    static let maximumIterations = 12
+    static let tolerance = 1e-13
+    /// Recursive halvings allowed.
+    static let maximumDepth = 8
+
+    init(burning: HydrogenBurning) { self.burning = burning }
+
+    /// The abundances after `dt` seconds at (ρ [g cm⁻³], T [K]).
+    mutating func advance(_ x0: HydrogenBurningAbundances, density rho: Double, temperature t: Double,
+                          dt: Double) throws -> HydrogenBurningAbundances {
+        guard t >= HydrogenBurning.minimumTemperature, dt > 0, x0[.h1] > 0 else { return x0 }
+        return try advance(x0, rho, t, dt, depth: 0)
+    }
+
+    private mutating func advance(_ x0: HydrogenBurningAbundances, _ rho: Double, _ t: Double, _ dt: Double,
+                                  depth: Int) throws -> HydrogenBurningAbundances {
+        if let x = try? newton(x0, rho, t, dt) { return x }
+        guard depth < Self.maximumDepth else {
+            throw WholeStarError.notConverged(
+                reason: "burning step did not converge at ρ = \(rho) g/cm³, T = \(t) K over Δt = \(dt) s (after \(depth) halvings)")
+        }
+        let half = try advance(x0, rho, t, dt / 2, depth: depth + 1)
+        return try advance(half, rho, t, dt / 2, depth: depth + 1)
+    }
+
+    private struct Failed: Error {}
+
+    /// One backward-Euler step by Newton; throws `Failed` when it does not converge or leaves [0, 1].
+    private mutating func newton(_ x0: HydrogenBurningAbundances, _ rho: Double, _ t: Double,
+                                 _ dt: Double) throws -> HydrogenBurningAbundances {
+        var x = x0
+        let n = 9   // HydrogenBurningSpecies.allCases.count
+        for _ in 0..<Self.maximumIterations {
+            do { try burning.evaluate(density: rho, temperature: t, abundances: x, into: &result) } catch { throw Failed() }
+            var a = InlineArray<81, Double>(repeating: 0)
+            var b = InlineArray<9, Double>(repeating: 0)
+            for i in 0..<n {
+                b[i] = -(x.massFractions[i] - x0.massFractions[i] - dt * result.dXdt[i])
+                for j in 0..<n { a[n * i + j] = (i == j ? 1 : 0) - dt * result.jacobian[n * i + j] }
+            }
+            guard Self.solve(&a, &b, n) else { throw Failed() }
+            var largest = 0.0
+            for i in 0..<n {
+                x.massFractions[i] += b[i]
+                largest = max(largest, abs(b[i]))
+            }
+            for i in 0..<n where x.massFractions[i] < 0 {
+                // Round-off below zero is clipped; a real overshoot fails the step (it is then halved).
+                guard x.massFractions[i] > -1e-12 else { throw Failed() }
+                x.massFractions[i] = 0
+            }
+            guard largest.isFinite else { throw Failed() }
+            if largest < Self.tolerance { return x }
+        }
+        throw Failed()
+    }
+
+    /// Solves a·y = b in place (b ← y) by Gaussian elimination with partial pivoting; false if singular.
+    static func solve(_ a: inout InlineArray<81, Double>, _ b: inout InlineArray<9, Double>, _ n: Int) -> Bool {
+        for c in 0..<n {
+            var p = c
+            for r in (c + 1)..<n where abs(a[n * r + c]) > abs(a[n * p + c]) { p = r }
+            guard a[n * p + c] != 0, a[n * p + c].isFinite else { return false }
+            if p != c {
+                for j in 0..<n { a.swapAt(n * p + j, n * c + j) }
+                b.swapAt(p, c)
+            }
+            let inv = 1 / a[n * c + c]
+            for r in (c + 1)..<n {
+                let f = a[n * r + c] * inv
+                if f == 0 { continue }
+                for j in c..<n { a[n * r + j] -= f * a[n * c + j] }
+                b[r] -= f * b[c]
+            }
+        }
+        for c in stride(from: n - 1, through: 0, by: -1) {
+            var s = b[c]
+            for j in (c + 1)..<n { s -= a[n * c + j] * b[j] }
+            b[c] = s / a[n * c + c]
+        }
+        return true
+    }
+}

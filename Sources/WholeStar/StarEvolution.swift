@@ -1,0 +1,229 @@
+import Constants
+import EnvelopePhysics
+import Foundation
+import Henyey
+
+/// An evolving star on one Lagrangian mesh from the centre to the photosphere: it starts from its own ZAMS model
+/// and takes implicit time steps (KWW 2012 ch. 11; MESA I §6), each one
+///
+///  1. burning: every cell's network abundances advanced over Δt at the step's starting (ρ, T) by backward Euler
+///     (`StarBurningStep`);
+///  2. mixing: the convective zones of the starting model homogenised (`StarMixing`);
+///  3. structure: Newton–Henyey relaxation of the structure equations with ε_grav differenced from the starting model
+///     (`StarEquations`), starting from the previous model.
+///
+/// This operator splitting is first order in Δt; the time-step controller (`StarEvolutionSettings`) keeps the
+/// changes per step small, and the convergence tests halve Δt to measure what it costs. A failed step (Newton or
+/// burning) is retried with Δt/2 from the saved state.
+public final class StarEvolution {
+    /// Inputs: mass (M☉), initial X, Z, α_MLT.
+    public let mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double
+    public let settings: StarEvolutionSettings
+    /// The ZAMS model the run started from.
+    public let zams: ZAMSModel
+    /// The current model's numbers.
+    public private(set) var current: StarSnapshot
+    /// Every accepted model, from the ZAMS on.
+    public private(set) var history: [StarSnapshot] = []
+
+    let micro: EnvelopeMicrophysics
+    let equations: StarEquations
+    let solver: HenyeySolver
+    var burner: StarBurningStep
+    /// The current unknowns, each cell's abundances and the faces' convective flags.
+    var x: [Double]
+    var abundances: [HydrogenBurningAbundances]
+    var convective: [Bool]
+    /// The next time step (yr).
+    var nextTimestep: Double
+
+    /// Builds the ZAMS (³He in equilibrium above 6–8 MK, CNO at the mixture's initial abundances:
+    /// `.he3EquilibriumCNOInitial`) and prepares the evolution. Inputs are checked first (ranges of `ZAMSModel`).
+    public init(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
+                settings: StarEvolutionSettings = StarEvolutionSettings(), microphysics micro: EnvelopeMicrophysics) throws {
+        try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
+                               cells: settings.cells)
+        try settings.validate()
+        self.mass = mass
+        self.hydrogen = hydrogen
+        self.metallicity = metallicity
+        self.mixingLength = mixingLength
+        self.settings = settings
+        self.micro = micro
+        zams = try ZAMSModel.build(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
+                                   cells: settings.cells, burning: .he3EquilibriumCNOInitial, microphysics: micro)
+        // The ZAMS's burning abundances become each cell's own: the evolution starts exactly where the ZAMS is.
+        let zamsPhysics = StarCellPhysics(micro: micro, burning: zams.burning)
+        let homogeneous = try zamsPhysics.homogeneous(hydrogen: hydrogen, metals: metallicity)
+        var abundances = [HydrogenBurningAbundances]()
+        for k in 0..<zams.cells {
+            abundances.append(try zamsPhysics.burningAbundances(density: zams.density[k], temperature: zams.temperature[k],
+                                                                composition: homogeneous))
+        }
+        self.abundances = abundances
+        let compositions = try abundances.map { try StarCellComposition($0, micro: micro) }
+        let physics = StarCellPhysics(micro: micro, burning: .initial)
+        let massG = mass * Solar.mass
+        let surface = StarSurface(physics: physics, composition: compositions[zams.cells - 1], mass: massG, steps: 60)
+        var henyey = HenyeySettings()
+        henyey.maximumIterations = settings.newtonIterations
+        henyey.maximumLogChange = 0.3
+        henyey.tolerance = settings.newtonTolerance
+        equations = StarEquations(mesh: zams.mesh, physics: physics, compositions: compositions, surface: surface,
+                                  mixingLength: MixingLength(alpha: mixingLength), mass: massG,
+                                  differenceStep: henyey.differenceStep)
+        solver = try HenyeySolver(for: equations, settings: henyey)
+        burner = StarBurningStep(burning: micro.burning)
+        x = zams.unknowns
+        convective = zams.convective
+        nextTimestep = settings.initialTimestep
+        current = StarSnapshot()
+        try x.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
+        current = snapshot(model: 0, age: 0, timestep: 0, iterations: zams.iterations, retries: 0)
+        history = [current]
+    }
+
+    /// Takes one accepted step (retrying with halved Δt on failure), no longer than `limit` years if given.
+    /// Throws `WholeStarError.notConverged` after `maximumRetries` failed halvings.
+    @discardableResult
+    public func step(limit: Double? = nil) throws -> StarSnapshot {
+        var dt = min(nextTimestep, settings.maximumTimestep, limit ?? .infinity)
+        var retries = 0
+        while true {
+            do {
+                let (iterations, changes) = try attempt(dt: dt)
+                current = snapshot(model: current.model + 1, age: current.age + dt, timestep: dt,
+                                   iterations: iterations, retries: retries)
+                history.append(current)
+                var factor = settings.maximumFactor
+                factor = min(factor, settings.structureChange / max(changes.structure, 1e-30))
+                factor = min(factor, settings.hydrogenChange / max(changes.hydrogen, 1e-30))
+                factor = min(factor, settings.surfaceChange / max(changes.surface, 1e-30))
+                // A step shortened by `limit` (landing on a target age) does not shrink the next one.
+                let base = max(dt, limit == nil ? dt : nextTimestep)
+                nextTimestep = min(settings.maximumTimestep, base * max(settings.minimumFactor, factor))
+                return current
+            } catch let error as WholeStarError where error.failureKind == .badInput {
+                throw error
+            } catch {
+                retries += 1
+                guard retries <= settings.maximumRetries else {
+                    throw WholeStarError.notConverged(
+                        reason: "step \(current.model + 1) at age \(current.age) yr failed \(retries) times, last Δt = \(dt) yr: \(error)")
+                }
+                dt /= 2
+            }
+        }
+    }
+
+    /// The largest changes of one step.
+    struct Changes { var structure = 0.0, hydrogen = 0.0, surface = 0.0 }
+
+    /// One step of `dt` years from the current model; on failure the current model is left untouched.
+    func attempt(dt years: Double) throws -> (Int, Changes) {
+        let dt = years * Time.year
+        let n = equations.cellCount
+        // 1. Burning at the starting (ρ, T).
+        var burnt = abundances
+        for k in 0..<n {
+            let rho = exp(x[StarUnknown.lnd.at(k)]), t = exp(x[StarUnknown.lnT.at(k)])
+            burnt[k] = try burner.advance(abundances[k], density: rho, temperature: t, dt: dt)
+        }
+        // 2. Mixing over the starting model's convective zones.
+        StarMixing.mix(&burnt, zones: StarMixing.zones(convective: convective, mesh: equations.mesh), dm: equations.dm)
+        let compositions = try burnt.map { try StarCellComposition($0, micro: micro) }
+        // 3. Structure.
+        let savedCompositions = equations.compositions, savedSurface = equations.surface.composition
+        let savedCells = equations.cells
+        equations.compositions = compositions
+        equations.surface.composition = compositions[n - 1]
+        equations.previous = ((0..<n).map { x[StarUnknown.lnd.at($0)] }, (0..<n).map { x[StarUnknown.lnT.at($0)] }, dt)
+        var trial = x
+        let iterations: Int
+        do {
+            iterations = try solver.solve(equations, &trial)
+            guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
+            try trial.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
+        } catch {
+            equations.compositions = savedCompositions
+            equations.surface.composition = savedSurface
+            equations.cells = savedCells
+            equations.previous = nil
+            throw error
+        }
+        var changes = Changes()
+        for k in 0..<n {
+            changes.structure = max(changes.structure, abs(trial[StarUnknown.lnd.at(k)] - x[StarUnknown.lnd.at(k)]),
+                                    abs(trial[StarUnknown.lnT.at(k)] - x[StarUnknown.lnT.at(k)]))
+            changes.hydrogen = max(changes.hydrogen, abs(burnt[k][.h1] - abundances[k][.h1]))
+        }
+        let top = n - 1
+        changes.surface = max(abs(log10(trial[StarUnknown.luminosity.at(top)] / x[StarUnknown.luminosity.at(top)])),
+                              abs(trial[StarUnknown.lnR.at(top)] - x[StarUnknown.lnR.at(top)]) / M_LN10)
+        x = trial
+        abundances = burnt
+        trial.withUnsafeBufferPointer { xp in
+            for k in 0..<n { convective[k] = equations.face(k, xp.baseAddress!).convective }
+        }
+        return (iterations, changes)
+    }
+
+    /// The numbers of the current model (cell states already at `x`; `equations.previous` set for ε_grav).
+    func snapshot(model: Int, age: Double, timestep: Double, iterations: Int, retries: Int) -> StarSnapshot {
+        let n = equations.cellCount, mesh = equations.mesh
+        var s = StarSnapshot()
+        s.model = model
+        s.age = age
+        s.timestep = timestep
+        s.iterations = iterations
+        s.retries = retries
+        let top = n - 1
+        let l = x[StarUnknown.luminosity.at(top)], r = exp(x[StarUnknown.lnR.at(top)])
+        s.luminosity = l
+        s.radius = r / Solar.radius
+        s.effectiveTemperature = StarSurface.effectiveTemperature(luminosity: l * Solar.luminosity, radius: r)
+        s.logGravity = log10(CGS.gravitational * equations.mass / (r * r))
+        var nuclear = 0.0, grav = 0.0
+        x.withUnsafeBufferPointer { xp in
+            for k in 0..<n {
+                nuclear += equations.dm[k] * equations.cells[k].eps
+                grav += equations.dm[k] * equations.gravothermal(k, lnRho: xp[StarUnknown.lnd.at(k)],
+                                                                 lnT: xp[StarUnknown.lnT.at(k)])
+            }
+        }
+        s.nuclearLuminosity = nuclear / Solar.luminosity
+        s.gravothermalLuminosity = grav / Solar.luminosity
+        s.centralTemperature = exp(x[StarUnknown.lnT.at(0)])
+        s.centralDensity = exp(x[StarUnknown.lnd.at(0)])
+        s.centralHydrogen = abundances[0][.h1]
+        s.centralHelium = abundances[0][.he3] + abundances[0][.he4]
+        var kMax = 0
+        for k in 1..<n where x[StarUnknown.lnT.at(k)] > x[StarUnknown.lnT.at(kMax)] { kMax = k }
+        s.maximumTemperature = exp(x[StarUnknown.lnT.at(kMax)])
+        s.maximumTemperatureMass = mesh.qCentre[kMax] * mass
+        var coreTop = -1
+        while coreTop + 1 < n && abundances[coreTop + 1][.h1] < StarSnapshot.heliumCoreHydrogen { coreTop += 1 }
+        s.heliumCoreMass = coreTop >= 0 ? mesh.q[coreTop] * mass : 0
+        // Convective core and envelope as in the ZAMS diagnostics (the skin below the photosphere is radiative).
+        var convTop = -1
+        while convTop + 1 < n && convective[convTop + 1] { convTop += 1 }
+        s.convectiveCoreMass = convTop >= 0 ? mesh.q[convTop] * mass : 0
+        var k = n - 1
+        while k >= 0 && !convective[k] && mesh.outer[k] < StarMixing.surfaceSkin { k -= 1 }
+        if k >= 0 && convective[k] {
+            var base = k
+            while base - 1 > convTop && convective[base - 1] { base -= 1 }
+            if base > 0 {
+                s.convectiveEnvelopeBaseMass = mesh.q[base - 1] * mass
+                s.convectiveEnvelopeBaseRadius = exp(x[StarUnknown.lnR.at(base - 1)]) / Solar.radius
+            }
+        }
+        let surf = abundances[n - 1]
+        s.surfaceHydrogen = surf[.h1]
+        s.surfaceHelium = surf[.he3] + surf[.he4]
+        s.surfaceMetals = max(0, 1 - s.surfaceHydrogen - s.surfaceHelium)
+        let carbon = surf[.c12] / 12, nitrogen = surf[.n14] / 14
+        s.surfaceCarbonToNitrogen = nitrogen > 0 ? carbon / nitrogen : 0
+        return s
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The numbers that steer an evolution run: the time-step controller's targets, the retry and step limits and the
+/// Newton settings. Every field is checked by `validate()` (errors name the field and its range).
+///
+/// Time-step control (the classical relative-change controller, KWW 2012 ch. 11.3; MESA I §6.4's `varcontrol`):
+/// after each accepted step the next Δt is Δt · min over the targets of (target / measured change), clamped to
+/// [`minimumFactor`, `maximumFactor`]. A step whose Newton solve or burning fails is retried with Δt/2, at most
+/// `maximumRetries` times in a row; a run never takes more than `maximumSteps` steps. So every run ends.
+public struct StarEvolutionSettings: Sendable, Equatable {
+    /// Cells of the mesh.
+    public var cells = 400
+    /// First time step after the ZAMS (yr) and the largest allowed (yr).
+    public var initialTimestep = 1e6
+    public var maximumTimestep = 1e9
+    /// Targets per step: the largest |Δ ln T|, |Δ ln ρ| of any cell; the largest |ΔX(¹H)| of any cell; |Δ log₁₀ L|
+    /// and |Δ log₁₀ R| at the surface.
+    public var structureChange = 0.05
+    public var hydrogenChange = 0.01
+    public var surfaceChange = 0.01
+    /// Bounds on the Δt ratio from one step to the next.
+    public var minimumFactor = 0.5, maximumFactor = 1.5
+    /// Retries (halvings) per step, and steps per run.
+    public var maximumRetries = 8
+    public var maximumSteps = 5000
+    /// Newton: iterations per step and tolerance on the largest scaled correction.
+    public var newtonIterations = 12
+    public var newtonTolerance = 1e-8
+
+    public init() {}
+
+    /// Checks every field.
+    public func validate() throws {
+        func need(_ ok: Bool, _ name: String, _ value: Double, _ allowed: String) throws {
+            if !ok { throw WholeStarError.outOfRange(parameter: name, value: value, allowed: allowed) }
+        }
+        try need(ZAMSModel.cellRange.contains(cells), "cells", Double(cells), "[100, 5000]")
+        try need(initialTimestep >= 1 && initialTimestep <= 1e9, "initial-timestep", initialTimestep, "[1, 1e9] yr")
+        try need(maximumTimestep >= initialTimestep && maximumTimestep <= 1e10, "maximum-timestep", maximumTimestep,
+                 "[initial-timestep, 1e10] yr")
+        try need(structureChange > 0 && structureChange <= 0.5, "structure-change", structureChange, "(0, 0.5]")
+        try need(hydrogenChange > 0 && hydrogenChange <= 0.5, "hydrogen-change", hydrogenChange, "(0, 0.5]")
+        try need(surfaceChange > 0 && surfaceChange <= 0.5, "surface-change", surfaceChange, "(0, 0.5]")
+        try need(minimumFactor >= 0.1 && minimumFactor < 1, "minimum-factor", minimumFactor, "[0.1, 1)")
+        try need(maximumFactor > 1 && maximumFactor <= 5, "maximum-factor", maximumFactor, "(1, 5]")
+        try need(maximumRetries >= 0 && maximumRetries <= 30, "maximum-retries", Double(maximumRetries), "[0, 30]")
+        try need(maximumSteps >= 1 && maximumSteps <= 100_000, "maximum-steps", Double(maximumSteps), "[1, 100000]")
+        try need(newtonIterations >= 2 && newtonIterations <= 100, "newton-iterations", Double(newtonIterations), "[2, 100]")
+        try need(newtonTolerance > 0 && newtonTolerance <= 1e-4, "newton-tolerance", newtonTolerance, "(0, 1e-4]")
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// One model of an evolving star: the numbers a history row and a track's summary read. Units in the names'
+/// doc comments (L☉, R☉, M☉ as stated; cgs otherwise).
+public struct StarSnapshot: Sendable, Equatable {
+    /// Model number (0 = the ZAMS) and age since the ZAMS (yr).
+    public var model = 0, age = 0.0
+    /// Time step that led to this model (yr; 0 for the ZAMS).
+    public var timestep = 0.0
+    /// Surface luminosity (L☉), photospheric radius (R☉), T_eff (K), log₁₀ g (cgs).
+    public var luminosity = 0.0, radius = 0.0, effectiveTemperature = 0.0, logGravity = 0.0
+    /// ∫ε_nuc dm (L☉) and ∫ε_grav dm (L☉).
+    public var nuclearLuminosity = 0.0, gravothermalLuminosity = 0.0
+    /// Centre (innermost cell): T (K), ρ (g cm⁻³), X, Y.
+    public var centralTemperature = 0.0, centralDensity = 0.0, centralHydrogen = 0.0, centralHelium = 0.0
+    /// Maximum temperature (K) and its mass coordinate (M☉).
+    public var maximumTemperature = 0.0, maximumTemperatureMass = 0.0
+    /// Helium-core mass (M☉): the mass inside the outermost face below which every cell has X < `heliumCoreHydrogen`.
+    public var heliumCoreMass = 0.0
+    /// Convective core mass (M☉; 0 if none); the outer convective zone's base: mass coordinate (M☉) and radius (R☉)
+    /// (both 0 if there is none).
+    public var convectiveCoreMass = 0.0, convectiveEnvelopeBaseMass = 0.0, convectiveEnvelopeBaseRadius = 0.0
+    /// Surface mass fractions X, Y, Z and the surface ¹²C/¹⁴N by number.
+    public var surfaceHydrogen = 0.0, surfaceHelium = 0.0, surfaceMetals = 0.0, surfaceCarbonToNitrogen = 0.0
+    /// Newton iterations of this step and retries (halved steps) before it succeeded.
+    public var iterations = 0, retries = 0
+
+    /// X below which a cell belongs to the helium core: 0.1 (MESA's default `he_core_boundary_h1_fraction`).
+    public static let heliumCoreHydrogen = 0.1
+
+    public init() {}
+}
