@@ -4,26 +4,31 @@ import Foundation
 import ModelData
 import WholeStar
 
-/// The whole star, evolved from its ZAMS (issue 14, stages 2–3: the main sequence and beyond).
+/// The whole star, evolved from its ZAMS (issue 14; stages 2–3: the main sequence and the subgiant branch).
 struct StarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "star",
-        abstract: "Evolve a whole star from its zero-age main sequence (stage 2 of the whole-star code: the main sequence).",
+        abstract: "Evolve a whole star from its zero-age main sequence (the main sequence and the subgiant branch so far).",
         discussion: """
-        One implicit (Henyey) mesh from the centre to the photosphere; burning (pp + CNO network, backward Euler), \
-        convective mixing (instantaneous, Schwarzschild) and the structure with ε_grav, operator-split per step. \
-        The run stops at --age or when the centre's hydrogen falls below --central-hydrogen, whichever comes first. \
-        Docs/whole-star.md says which stages work.
+        One implicit (Henyey) mesh from the centre to the photosphere; per time step, burning (pp + CNO network, \
+        backward Euler), convective mixing (instantaneous, Schwarzschild) and the structure with ε_grav, operator \
+        split. Defaults: the calibrated Sun (StellarModels/solar-calibration/gs98.json). The track stops at --age, \
+        or with --stop tams at the end of the main sequence (X_c < 1e-4). The red-giant branch and the flash are not \
+        built yet (Docs/whole-star.md says which stages work). JSON keys and CSV columns: Docs/output-contract.md.
         """)
 
-    @Option(help: "Stellar mass in M☉, in [0.5, 3].") var mass = 1.0
-    @Option(help: "Initial hydrogen mass fraction X, in [0.5, 0.8].") var hydrogen = 0.70
-    @Option(help: "Metal mass fraction Z, in [0, 0.06].") var metallicity = 0.02
-    @Option(name: .customLong("mixing-length"), help: "Mixing-length parameter α_MLT, in [0.5, 3]. Default 2.0.") var mixingLength = 2.0
+    @Option(help: "Stellar mass in M☉, in [0.5, 3]. Default 1.") var mass = 1.0
+    @Option(help: "Initial helium mass fraction Y, with X = 1 − Y − Z in [0.5, 0.8]. Default: the solar calibration's Y₀.")
+    var helium: Double?
+    @Option(help: "Metal mass fraction Z, in [0, 0.06]. Default: the solar calibration's Z₀.") var metallicity: Double?
+    @Option(name: .customLong("mixing-length"), help: "Mixing-length parameter α_MLT, in [0.5, 3]. Default: the solar calibration's α.")
+    var mixingLength: Double?
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
-    @Option(help: "Stop at this age since the ZAMS (Gyr), in (0, 20]. Default 20.") var age = 20.0
-    @Option(name: .customLong("central-hydrogen"), help: "Stop when the central X falls below this, in [0, 0.8]. Default 1e-4.")
-    var centralHydrogen = 1e-4
+    @Option(help: "Stop at this age since the ZAMS (Gyr), in (0, 20]. Default 13.8.") var age = 13.8
+    @Option(help: "Where to stop: age or tams (end of the main sequence, X_c < 1e-4; at --age if that comes first).")
+    var stop = StarStop.age
+    @Option(name: .customLong("time-resolution"), help: "Multiplies every time-step target (0.5 halves the steps), in [0.05, 4]. Default 1.")
+    var timeResolution = 1.0
     @Option(help: "Write the history (one row per model) as CSV to this file.") var history: String?
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
@@ -31,27 +36,62 @@ struct StarCommand: ParsableCommand {
     func run() throws {
         if let history { try checkOutputPath(history, flag: "--history") }
         guard age.isFinite, age > 0, age <= 20 else {
-            throw ValidationError("--age must be in (0, 20] Gyr (got \(age))")
+            throw WholeStarError.outOfRange(parameter: "age", value: age, allowed: "(0, 20] Gyr")
         }
-        guard centralHydrogen.isFinite, centralHydrogen >= 0, centralHydrogen <= 0.8 else {
-            throw ValidationError("--central-hydrogen must be in [0, 0.8] (got \(centralHydrogen))")
+        guard timeResolution.isFinite, timeResolution >= 0.05, timeResolution <= 4 else {
+            throw WholeStarError.outOfRange(parameter: "time-resolution", value: timeResolution, allowed: "[0.05, 4]")
         }
+        if let helium, !(helium.isFinite && helium >= 0 && helium <= 0.5) {
+            throw WholeStarError.outOfRange(parameter: "helium", value: helium, allowed: "[0, 0.5] (X = 1 − Y − Z in [0.5, 0.8])")
+        }
+        let data = try DataDirectory.locate(explicit: dataDir)
+        let sun = try SolarCalibration.stored(dataDirectory: data)
+        let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? sun.mixingLength
         var settings = StarEvolutionSettings()
         settings.cells = cells
-        try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
-        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: DataDirectory.locate(explicit: dataDir))
-        let star = try StarEvolution(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
+        settings.structureChange *= timeResolution
+        settings.hydrogenChange *= timeResolution
+        settings.surfaceChange *= timeResolution
+        try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: cells)
+        try settings.validate()
+        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
+        let start = Date()
+        progress("building the ZAMS model (\(cells) cells)…", json: json)
+        let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
                                      settings: settings, microphysics: micro)
-        let stopAge = age * 1e9
-        while star.current.age < stopAge * (1 - 1e-12) && star.current.centralHydrogen > centralHydrogen {
-            let s = try star.step(limit: stopAge - star.current.age)
-            FileHandle.standardError.write(Data(String(format: "%5d %10.4e %9.3e %8.4f %7.4f %7.1f %7.4f %6.3f %6.3f %6.3f %6.3f %2d %d\n",
-                s.model, s.age, s.timestep, s.luminosity, s.radius, s.effectiveTemperature, s.centralHydrogen,
-                s.centralTemperature / 1e6, s.heliumCoreMass, s.convectiveCoreMass, s.convectiveEnvelopeBaseRadius,
-                s.iterations, s.retries).utf8))
+        let outcome = StarTrack.run(star, stop: stop, age: age * 1e9) { s in
+            progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun",
+                            s.model, s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
+                            s.heliumCoreMass), json: json)
         }
-        let s = star.current
-        print(String(format: "age %.4f Gyr  L %.4f  R %.4f  Teff %.1f  Xc %.4f  steps %d", s.age / 1e9, s.luminosity, s.radius,
-                     s.effectiveTemperature, s.centralHydrogen, s.model))
+        if let history { try writeFile(StarTrackReport.historyCSV(outcome.history), to: history, flag: "--history") }
+        let report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+        if outcome.status == .failed { throw ComputationError(message: "the track failed: \(outcome.failureReason ?? "")") }
+    }
+}
+
+extension StarStop: ExpressibleByArgument {}
+
+extension StarTrackReport {
+    var text: String {
+        String(format: """
+        Whole star: %.3f Msun, Y0 = %.4f, Z = %.5f, alpha_MLT = %.3f, %d cells
+          status: STATUS
+          age %.4f Gyr   L = %.4f Lsun (log L %.4f)   Teff = %.1f K   R = %.4f Rsun   log g = %.3f
+          centre: X = %.5f, T = %.3f MK, rho = %.2f g/cm3    helium core %.4f Msun, convective core %.4f Msun
+          convective envelope base %.4f Rsun    surface X = %.4f, Y = %.4f, C/N = %.3f
+          %d steps, %d retries, %.1f s
+        """, mass, helium, metallicity, mixingLength, cells,
+                      age, luminosity, logL, teff, radius, logG, centralHydrogen, centralTemperature / 1e6, centralDensity,
+                      heliumCoreMass, convectiveCoreMass, envelopeBaseRadius, surfaceHydrogen, surfaceHelium,
+                      surfaceCarbonToNitrogen, steps, retries, seconds)
+            .replacingOccurrences(of: "STATUS", with: status + (failureReason.map { " (\($0))" } ?? ""))
     }
 }

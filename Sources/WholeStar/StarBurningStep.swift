@@ -11,6 +11,13 @@ import Foundation
 /// Paxton et al. 2013, §3; the operator splitting of burning and structure: KWW 2012 ch. 11.3). The step conserves
 /// Σ Xᵢ exactly, since the network's f conserves mass number.
 ///
+/// Backward Euler alone is first order: for the pp chains (rate ∝ X²) it under-burns by ~ΔX/X per step, which at the
+/// main-sequence steps (ΔX ≈ 0.01) left the Sun's central X at 4.57 Gyr 0.011 too high and L 0.9 % too low against
+/// halved steps. `advance` therefore takes the Richardson extrapolation of two half steps and one full step,
+/// X = 2 X_{h/2∘h/2} − X_h (the extrapolated implicit Euler method: second order, and still L-stable, since its
+/// stability function 2/(1 − z/2)² − 1/(1 − z) → 0 as z → −∞; Hairer & Wanner 1996, §IV.9). Round-off negatives
+/// of the extrapolation are clipped.
+///
 /// Trap: near hydrogen exhaustion one Euler step can overshoot X(¹H) below zero, and a species far from equilibrium
 /// can make Newton wander: the step is then split in two halves, recursively (at most `maximumDepth` levels, so
 /// at most 2⁸ sub-steps), and a genuinely failing cell ends in a typed error instead of a hang.
@@ -25,38 +32,68 @@ struct StarBurningStep {
 
     init(burning: HydrogenBurning) { self.burning = burning }
 
+    /// A point the composition burns at: density (g cm⁻³), temperature (K) and its weight (mass fraction of the zone).
+    struct Point { var density: Double, temperature: Double, weight: Double }
+
     /// The abundances after `dt` seconds at (ρ [g cm⁻³], T [K]).
     mutating func advance(_ x0: HydrogenBurningAbundances, density rho: Double, temperature t: Double,
                           dt: Double) throws -> HydrogenBurningAbundances {
-        guard t >= HydrogenBurning.minimumTemperature, dt > 0, x0[.h1] > 0 else { return x0 }
-        return try advance(x0, rho, t, dt, depth: 0)
+        try advance(x0, at: [Point(density: rho, temperature: t, weight: 1)], dt: dt)
     }
 
-    private mutating func advance(_ x0: HydrogenBurningAbundances, _ rho: Double, _ t: Double, _ dt: Double,
+    /// The abundances of a homogeneous (convectively mixed) zone after `dt` seconds, burning at the mass-weighted mean
+    /// rate of its cells: dX/dt = Σ wₖ f(X; ρₖ, Tₖ). Burning the zone as one unit is the limit of instantaneous mixing;
+    /// burning each cell alone and mixing afterwards (operator splitting) under-burns whenever Δt exceeds a species'
+    /// burning time at the zone's hottest point (¹²C in the transient convective core of a 1 M☉ ZAMS star: its lifetime
+    /// changed from 0.35 to 0.6 Gyr between steps ×0.25 and ×1).
+    mutating func advance(_ x0: HydrogenBurningAbundances, at points: [Point],
+                          dt: Double) throws -> HydrogenBurningAbundances {
+        let hot = points.filter { $0.temperature >= HydrogenBurning.minimumTemperature && $0.weight > 0 }
+        guard !hot.isEmpty, dt > 0, x0[.h1] > 0 else { return x0 }
+        let full = try advance(x0, hot, dt, depth: 0)
+        let half = try advance(try advance(x0, hot, dt / 2, depth: 0), hot, dt / 2, depth: 0)
+        var x = half
+        for i in 0..<9 { x.massFractions[i] = max(0, 2 * half.massFractions[i] - full.massFractions[i]) }
+        return x
+    }
+
+    private mutating func advance(_ x0: HydrogenBurningAbundances, _ points: [Point], _ dt: Double,
                                   depth: Int) throws -> HydrogenBurningAbundances {
-        if let x = try? newton(x0, rho, t, dt) { return x }
+        if let x = try? newton(x0, points, dt) { return x }
         guard depth < Self.maximumDepth else {
+            let p = points[0]
             throw WholeStarError.notConverged(
-                reason: "burning step did not converge at ρ = \(rho) g/cm³, T = \(t) K over Δt = \(dt) s (after \(depth) halvings)")
+                reason: "burning step did not converge at ρ = \(p.density) g/cm³, T = \(p.temperature) K (\(points.count) points) over Δt = \(dt) s (after \(depth) halvings)")
         }
-        let half = try advance(x0, rho, t, dt / 2, depth: depth + 1)
-        return try advance(half, rho, t, dt / 2, depth: depth + 1)
+        let half = try advance(x0, points, dt / 2, depth: depth + 1)
+        return try advance(half, points, dt / 2, depth: depth + 1)
     }
 
     private struct Failed: Error {}
 
     /// One backward-Euler step by Newton; throws `Failed` when it does not converge or leaves [0, 1].
-    private mutating func newton(_ x0: HydrogenBurningAbundances, _ rho: Double, _ t: Double,
+    private mutating func newton(_ x0: HydrogenBurningAbundances, _ points: [Point],
                                  _ dt: Double) throws -> HydrogenBurningAbundances {
         var x = x0
         let n = 9   // HydrogenBurningSpecies.allCases.count
+        var total = 0.0
+        for p in points { total += p.weight }
         for _ in 0..<Self.maximumIterations {
-            do { try burning.evaluate(density: rho, temperature: t, abundances: x, into: &result) } catch { throw Failed() }
             var a = InlineArray<81, Double>(repeating: 0)
             var b = InlineArray<9, Double>(repeating: 0)
             for i in 0..<n {
-                b[i] = -(x.massFractions[i] - x0.massFractions[i] - dt * result.dXdt[i])
-                for j in 0..<n { a[n * i + j] = (i == j ? 1 : 0) - dt * result.jacobian[n * i + j] }
+                b[i] = -(x.massFractions[i] - x0.massFractions[i])
+                a[n * i + i] = 1
+            }
+            for p in points {
+                do {
+                    try burning.evaluate(density: p.density, temperature: p.temperature, abundances: x, into: &result)
+                } catch { throw Failed() }
+                let w = dt * p.weight / total
+                for i in 0..<n {
+                    b[i] += w * result.dXdt[i]
+                    for j in 0..<n { a[n * i + j] -= w * result.jacobian[n * i + j] }
+                }
             }
             guard Self.solve(&a, &b, n) else { throw Failed() }
             var largest = 0.0

@@ -22,6 +22,8 @@ public struct StarSnapshot: Sendable, Equatable {
     public var convectiveCoreMass = 0.0, convectiveEnvelopeBaseMass = 0.0, convectiveEnvelopeBaseRadius = 0.0
     /// Surface mass fractions X, Y, Z and the surface ¹²C/¹⁴N by number.
     public var surfaceHydrogen = 0.0, surfaceHelium = 0.0, surfaceMetals = 0.0, surfaceCarbonToNitrogen = 0.0
+    /// Total hydrogen (¹H) mass (M☉): the burning's bookkeeping (its loss times the energy per gram is ∫L_nuc dt).
+    public var hydrogenMass = 0.0
     /// Newton iterations of this step and retries (halved steps) before it succeeded.
     public var iterations = 0, retries = 0
 
