@@ -82,7 +82,7 @@ let package = Package(
         // (pp chains, CNO cycle), mixing-length convection, atmosphere boundary conditions, mass loss, mixtures.
         .target(name: "EnvelopePhysics", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // The whole star on one Henyey mesh from centre to photosphere (issue 14; stage 1: the ZAMS model).
-        .target(name: "WholeStar", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "EnvelopePhysics", "Microphysics", "ModelData"]),
+        .target(name: "WholeStar", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "EnvelopePhysics", "Microphysics", "ModelData", "Plasma"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
         .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
         // Command implementations (thin over the library modules), testable in-process.

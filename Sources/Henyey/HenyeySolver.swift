@@ -9,6 +9,8 @@ public final class HenyeySolver {
     public let settings: HenyeySettings
     public let cellCount: Int
     public let unknownsPerCell: Int
+    /// Where the last iteration's largest scaled correction was (cell, unknown index): the diagnosis of a failure.
+    public private(set) var worstCell = 0, worstUnknown = 0
     let logarithmic: [Bool]
     let jacA, jacB, jacC, rhs, res, tmp, work, linearScale: UnsafeMutablePointer<Double>
 
@@ -85,8 +87,13 @@ public final class HenyeySolver {
         let damp = big > limit ? limit / big : 1
         var bigLinear = 0.0
         for i in 0..<(m * n) { xp[i] += damp * rhs[i] }
+        var worst = 0.0
         for k in 0..<n {
-            for v in 0..<m where !logarithmic[v] { bigLinear = max(bigLinear, abs(rhs[m * k + v]) / linearScale[v]) }
+            for v in 0..<m {
+                let c = logarithmic[v] ? abs(rhs[m * k + v]) : abs(rhs[m * k + v]) / linearScale[v]
+                if !logarithmic[v] { bigLinear = max(bigLinear, c) }
+                if c > worst { worst = c; worstCell = k; worstUnknown = v }
+            }
         }
         guard bigLinear.isFinite else { throw HenyeyError.nonFiniteCorrection }
         return max(big, bigLinear)

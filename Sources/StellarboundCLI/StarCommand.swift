@@ -51,6 +51,8 @@ struct StarCommand: ParsableCommand {
         settings.cells = cells
         settings.structureChange *= timeResolution
         settings.hydrogenChange *= timeResolution
+        settings.shellHydrogenChange *= timeResolution
+        settings.coreMassChange *= timeResolution
         settings.surfaceChange *= timeResolution
         try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: cells)
         try settings.validate()

@@ -1,13 +1,37 @@
 import EnvelopePhysics
 import Foundation
 import Microphysics
+import Plasma
 
 /// The microphysics of one cell at (ρ, T) that the structure equations read: ln P, the thermodynamic derivatives
 /// for ∇_ad and the mixing length, the total opacity (radiative tables + conduction, 1/κ = 1/κ_rad + 1/κ_cond) and
-/// ε_nuc (net of the pp/CNO neutrinos).
+/// ε_nuc (net of the pp/CNO neutrinos), ε_3α, and the thermal neutrino losses ε_ν.
 public struct StarCellState: Sendable {
     public var lnP = 0.0, chiRho = 1.0, chiT = 1.0, cP = 0.0, gradAd = 0.4, kappa = 1.0, eps = 0.0, eta = 0.0
+    /// ε_3α (erg g⁻¹ s⁻¹) and the thermal (plasma, pair, photo, bremsstrahlung + non-standard + extra) neutrino
+    /// losses ε_ν (erg g⁻¹ s⁻¹, ≥ 0).
+    public var epsHelium = 0.0, epsNeutrino = 0.0
+    /// The net energy source ε_H + ε_3α − ε_ν of the energy equation (without ε_grav).
+    public var epsNet: Double { eps + epsHelium - epsNeutrino }
     public init() {}
+}
+
+/// The energy losses and gains beyond hydrogen burning: thermal neutrinos with the neutrino's electromagnetic
+/// properties (μν, millicharge: the plasma module's table, the same rates as the helium-core integrator), the extra
+/// loss hook, and 3α burning (energy only: the flash is reached long before 3α changes the core's composition).
+public struct StarEnergyPhysics: Sendable {
+    /// The neutrino's magnetic moments and millicharge (none: the Standard Model).
+    public var neutrino: NeutrinoProperties = .none
+    /// Extra energy loss (erg g⁻¹ s⁻¹ ≥ 0) at (ρ [g cm⁻³], T [K]) — axions, dark photons; must be smooth.
+    public var extraLoss: (@Sendable (_ density: Double, _ temperature: Double) -> Double)?
+    /// The 3α rate and its screening (Fynbo et al. 2005, Chugunov et al. 2007: the helium-core integrator's defaults).
+    public var tripleAlpha: TripleAlphaRate = .fynbo2005
+    public var screening: ScreeningModel = .chugunov2007
+    public init() {}
+
+    /// Below this temperature (K) the thermal neutrino losses and 3α are not evaluated: ε_ν < 10⁻⁶ erg g⁻¹ s⁻¹ and
+    /// ε_3α < 10⁻³⁰ there, and the plasma table starts at 4 × 10⁶ K.
+    public static let minimumTemperature = 5e6
 }
 
 /// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and the CNO isotopes differ,
@@ -36,11 +60,16 @@ public enum ZAMSBurningAbundances: String, Sendable, CaseIterable {
 final class StarCellPhysics: @unchecked Sendable {
     let micro: EnvelopeMicrophysics
     let burningMode: ZAMSBurningAbundances
+    /// Thermal neutrinos and 3α (nil: neither, as in the ZAMS models, where both are < 10⁻⁶ of ε_nuc).
+    let energy: StarEnergyPhysics?
+    let plasmaTable: PlasmaRateTable?
     var burningResult = HydrogenBurningResult()
 
-    init(micro: EnvelopeMicrophysics, burning: ZAMSBurningAbundances) {
+    init(micro: EnvelopeMicrophysics, burning: ZAMSBurningAbundances, energy: StarEnergyPhysics? = nil) {
         self.micro = micro
         burningMode = burning
+        self.energy = energy
+        plasmaTable = energy == nil ? nil : PlasmaRateTable.shared
     }
 
     /// The homogeneous composition (X, Z) with the mixture's metals and protosolar ³He.
@@ -91,6 +120,15 @@ final class StarCellPhysics: @unchecked Sendable {
             let a = try burningAbundances(density: rho, temperature: t, composition: c)
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
             out.eps = burningResult.epsTotal
+        }
+        if let e = energy, let table = plasmaTable, t >= StarEnergyPhysics.minimumTemperature {
+            let ye = c.ions.electronFraction
+            let plasma = try table.rates(density: rho, temperature: t, electronFraction: ye, neutrino: e.neutrino)
+            let others = NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: c.ions)
+            out.epsNeutrino = (plasma.standard + plasma.magnetic + plasma.millicharge + others) / rho
+            if let extra = e.extraLoss { out.epsNeutrino += extra(rho, t) }
+            out.epsHelium = try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: c.ions,
+                                                             rate: e.tripleAlpha, screening: e.screening)
         }
         return out
     }

@@ -70,8 +70,12 @@ final class StarEquations: HenyeySystem {
     /// The cell states (and the photosphere) at `x`.
     func evaluateCells(_ x: UnsafePointer<Double>) throws {
         for k in 0..<cellCount {
-            cells[k] = try physics.evaluate(lnRho: x[StarUnknown.lnd.at(k)], lnT: x[StarUnknown.lnT.at(k)], eta: cells[k].eta,
-                                            composition: compositions[k])
+            do {
+                cells[k] = try physics.evaluate(lnRho: x[StarUnknown.lnd.at(k)], lnT: x[StarUnknown.lnT.at(k)],
+                                                eta: cells[k].eta, composition: compositions[k])
+            } catch {
+                throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(x[StarUnknown.lnT.at(k)])) K): \(error)")
+            }
         }
         let top = cellCount - 1
         let l = x[StarUnknown.luminosity.at(top)] * Solar.luminosity
@@ -163,7 +167,7 @@ final class StarEquations: HenyeySystem {
         let rPrev3 = k > 0 ? exp(3 * x[b - 2]) : 0
         let lPrev = k > 0 ? x[b - 1] * Solar.luminosity : 0
         out[0] = lnR - log(rPrev3 + 3 * dm[k] / (4 * Double.pi * exp(lnRho))) / 3
-        out[1] = (lum - lPrev - dm[k] * (s.eps + gravothermal(k, lnRho: lnRho, lnT: lnT))) / Solar.luminosity
+        out[1] = (lum - lPrev - dm[k] * (s.epsNet + gravothermal(k, lnRho: lnRho, lnT: lnT))) / Solar.luminosity
         let f = face(k, x)
         let r = exp(lnR), r2 = r * r
         let dmBar = k < cellCount - 1 ? 0.5 * (dm[k] + dm[k + 1]) : 0.5 * dm[k]

@@ -27,8 +27,10 @@ public final class StarEvolution {
     public private(set) var history: [StarSnapshot] = []
 
     let micro: EnvelopeMicrophysics
-    let equations: StarEquations
-    let solver: HenyeySolver
+    var equations: StarEquations
+    var solver: HenyeySolver
+    let henyeySettings: HenyeySettings
+    let remesher = StarRemesh()
     var burner: StarBurningStep
     /// The current unknowns, each cell's abundances and the faces' convective flags.
     var x: [Double]
@@ -42,8 +44,10 @@ public final class StarEvolution {
 
     /// Builds the ZAMS (³He in equilibrium above 6–8 MK, CNO at the mixture's initial abundances:
     /// `.he3EquilibriumCNOInitial`) and prepares the evolution. Inputs are checked first (ranges of `ZAMSModel`).
+    /// `energy`: thermal neutrinos (with the neutrino's μν, millicharge), the extra-loss hook and 3α.
     public init(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
-                settings: StarEvolutionSettings = StarEvolutionSettings(), microphysics micro: EnvelopeMicrophysics) throws {
+                settings: StarEvolutionSettings = StarEvolutionSettings(), energy: StarEnergyPhysics = StarEnergyPhysics(),
+                microphysics micro: EnvelopeMicrophysics) throws {
         try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
                                cells: settings.cells)
         try settings.validate()
@@ -65,7 +69,7 @@ public final class StarEvolution {
         }
         self.abundances = abundances
         let compositions = try abundances.map { try StarCellComposition($0, micro: micro) }
-        let physics = StarCellPhysics(micro: micro, burning: .initial)
+        let physics = StarCellPhysics(micro: micro, burning: .initial, energy: energy)
         let massG = mass * Solar.mass
         let surface = StarSurface(physics: physics, composition: compositions[zams.cells - 1], mass: massG, steps: 60)
         var henyey = HenyeySettings()
@@ -76,6 +80,7 @@ public final class StarEvolution {
                                   mixingLength: MixingLength(alpha: mixingLength), mass: massG,
                                   differenceStep: henyey.differenceStep)
         solver = try HenyeySolver(for: equations, settings: henyey)
+        henyeySettings = henyey
         burner = StarBurningStep(burning: micro.burning)
         x = zams.unknowns
         convective = zams.convective
@@ -92,15 +97,21 @@ public final class StarEvolution {
     public func step(limit: Double? = nil) throws -> StarSnapshot {
         var dt = min(nextTimestep, settings.maximumTimestep, limit ?? .infinity)
         var retries = 0
+        let previousCore = current.heliumCoreMass
         while true {
             do {
                 let (iterations, changes) = try attempt(dt: dt)
                 current = snapshot(model: current.model + 1, age: current.age + dt, timestep: dt,
                                    iterations: iterations, retries: retries)
                 history.append(current)
+                if settings.rezone { try rezone() }
                 var factor = settings.maximumFactor
                 factor = min(factor, settings.structureChange / max(changes.structure, 1e-30))
                 factor = min(factor, settings.hydrogenChange / max(changes.hydrogen, 1e-30))
+                factor = min(factor, settings.shellHydrogenChange / max(changes.shellHydrogen, 1e-30))
+                if previousCore > 0 {
+                    factor = min(factor, settings.coreMassChange / max(abs(current.heliumCoreMass / previousCore - 1), 1e-30))
+                }
                 factor = min(factor, settings.surfaceChange / max(changes.surface, 1e-30))
                 // A step shortened by `limit` (landing on a target age) does not shrink the next one.
                 let base = max(dt, limit == nil ? dt : nextTimestep)
@@ -119,8 +130,39 @@ public final class StarEvolution {
         }
     }
 
+    /// Splits and merges cells (`StarRemesh`) and rebuilds the equations and the solver's workspace on the new mesh.
+    func rezone() throws {
+        let state = StarRemesh.State(mesh: equations.mesh, x: x, abundances: abundances, lnP: equations.cells.map(\.lnP),
+                                     previous: lastStep.map { ($0.lnRho, $0.lnT) })
+        guard let new = remesher.adapt(state, mass: equations.mass) else { return }
+        let compositions = try new.abundances.map { try StarCellComposition($0, micro: micro) }
+        let rebuilt = StarEquations(mesh: new.mesh, physics: equations.physics, compositions: compositions,
+                                    surface: equations.surface, mixingLength: equations.mixingLength,
+                                    mass: equations.mass, differenceStep: henyeySettings.differenceStep)
+        let solver = try HenyeySolver(for: rebuilt, settings: henyeySettings)
+        let n = new.mesh.count
+        // Warm-start the EOS with the degeneracy of the old cell nearest in mass.
+        let oldQ = equations.mesh.qCentre, oldCells = equations.cells
+        var j = 0
+        for k in 0..<n {
+            while j + 1 < oldQ.count && abs(oldQ[j + 1] - new.mesh.qCentre[k]) <= abs(oldQ[j] - new.mesh.qCentre[k]) { j += 1 }
+            rebuilt.cells[k].eta = oldCells[j].eta
+        }
+        try new.x.withUnsafeBufferPointer { try rebuilt.evaluateCells($0.baseAddress!) }
+        var flags = [Bool](repeating: false, count: n)
+        new.x.withUnsafeBufferPointer { xp in
+            for k in 0..<n { flags[k] = rebuilt.face(k, xp.baseAddress!).convective }
+        }
+        equations = rebuilt
+        self.solver = solver
+        x = new.x
+        abundances = new.abundances
+        convective = flags
+        if let p = new.previous, let dt = lastStep?.dt { lastStep = (p.lnRho, p.lnT, dt) }
+    }
+
     /// The largest changes of one step.
-    struct Changes { var structure = 0.0, hydrogen = 0.0, surface = 0.0 }
+    struct Changes { var structure = 0.0, hydrogen = 0.0, shellHydrogen = 0.0, surface = 0.0 }
 
     /// One step of `dt` years from the current model; on failure the current model is left untouched.
     func attempt(dt years: Double) throws -> (Int, Changes) {
@@ -163,7 +205,12 @@ public final class StarEvolution {
         var trial = x
         let iterations: Int
         do {
-            iterations = try solver.solve(equations, &trial)
+            do {
+                iterations = try solver.solve(equations, &trial)
+            } catch let e as HenyeyError {
+                let k = solver.worstCell
+                throw WholeStarError.notConverged(reason: "\(e); largest correction in cell \(k) of \(n) (m/M = \(equations.mesh.qCentre[k]), 1 − m/M = \(equations.mesh.outer[k])), unknown \(StarUnknown.henyey[solver.worstUnknown].name)")
+            }
             guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
             try trial.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
         } catch {
@@ -177,8 +224,9 @@ public final class StarEvolution {
         for k in 0..<n {
             changes.structure = max(changes.structure, abs(trial[StarUnknown.lnd.at(k)] - x[StarUnknown.lnd.at(k)]),
                                     abs(trial[StarUnknown.lnT.at(k)] - x[StarUnknown.lnT.at(k)]))
-            changes.hydrogen = max(changes.hydrogen, abs(burnt[k][.h1] - abundances[k][.h1]))
+            changes.shellHydrogen = max(changes.shellHydrogen, abs(burnt[k][.h1] - abundances[k][.h1]))
         }
+        changes.hydrogen = abs(burnt[0][.h1] - abundances[0][.h1])
         let top = n - 1
         changes.surface = max(abs(log10(trial[StarUnknown.luminosity.at(top)] / x[StarUnknown.luminosity.at(top)])),
                               abs(trial[StarUnknown.lnR.at(top)] - x[StarUnknown.lnR.at(top)]) / M_LN10)
@@ -200,22 +248,27 @@ public final class StarEvolution {
         s.timestep = timestep
         s.iterations = iterations
         s.retries = retries
+        s.cells = n
         let top = n - 1
         let l = x[StarUnknown.luminosity.at(top)], r = exp(x[StarUnknown.lnR.at(top)])
         s.luminosity = l
         s.radius = r / Solar.radius
         s.effectiveTemperature = StarSurface.effectiveTemperature(luminosity: l * Solar.luminosity, radius: r)
         s.logGravity = log10(CGS.gravitational * equations.mass / (r * r))
-        var nuclear = 0.0, grav = 0.0
+        var nuclear = 0.0, grav = 0.0, helium = 0.0, neutrino = 0.0
         x.withUnsafeBufferPointer { xp in
             for k in 0..<n {
                 nuclear += equations.dm[k] * equations.cells[k].eps
+                helium += equations.dm[k] * equations.cells[k].epsHelium
+                neutrino += equations.dm[k] * equations.cells[k].epsNeutrino
                 grav += equations.dm[k] * equations.gravothermal(k, lnRho: xp[StarUnknown.lnd.at(k)],
                                                                  lnT: xp[StarUnknown.lnT.at(k)])
             }
         }
         s.nuclearLuminosity = nuclear / Solar.luminosity
         s.gravothermalLuminosity = grav / Solar.luminosity
+        s.heliumLuminosity = helium / Solar.luminosity
+        s.neutrinoLuminosity = neutrino / Solar.luminosity
         s.centralTemperature = exp(x[StarUnknown.lnT.at(0)])
         s.centralDensity = exp(x[StarUnknown.lnd.at(0)])
         s.centralHydrogen = abundances[0][.h1]

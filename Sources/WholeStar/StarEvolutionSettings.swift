@@ -13,19 +13,25 @@ public struct StarEvolutionSettings: Sendable, Equatable {
     /// First time step after the ZAMS (yr) and the largest allowed (yr).
     public var initialTimestep = 1e6
     public var maximumTimestep = 1e9
-    /// Targets per step: the largest |Δ ln T|, |Δ ln ρ| of any cell; the largest |ΔX(¹H)| of any cell; |Δ log₁₀ L|
-    /// and |Δ log₁₀ R| at the surface.
+    /// Targets per step: the largest |Δ ln T|, |Δ ln ρ| of any cell; |ΔX(¹H)| at the centre; the largest |ΔX(¹H)| of
+    /// any cell (a burning shell: each cell's X falls from X_env to 0 as the shell passes, so this sets how many steps
+    /// the shell takes to cross one cell); the relative change of the helium-core mass; |Δ log₁₀ L| and |Δ log₁₀ R| at
+    /// the surface.
     public var structureChange = 0.05
     public var hydrogenChange = 0.01
+    public var shellHydrogenChange = 0.2
+    public var coreMassChange = 0.003
     public var surfaceChange = 0.01
     /// Bounds on the Δt ratio from one step to the next.
     public var minimumFactor = 0.5, maximumFactor = 1.5
     /// Retries (halvings) per step, and steps per run.
     public var maximumRetries = 8
     public var maximumSteps = 5000
+    /// Rezone (split and merge cells, `StarRemesh`) after every accepted step.
+    public var rezone = true
     /// Newton: iterations per step and tolerance on the largest scaled correction.
     public var newtonIterations = 12
-    public var newtonTolerance = 1e-8
+    public var newtonTolerance = 1e-6
 
     public init() {}
 
@@ -41,6 +47,8 @@ public struct StarEvolutionSettings: Sendable, Equatable {
         try need(structureChange > 0 && structureChange <= 0.5, "structure-change", structureChange, "(0, 0.5]")
         try need(hydrogenChange > 0 && hydrogenChange <= 0.5, "hydrogen-change", hydrogenChange, "(0, 0.5]")
         try need(surfaceChange > 0 && surfaceChange <= 0.5, "surface-change", surfaceChange, "(0, 0.5]")
+        try need(shellHydrogenChange > 0 && shellHydrogenChange <= 1, "shell-hydrogen-change", shellHydrogenChange, "(0, 1]")
+        try need(coreMassChange > 0 && coreMassChange <= 0.5, "core-mass-change", coreMassChange, "(0, 0.5]")
         try need(minimumFactor >= 0.1 && minimumFactor < 1, "minimum-factor", minimumFactor, "[0.1, 1)")
         try need(maximumFactor > 1 && maximumFactor <= 5, "maximum-factor", maximumFactor, "(1, 5]")
         try need(maximumRetries >= 0 && maximumRetries <= 30, "maximum-retries", Double(maximumRetries), "[0, 30]")

@@ -37,6 +37,14 @@ public struct StarMesh: Sendable {
                 outer[k] = 0.5 * (lo + hi); q[k] = 1 - outer[k]
             }
         }
+        self.init(faces: q, outer: outer)
+    }
+
+    /// A mesh from its outer-face fractions q and their complements 1 − q (both given, so that the outer faces keep
+    /// their digits; the last face is q = 1, 1 − q = 0). Used by the rezoning (`StarRemesh`).
+    public init(faces q: [Double], outer: [Double]) {
+        precondition(q.count == outer.count && q.count >= 2, "StarMesh: faces and complements must match")
+        let n = q.count
         var dq = q
         for k in 1..<n { dq[k] = q[k] < 0.5 ? q[k] - q[k - 1] : outer[k - 1] - outer[k] }
         self.q = q

@@ -9,8 +9,10 @@ public struct StarSnapshot: Sendable, Equatable {
     public var timestep = 0.0
     /// Surface luminosity (L☉), photospheric radius (R☉), T_eff (K), log₁₀ g (cgs).
     public var luminosity = 0.0, radius = 0.0, effectiveTemperature = 0.0, logGravity = 0.0
-    /// ∫ε_nuc dm (L☉) and ∫ε_grav dm (L☉).
+    /// ∫ε_nuc dm of hydrogen burning (L☉, net of its neutrinos) and ∫ε_grav dm (L☉).
     public var nuclearLuminosity = 0.0, gravothermalLuminosity = 0.0
+    /// ∫ε_3α dm (L☉) and the thermal neutrino losses ∫ε_ν dm (L☉). L = L_nuc + L_He − L_ν + L_grav.
+    public var heliumLuminosity = 0.0, neutrinoLuminosity = 0.0
     /// Centre (innermost cell): T (K), ρ (g cm⁻³), X, Y.
     public var centralTemperature = 0.0, centralDensity = 0.0, centralHydrogen = 0.0, centralHelium = 0.0
     /// Maximum temperature (K) and its mass coordinate (M☉).
@@ -24,6 +26,8 @@ public struct StarSnapshot: Sendable, Equatable {
     public var surfaceHydrogen = 0.0, surfaceHelium = 0.0, surfaceMetals = 0.0, surfaceCarbonToNitrogen = 0.0
     /// Total hydrogen (¹H) mass (M☉): the burning's bookkeeping (its loss times the energy per gram is ∫L_nuc dt).
     public var hydrogenMass = 0.0
+    /// Cells of the mesh after the step (before rezoning).
+    public var cells = 0
     /// Newton iterations of this step and retries (halved steps) before it succeeded.
     public var iterations = 0, retries = 0
 

@@ -41,13 +41,32 @@ final class StarSurface: @unchecked Sendable {
         let comp = composition.eos, w = composition.weights, eos = gasEOS, tables = physics.micro.opacities
         let b = try integrator.boundary(
             effectiveTemperature: teff, gravity: g,
-            density: { pGas, t in try eos.state(pressure: pGas, temperature: t, composition: comp).density },
+            density: { pGas, t in try Self.density(eos, pGas: pGas, temperature: t, composition: comp) },
             opacity: { rho, t in try tables.radiative(logRho: log10(rho), logT: log10(t), weights: w).kappa })
         lnL0 = log(l)
         lnR0 = log(r)
         lnP0 = log(b.pressure)
         dLnPdLnL = b.dLnPressure_dLnL
         dLnPdLnR = b.dLnPressure_dLnR
+    }
+
+    /// Lowest density of the envelope EOS (g cm⁻³).
+    static let eosMinimumDensity = EnvelopeEOS.densityDomain.lowerBound
+
+    /// ρ(P_gas, T) from the EOS; below the EOS's lowest density (the top of a giant's atmosphere, τ ~ 10⁻⁵ at
+    /// log g ≲ 2.5) the gas is ideal at fixed ionisation, so ρ scales with P_gas from the state at that density
+    /// (continuous there; the inversion is tried first). Those layers carry < 10⁻⁴ of P_ph.
+    static func density(_ eos: EnvelopeEOS, pGas: Double, temperature t: Double,
+                        composition comp: EnvelopeEOSComposition) throws -> Double {
+        do {
+            return try eos.state(pressure: pGas, temperature: t, composition: comp).density
+        } catch {
+            let floor = try eos.state(density: eosMinimumDensity, temperature: t, composition: comp)
+            let pFloor = exp(floor.lnPressure.value)
+            // (The inversion's bracket also fails just above the floor: within a factor 2 the ideal-gas scaling is used.)
+            guard pGas <= 2 * pFloor else { throw error }
+            return eosMinimumDensity * pGas / pFloor
+        }
     }
 
     /// ln P_ph at (ln L, ln R) from the linearisation.

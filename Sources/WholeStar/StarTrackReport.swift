@@ -67,7 +67,7 @@ public struct StarTrackReport: Sendable, Encodable {
         "central_temperature_k", "central_density_g_cm3", "maximum_temperature_k", "maximum_temperature_mass_msun",
         "core_mass_msun", "convective_core_mass_msun", "convective_envelope_base_mass_msun",
         "convective_envelope_base_rsun", "surface_hydrogen", "surface_helium", "surface_metals", "surface_c_to_n",
-        "iterations", "retries",
+        "cells", "iterations", "retries", "helium_luminosity_lsun", "neutrino_luminosity_lsun", "hydrogen_mass_msun",
     ]
 
     public static func historyCSV(_ history: [StarSnapshot]) -> String {
@@ -80,7 +80,8 @@ public struct StarTrackReport: Sendable, Encodable {
                 fmt(s.centralDensity), fmt(s.maximumTemperature), fmt(s.maximumTemperatureMass), fmt(s.heliumCoreMass),
                 fmt(s.convectiveCoreMass), fmt(s.convectiveEnvelopeBaseMass), fmt(s.convectiveEnvelopeBaseRadius),
                 fmt(s.surfaceHydrogen), fmt(s.surfaceHelium), fmt(s.surfaceMetals), fmt(s.surfaceCarbonToNitrogen),
-                String(s.iterations), String(s.retries),
+                String(s.cells), String(s.iterations), String(s.retries), fmt(s.heliumLuminosity), fmt(s.neutrinoLuminosity),
+                fmt(s.hydrogenMass),
             ]
             out += v.joined(separator: ",") + "\n"
         }

@@ -13,7 +13,7 @@ public enum WholeStarError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case let .outOfRange(p, v, a): return "\(p) = \(v) is outside the allowed range \(a)"
         case let .unphysicalIterate(q, v): return "Newton iterate left the physical domain: \(q) = \(v)"
-        case let .notConverged(r): return "the ZAMS model did not converge: \(r)"
+        case let .notConverged(r): return "the stellar model did not converge: \(r)"
         }
     }
 }

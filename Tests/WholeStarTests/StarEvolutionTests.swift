@@ -82,7 +82,9 @@ import TestSupport
         #expect(q > 6.10e18 && q < 6.35e18, "energy per gram of hydrogen burnt = \(q) erg/g")
         for s in t.history.dropFirst() {
             #expect(abs(s.gravothermalLuminosity) < 0.02 * s.luminosity, "L_grav = \(s.gravothermalLuminosity) at \(s.age) yr")
-            #expect(abs(s.nuclearLuminosity + s.gravothermalLuminosity - s.luminosity) < 1e-6 * s.luminosity)
+            #expect(abs(s.nuclearLuminosity + s.heliumLuminosity - s.neutrinoLuminosity + s.gravothermalLuminosity
+                        - s.luminosity) < 1e-6 * s.luminosity)
+            #expect(s.neutrinoLuminosity < 1e-3 * s.luminosity && s.heliumLuminosity < 1e-6 * s.luminosity)
         }
     }
 
