@@ -33,6 +33,8 @@ public struct OpacityConductionIons: Sendable, Equatable {
     let electronsPerGram: Double, gammaFactor: Double, inverseIonRadiusFactor: Double
     let tpiFactor: Double, quantumT0Squared: Double, quantumFactor: Double, betaFactor: Double
     let nuEIFactor: Double, yakovlevUrpinFactor: Double
+    /// The mixture-independent factors, copied in at `init` (a static read costs a lazy-initialisation check each time).
+    let c: Constants
 
     /// For ions `ions` (its Z̄, Ā, ⟨Z²⟩). Throws `MicrophysicsError.outOfRange` as `ConductiveOpacity` does for Z̄ < 1 or Ā < 1.
     public init(ions: Composition, prescription: ConductiveOpacity.Prescription = .potekhin1999,
@@ -54,6 +56,7 @@ public struct OpacityConductionIons: Sendable, Equatable {
         self.prescription = prescription
         self.blouin2020 = blouin2020
         let c = Self.constants
+        self.c = c
         let z13 = HydrogenBurningMath.cbrt(z)
         electronsPerGram = z / a * CGS.avogadro
         let ionSphere = c.fourPiOverThree13 / z13   // (4πnᵢ/3)^(1/3)/nₑ^(1/3), nᵢ = nₑ/Z̄
@@ -69,7 +72,7 @@ public struct OpacityConductionIons: Sendable, Equatable {
     }
 
     /// The mixture-independent factors, computed once.
-    struct Constants: Sendable {
+    struct Constants: Sendable, Equatable {
         let xFactor: Double, fourPiOverThree13: Double, eSquaredOverK: Double, hbarOverK: Double
         let fourPiESquaredNA: Double, piAlpha: Double, conductivityFactor: Double, comptonSquared: Double
         let screeningElectronFactor: Double, eeTimeUnit: Double, sixteenSigmaOverThree: Double
@@ -95,7 +98,6 @@ public struct OpacityConductionIons: Sendable, Equatable {
             throw MicrophysicsError.outOfRange(parameter: rho0 > 0 ? "temperature" : "density",
                                                value: rho0 > 0 ? t0 : rho0, allowed: "(0, ∞)")
         }
-        let c = Self.constants
         let rho = OpacityJet(rho0, rho0, 0), t = OpacityJet(t0, 0, t0)
         let ne0 = rho0 * electronsPerGram, ne13v = HydrogenBurningMath.cbrt(ne0)
         let ne = OpacityJet(ne0, ne0, 0), ne13 = OpacityJet(ne13v, ne13v / 3, 0)
@@ -126,7 +128,6 @@ public struct OpacityConductionIons: Sendable, Equatable {
     @inline(__always)
     func potekhinLogarithm(x: OpacityJet, v: OpacityJet, ne: OpacityJet, ne13: OpacityJet, gamma: OpacityJet,
                            t: OpacityJet) throws -> OpacityJet {
-        let c = Self.constants
         let inverseAi = inverseIonRadiusFactor * ne13
         let qi2 = 3 * gamma * (inverseAi * inverseAi)
         let qe2 = c.screeningElectronFactor * (x * (1 + x * x).squareRoot())
@@ -162,21 +163,18 @@ public struct OpacityConductionIons: Sendable, Equatable {
     /// terms of order 1) turn into relative errors of 10⁻⁴ in its derivatives at ρ ≈ 10⁻¹⁰ (measured). For
     /// x ≥ 50 the asymptotic series eˣE₁(x) − 1/x = Σ_{k=1}^{20} (−1)ᵏ k!/x^(k+1) is used instead (Abramowitz &
     /// Stegun 5.1.51; the remainder is below the first omitted term, 21!/x²² ≤ 5×10⁻¹⁵ of the sum at x = 50).
+    /// Its terms shrink by k/x ≤ 0.4 each, so they are summed in order.
     @inline(__always)
     static func expIntE1ScaledSlope(_ x: Double, _ f: Double) -> Double {
         guard x >= 50 else { return f - 1 / x }
         let y = 1 / x
-        var p = 0.0
-        for k in stride(from: 20, through: 1, by: -1) { p = p * y + asymptoticCoefficients[k] }
-        return y * y * p
+        var term = y, sum = 0.0
+        for k in 1...20 {
+            term *= -Double(k) * y
+            sum += term
+        }
+        return sum
     }
-
-    /// (−1)ᵏ k! for k = 0…20 (exact in a Double: 20! = 2¹⁸ × 9 280 784 638 125).
-    static let asymptoticCoefficients: [Double] = {
-        var c = [1.0]
-        for k in 1...20 { c.append(-c[k - 1] * Double(k)) }
-        return c
-    }()
 
     /// Shternin & Yakovlev 2006 1/τ_ee (s⁻¹), as `ConductiveOpacity.electronElectronFrequency`.
     @inline(__always)
@@ -197,7 +195,7 @@ public struct OpacityConductionIons: Sendable, Equatable {
         let nu = 2.1381e-4 * x * th * u.squareRoot() * (iL + iT + iLT)
         let theta = tr * (1 + e) / (x * x), tt = 25 * theta
         let tau = (1 + tt + 0.4342 * theta.squareRoot() * (tt * tt)) / ((1 + tt * tt) * nu)
-        return 1 / (tau * Self.constants.eeTimeUnit)
+        return 1 / (tau * c.eeTimeUnit)
     }
 
     /// The Blouin et al. 2020 factor F = 1/(1 + gH) with its derivatives, as `ConductiveOpacity.blouinFactor`.
