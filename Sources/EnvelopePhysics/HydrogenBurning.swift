@@ -12,7 +12,11 @@ import Microphysics
 /// dY_i/dt = Σ_k ν_ik R_k and ε = N_A Σ_k R_k Q_k. Electron captures (pep, ⁷Be) carry an extra ρYₑ.
 /// Traps: the 1/2 for p+p and ³He+³He (tested); the REACLIB ec sets give λ/(ρYₑ) (tested against
 /// Bahcall's ⁷Be capture rate); pep is screened with the p+p factor, ⁷Be electron capture is not screened.
-public struct HydrogenBurning: Sendable {
+///
+/// A final class with only constant stored properties (immutable, `Sendable`): callers that hold it inside
+/// another object (`EnvelopeMicrophysics.burning`) reach it through one reference instead of copying ~0.8 kB of
+/// tables on every call, which is what a struct cost on the hot path.
+public final class HydrogenBurning: Sendable {
     /// Compound reactions, in the order of `HydrogenBurningResult.reactionRates`.
     public enum Reaction: Int, CaseIterable, Sendable {
         /// p(p,e⁺ν)d then d(p,γ)³He: 3p → ³He.
@@ -66,6 +70,9 @@ public struct HydrogenBurning: Sendable {
     let eNu: InlineArray<12, Double>
     /// Pairs with the largest Γ coefficient and the largest T_p (lowest T/T_p): checking them checks all pairs.
     let maxGammaPair: Int, maxTpPair: Int
+    /// Copies of those two pairs (read on every call without indexing `pairs`) and all pairs as vectors.
+    let strongestPair: HydrogenBurningScreenPair, coldestPair: HydrogenBurningScreenPair
+    let screenVector: HydrogenBurningScreenVector
 
     // Screening pair of each reaction 0…11 and of ⁷Be(p,γ) (index 12).
     static let pairOf: InlineArray<13, Int> = [0, 0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10]
@@ -150,6 +157,9 @@ public struct HydrogenBurning: Sendable {
         }
         maxGammaPair = ig
         maxTpPair = it
+        strongestPair = p[ig]
+        coldestPair = p[it]
+        screenVector = HydrogenBurningScreenVector(pairs: (0..<11).map { p[$0] })
     }
 
     /// The network with the data files in `StellarModels/reaction-rates/` and CDY07 screening.
@@ -161,7 +171,8 @@ public struct HydrogenBurning: Sendable {
     /// 13 = ⁷Be(p,γ)) at T9, with d ln λ/d ln T — for tests and diagnostics.
     public func reaclibRate(slot r: Int, t9: Double) -> (rate: Double, dLnRatedLnT: Double) {
         let t13 = cbrt(t9), p = T9Powers(t9: t9, t13: t13)
-        return coefficients.withUnsafeBufferPointer { c in rate(c, r, p) }
+        let coefficients = self.coefficients
+        return Self.rate(coefficients.span, setStart, r, p)
     }
 
     /// T9 powers, computed once per call; the /3 and 5/3 of the log-derivative are folded in here because a
@@ -177,7 +188,8 @@ public struct HydrogenBurning: Sendable {
 
     /// Σ_sets exp(exponent + shift): `shift` = the screening exponent h, so λF costs no extra exp.
     @inline(__always)
-    func rate(_ c: UnsafeBufferPointer<Double>, _ r: Int, _ p: T9Powers, shift: Double = 0) -> (rate: Double, dLnRatedLnT: Double) {
+    static func rate(_ c: Span<Double>, _ setStart: InlineArray<15, Int>, _ r: Int, _ p: T9Powers,
+                     shift: Double = 0) -> (rate: Double, dLnRatedLnT: Double) {
         var lam = 0.0, dlam = 0.0
         var s = setStart[r]
         let end = setStart[r + 1]
@@ -190,6 +202,21 @@ public struct HydrogenBurning: Sendable {
             s += 1
         }
         return (lam, lam > 0 ? dlam / lam : 0)
+    }
+
+    /// Screening exponents h, ∂h/∂ln T and ∂h/∂ln nₑ of the 11 pairs (lanes 0…10; zero without screening).
+    @inline(__always)
+    func screeningExponents(density rho: Double, temperature t: Double, electronFraction ye: Double) throws(HydrogenBurningError)
+        -> (h: SIMD16<Double>, dlnT: SIMD16<Double>, dlnNe: SIMD16<Double>) {
+        guard screening == .chugunov2007 else { return (SIMD16(), SIMD16(), SIMD16()) }
+        let ne = rho * ye * CGS.avogadro
+        let ne13 = HydrogenBurningMath.cbrt(ne), it = 1 / t
+        let ne13OverT = ne13 * it, tOverNe13 = t / ne13, zetaBase = HydrogenBurningMath.cbrt(ne * it * it)
+        let tOverSqrtNe = t / ne.squareRoot()
+        // Γ ∝ gammaCoefficient and 1/t ∝ tpCoefficient: checking the extreme pairs checks all of them.
+        try strongestPair.check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
+        try coldestPair.check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
+        return screenVector.exponents(ne13OverT: ne13OverT, tOverNe13: tOverNe13, zetaBase: zetaBase)
     }
 
     /// ε (net of ν), ν losses, dX/dt and all derivatives at (ρ [g cm⁻³], T [K], mass fractions).
@@ -205,6 +232,23 @@ public struct HydrogenBurning: Sendable {
     /// The same, writing into `out` (every field is overwritten): the form for the hot path, no 1 kB copies.
     public func evaluate(density rho: Double, temperature t: Double, abundances x: HydrogenBurningAbundances,
                          into out: inout HydrogenBurningResult) throws(HydrogenBurningError) {
+        try evaluate(density: rho, temperature: t, abundances: x, into: &out, mode: .all)
+    }
+
+    /// How much the shared implementation computes: everything, or `rateFactors` alone (for the equilibria).
+    enum Mode { case all, rateFactors }
+
+    /// The screened rate factors R_k/(Y_a Y_b) alone (the other fields of the result are not set), for the
+    /// equilibrium abundances: the same numbers as `evaluate(…).rateFactors`, without the bookkeeping.
+    func rateFactors(density rho: Double, temperature t: Double,
+                     abundances x: HydrogenBurningAbundances) throws(HydrogenBurningError) -> InlineArray<12, Double> {
+        var out = HydrogenBurningResult()
+        try evaluate(density: rho, temperature: t, abundances: x, into: &out, mode: .rateFactors)
+        return out.rateFactors
+    }
+
+    func evaluate(density rho: Double, temperature t: Double, abundances x: HydrogenBurningAbundances,
+                  into out: inout HydrogenBurningResult, mode: Mode) throws(HydrogenBurningError) {
         guard rho.isFinite, rho > 0 else { throw .outOfRange(quantity: "density [g/cm3]", value: rho, allowed: "(0, ∞)") }
         guard t.isFinite, t > 0, t <= Self.maximumTemperature else {
             throw .outOfRange(quantity: "temperature [K]", value: t, allowed: "(0, 1e9]")
@@ -213,8 +257,8 @@ public struct HydrogenBurning: Sendable {
         guard x.otherMetals >= 0, x.otherMetals.isFinite else {
             throw .outOfRange(quantity: "other-metal mass fraction", value: x.otherMetals, allowed: "[0, 1]")
         }
-        var y = InlineArray<9, Double>(repeating: 0)
-        var ye = 0.5 * x.otherMetals
+        var yAll = InlineArray<9, Double>(repeating: 0)
+        var yeSum = 0.5 * x.otherMetals
         for i in 0..<9 {
             let xi = x.massFractions[i]
             guard xi >= Self.negativeMassFractionTolerance, xi <= 1 + 1e-6 else {
@@ -222,123 +266,128 @@ public struct HydrogenBurning: Sendable {
                                   allowed: "[-1e-10, 1] (tiny negatives from an implicit solver are used as they are)")
             }
             sum += xi
-            y[i] = xi * Self.inverseMass[i]
-            ye += y[i] * Self.charge[i]
+            yAll[i] = xi * Self.inverseMass[i]
+            yeSum += yAll[i] * Self.charge[i]
         }
         guard abs(sum - 1) <= 1e-6 else {
             throw .outOfRange(quantity: "sum of mass fractions", value: sum, allowed: "1 ± 1e-6")
         }
         if t < Self.minimumTemperature { out = HydrogenBurningResult(); return }
+        // Constants from here on (the local functions below capture them; `let` keeps that free of runtime checks).
+        let y = yAll, ye = yeSum
 
-        // Screening exponents h, ∂h/∂ln T, ∂h/∂ln nₑ for the 11 pairs.
-        var h = InlineArray<11, Double>(repeating: 0), hT = h, hN = h
-        if screening == .chugunov2007 {
-            let ne = rho * ye * CGS.avogadro
-            let ne13 = HydrogenBurningMath.cbrt(ne), it = 1 / t
-            let ne13OverT = ne13 * it, tOverNe13 = t / ne13, zetaBase = HydrogenBurningMath.cbrt(ne * it * it)
-            let tOverSqrtNe = t / ne.squareRoot()
-            // Γ ∝ gammaCoefficient and 1/t ∝ tpCoefficient: checking the extreme pairs checks all of them.
-            try pairs[maxGammaPair].check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
-            try pairs[maxTpPair].check(ne13OverT: ne13OverT, tOverSqrtNe: tOverSqrtNe)
-            for i in 0..<11 {
-                let s = pairs[i].exponent(ne13OverT: ne13OverT, tOverNe13: tOverNe13, zetaBase: zetaBase)
-                h[i] = s.h; hT[i] = s.dlnT; hN[i] = s.dlnNe
-            }
-        }
+        // Screening exponents h, ∂h/∂ln T, ∂h/∂ln nₑ for the 11 pairs (lanes 0…10), all pairs at once.
+        let (h, hT, hN) = try screeningExponents(density: rho, temperature: t, electronFraction: ye)
 
         let t9 = t * 1e-9, p = T9Powers(t9: t9, t13: HydrogenBurningMath.cbrt(t9))
-        var k = InlineArray<12, Double>(repeating: 0)     // R_k / (Y_a Y_b)
-        var gT = k, gR = k, gE = k                          // ∂ln K/∂ln T, ∂ln K/∂ln ρ, ∂ln K/∂ln Yₑ
-        var be7: (ec: Double, ecT: Double, pg: Double, pgT: Double) = (0, 0, 0, 0)
-        coefficients.withUnsafeBufferPointer { c in
-            for r in 0..<12 {
-                let pi = Self.pairOf[r]
-                let (lamF, dl) = rate(c, r, p, shift: h[pi])   // λ e^h (h = 0 without screening)
-                let a = Self.reactantA[r], b = Self.reactantB[r]
-                let sym = a == b ? 0.5 : 1
-                if r == Reaction.pep.rawValue {
-                    k[r] = rho * rho * ye * lamF * sym
-                    gR[r] = 2 + hN[pi]; gE[r] = 1 + hN[pi]
-                } else {
-                    k[r] = rho * lamF * sym
-                    gR[r] = 1 + hN[pi]; gE[r] = hN[pi]
-                }
-                gT[r] = dl + hT[pi]
+        let coefficients = self.coefficients, c = coefficients.span
+        // The members the local functions below read, as locals (capturing `self` would copy the whole struct).
+        let setStart = self.setStart, qNet = self.qNet, eNu = self.eNu, netQBranchIII = netQBranchIII_MeV
+        var w = HydrogenBurningScratch()
+        // Rates λ e^h (h = 0 without screening) and their logarithmic derivatives, reaction by reaction (each
+        // call inlined with a constant r, so the reaction tables fold into straight-line code).
+        @inline(__always) func rateFactor(_ r: Int, _ w: inout HydrogenBurningScratch) {
+            let pi = Self.pairOf[r]
+            let (lamF, dl) = Self.rate(c, setStart, r, p, shift: h[pi])
+            let sym = Self.reactantA[r] == Self.reactantB[r] ? 0.5 : 1
+            if r == Reaction.pep.rawValue {
+                w.k[r] = rho * rho * ye * lamF * sym
+                w.gR[r] = 2 + hN[pi]; w.gE[r] = 1 + hN[pi]
+            } else {
+                w.k[r] = rho * lamF * sym
+                w.gR[r] = 1 + hN[pi]; w.gE[r] = hN[pi]
             }
-            let ec = rate(c, 12, p), pg = rate(c, 13, p, shift: h[10])   // ⁷Be(p,γ) screened, e⁻ capture not
-            be7 = (ec.rate, ec.dLnRatedLnT, pg.rate, pg.dLnRatedLnT)
+            w.gT[r] = dl + hT[pi]
         }
+        rateFactor(0, &w); rateFactor(1, &w); rateFactor(2, &w); rateFactor(3, &w); rateFactor(4, &w)
+        rateFactor(5, &w); rateFactor(6, &w); rateFactor(7, &w); rateFactor(8, &w); rateFactor(9, &w)
+        rateFactor(10, &w); rateFactor(11, &w)
+        if mode == .rateFactors {
+            for r in 0..<12 { out.rateFactors[r] = w.k[r] }
+            return
+        }
+        let ec = Self.rate(c, setStart, 12, p), pg = Self.rate(c, setStart, 13, p, shift: h[10])   // ⁷Be(p,γ) screened, e⁻ capture not
 
         // ⁷Be branching: f_e = 1/(1 + x), x = Y_p λ₁₇ e^{h₁₇} / (Yₑ λ_ec) (ρ cancels).
         let h17T = hT[10], h17N = hN[10]
-        let pgOverEc = be7.ec > 0 ? be7.pg / (ye * be7.ec) : .infinity
+        let pgOverEc = ec.rate > 0 ? pg.rate / (ye * ec.rate) : .infinity
         let xb = y[0] * pgOverEc
         let fe = pgOverEc.isFinite ? 1 / (1 + xb) : 0
         let dfedLnX = -fe * (1 - fe)
-        let dfedLnT = dfedLnX * (be7.pgT + h17T - be7.ecT)
+        let dfedLnT = dfedLnX * (pg.dLnRatedLnT + h17T - ec.dLnRatedLnT)
         let dfedLnRho = dfedLnX * h17N
         let deltaQ = netQBranchII_MeV - netQBranchIII_MeV
         out.beryllium7CaptureFraction = fe
 
         let cEps = CGS.avogadro * CGS.ergPerMeV
-        var eps = 0.0, epsCNO = 0.0, epsNu = 0.0, eT = 0.0, eR = 0.0
         // ∂R_k/∂Y_j = K_k ∂(Y_a Y_b)/∂Y_j + c_k Z_j with c_k = R_k ∂ln K_k/∂ln Yₑ / Yₑ (screening, ρYₑ of pep):
         // a sparse part and a rank-one part, so ∂(dY_i/dt)/∂Y_j = sparse_ij + u_i Z_j, u_i = Σ_k ν_ik c_k.
-        var dEdY = InlineArray<9, Double>(repeating: 0)
-        var dYdt = InlineArray<9, Double>(repeating: 0), dYT = dYdt, dYR = dYdt, u = dYdt
-        var jacY = InlineArray<81, Double>(repeating: 0)   // sparse part of ∂(dY_i/dt)/∂Y_j
-        var eYe = 0.0                                      // Σ_k q_k c_k (rank-one part of ∂ε/∂Y_j)
         let iye = 1 / ye
-        for r in 0..<12 {
+        let q34 = qNet[Reaction.he3he4.rawValue] + (netQBranchIII + fe * deltaQ)
+        let enu34 = fe * NeutrinoEnergy.be7 + (1 - fe) * NeutrinoEnergy.b8
+        @inline(__always) func accumulate(_ r: Int, _ w: inout HydrogenBurningScratch) {
             let a = Self.reactantA[r], b = Self.reactantB[r]
-            let kr = k[r], rr = kr * y[a] * y[b]
+            let kr = w.k[r], rr = kr * y[a] * y[b]
             out.reactionRates[r] = rr
             out.rateFactors[r] = kr
-            var q = qNet[r], enu = eNu[r]
-            if r == Reaction.he3he4.rawValue {
-                q += netQBranchIII_MeV + fe * deltaQ
-                enu = fe * NeutrinoEnergy.be7 + (1 - fe) * NeutrinoEnergy.b8
-            }
-            let rT = rr * gT[r], rR = rr * gR[r], cYe = rr * gE[r] * iye
-            if r < 5 { eps += rr * q } else { epsCNO += rr * q }
-            epsNu += rr * enu
-            eT += rT * q; eR += rR * q; eYe += q * cYe
+            let q = r == Reaction.he3he4.rawValue ? q34 : qNet[r], enu = r == Reaction.he3he4.rawValue ? enu34 : eNu[r]
+            let rT = rr * w.gT[r], rR = rr * w.gR[r], cYe = rr * w.gE[r] * iye
+            if r < 5 { w.eps += rr * q } else { w.epsCNO += rr * q }
+            w.epsNu += rr * enu
+            w.eT += rT * q; w.eR += rR * q
             let dA = a == b ? 2 * kr * y[a] : kr * y[b], dB = a == b ? 0 : kr * y[a]
-            dEdY[a] += q * dA; dEdY[b] += q * dB
+            w.eYe += q * cYe
+            w.dEdY[a] += q * dA; w.dEdY[b] += q * dB
             for s in 0..<4 {
                 let nu = Self.stoichNu[4 * r + s]
                 if nu == 0 { continue }
                 let i = Self.stoichSpecies[4 * r + s]
-                dYdt[i] += nu * rr; dYT[i] += nu * rT; dYR[i] += nu * rR; u[i] += nu * cYe
-                jacY[9 * i + a] += nu * dA; jacY[9 * i + b] += nu * dB
+                w.dYdt[i] += nu * rr; w.dYT[i] += nu * rT; w.dYR[i] += nu * rR; w.u[i] += nu * cYe
+                w.jacY[9 * i + a] += nu * dA; w.jacY[9 * i + b] += nu * dB
             }
         }
-        for j in 0..<9 { dEdY[j] += eYe * Self.charge[j] }
+        accumulate(0, &w); accumulate(1, &w); accumulate(2, &w); accumulate(3, &w); accumulate(4, &w)
+        accumulate(5, &w); accumulate(6, &w); accumulate(7, &w); accumulate(8, &w); accumulate(9, &w)
+        accumulate(10, &w); accumulate(11, &w)
+        for j in 0..<9 { w.dEdY[j] += w.eYe * Self.charge[j] }
         // The ⁷Be branch's effect on ε through f_e.
         let r34 = out.reactionRates[Reaction.he3he4.rawValue]
-        eT += r34 * deltaQ * dfedLnT
-        eR += r34 * deltaQ * dfedLnRho
+        w.eT += r34 * deltaQ * dfedLnT
+        w.eR += r34 * deltaQ * dfedLnRho
         if pgOverEc.isFinite {
             // ∂x/∂Y_j = δ_jp pgOverEc + x (∂h₁₇/∂ln nₑ − 1) Z_j / Yₑ.
             for j in 0..<9 {
                 var dx = xb * (h17N - 1) * Self.charge[j] * iye
                 if j == 0 { dx += pgOverEc }
-                dEdY[j] += r34 * deltaQ * (-fe * fe) * dx
+                w.dEdY[j] += r34 * deltaQ * (-fe * fe) * dx
             }
         }
-        out.epsPP = cEps * eps
-        out.epsCNO = cEps * epsCNO
-        out.epsNeutrino = cEps * epsNu
-        out.dEpsdLnT = cEps * eT
-        out.dEpsdLnRho = cEps * eR
+        out.epsPP = cEps * w.eps
+        out.epsCNO = cEps * w.epsCNO
+        out.epsNeutrino = cEps * w.epsNu
+        out.dEpsdLnT = cEps * w.eT
+        out.dEpsdLnRho = cEps * w.eR
         for i in 0..<9 {
             let ai = Self.mass[i]
-            out.dEpsdX[i] = cEps * dEdY[i] * Self.inverseMass[i]
-            out.dXdt[i] = ai * dYdt[i]
-            out.dXdtdLnT[i] = ai * dYT[i]
-            out.dXdtdLnRho[i] = ai * dYR[i]
-            let ui = u[i]
-            for j in 0..<9 { out.jacobian[9 * i + j] = ai * (jacY[9 * i + j] + ui * Self.charge[j]) * Self.inverseMass[j] }
+            out.dEpsdX[i] = cEps * w.dEdY[i] * Self.inverseMass[i]
+            out.dXdt[i] = ai * w.dYdt[i]
+            out.dXdtdLnT[i] = ai * w.dYT[i]
+            out.dXdtdLnRho[i] = ai * w.dYR[i]
+            let ui = w.u[i]
+            for j in 0..<9 { out.jacobian[9 * i + j] = ai * (w.jacY[9 * i + j] + ui * Self.charge[j]) * Self.inverseMass[j] }
         }
     }
+}
+
+/// Scratch of `HydrogenBurning.evaluate` (on the stack): per reaction K = R/(Y_a Y_b) and ∂ln K/∂ln T, ∂ln ρ,
+/// ∂ln Yₑ; per species ∂ε/∂Y, dY/dt, ∂(dY/dt)/∂ln T, ∂(dY/dt)/∂ln ρ and u; the sparse part of ∂(dY_i/dt)/∂Y_j
+/// (index 9i + j); and the running sums of ε and its derivatives.
+struct HydrogenBurningScratch {
+    var k = InlineArray<12, Double>(repeating: 0), gT = InlineArray<12, Double>(repeating: 0)
+    var gR = InlineArray<12, Double>(repeating: 0), gE = InlineArray<12, Double>(repeating: 0)
+    var dEdY = InlineArray<9, Double>(repeating: 0), dYdt = InlineArray<9, Double>(repeating: 0)
+    var dYT = InlineArray<9, Double>(repeating: 0), dYR = InlineArray<9, Double>(repeating: 0)
+    var u = InlineArray<9, Double>(repeating: 0)
+    var jacY = InlineArray<81, Double>(repeating: 0)
+    var eps = 0.0, epsCNO = 0.0, epsNu = 0.0, eT = 0.0, eR = 0.0, eYe = 0.0
 }

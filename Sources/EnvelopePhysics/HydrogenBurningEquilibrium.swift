@@ -10,8 +10,7 @@ extension HydrogenBurning {
                                abundances: HydrogenBurningAbundances) throws(HydrogenBurningError) -> HydrogenBurningAbundances {
         var x = abundances
         for _ in 0..<3 {
-            let r = try evaluate(density: rho, temperature: t, abundances: x)
-            let k = r.rateFactors
+            let k = try rateFactors(density: rho, temperature: t, abundances: x)
             let yp = x[.h1], y4 = x[.he4] / 4
             let s = (k[Reaction.pp.rawValue] + k[Reaction.pep.rawValue]) * yp * yp
             let b = k[Reaction.hep.rawValue] * yp + k[Reaction.he3he4.rawValue] * y4
@@ -34,8 +33,7 @@ extension HydrogenBurning {
     public func equilibriumCNO(density rho: Double, temperature t: Double, abundances: HydrogenBurningAbundances,
                                includeON: Bool = true) throws(HydrogenBurningError) -> HydrogenBurningAbundances {
         var x = abundances
-        let r = try evaluate(density: rho, temperature: t, abundances: x)
-        let k = r.rateFactors
+        let k = try rateFactors(density: rho, temperature: t, abundances: x)
         let l12 = k[Reaction.c12pg.rawValue], l13 = k[Reaction.c13pg.rawValue], l14 = k[Reaction.n14pg.rawValue]
         let l15a = k[Reaction.n15pa.rawValue], l15g = includeON ? k[Reaction.n15pg.rawValue] : 0
         let l16 = k[Reaction.o16pg.rawValue], l17 = k[Reaction.o17pa.rawValue]

@@ -35,7 +35,7 @@ public struct OpacityTotal: Sendable, Equatable {
     /// The combined opacity with its derivatives; `extrapolated` repeats the radiative flag.
     public var total: OpacityValue
     public var radiative: OpacityValue
-    /// Electron conduction (Microphysics `ConductiveOpacity`); derivatives by central differences.
+    /// Electron conduction (Microphysics `ConductiveOpacity`, evaluated by `OpacityConductionIons`); exact derivatives.
     public var conductive: OpacityValue
 }
 
