@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import OutputContract
 import Microphysics
+import OutputContract
 import Plasma
 import TRGBBounds
 

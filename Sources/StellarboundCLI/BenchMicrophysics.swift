@@ -1,8 +1,8 @@
 import ArgumentParser
 import EnvelopePhysics
 import Foundation
-import OutputContract
 import ModelData
+import OutputContract
 
 /// Full envelope microphysics evaluations per second on one core (EOS + opacity + burning, with derivatives).
 struct BenchMicrophysics: ParsableCommand {

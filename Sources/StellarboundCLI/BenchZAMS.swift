@@ -1,8 +1,8 @@
 import ArgumentParser
 import EnvelopePhysics
 import Foundation
-import OutputContract
 import ModelData
+import OutputContract
 import WholeStar
 
 /// Seconds per ZAMS model on one core (the whole-star code's stage 1; tables loaded beforehand).

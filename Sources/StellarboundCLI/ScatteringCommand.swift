@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Laboratory
 import ModelData
-import OutputContract
 import NeutrinoMixing
+import OutputContract
 import TRGBBounds
 
 /// `stellarbound scattering`: ν–e elastic scattering of reactor or solar neutrinos in a detector: the
