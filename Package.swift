@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "TestSupport"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "TestSupport"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL", "TestSupport"]),
-        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL", "TestSupport"]),
+        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData", "TestSupport"]),
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData", "TestSupport"]),
         .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData", "TestSupport"]),
