@@ -151,7 +151,7 @@ struct MicrophysicsCommand: ParsableCommand {
             eps3AlphaScreen5: e3aScreen5, eps3AlphaUnscreened: e3aUnscreened,
             epsNuPlasma: plasma, epsNuPlasmaItoh: plasmaFit, epsNuPhoto: photo, epsNuPair: pair,
             epsNuBrems: brem, epsNuBremsSneut5: bremS5, epsNuTotal: total, notes: notes)
-        print(json ? try ContractJSON.encode(report) : report.text, terminator: json ? "\n" : "")
+        if json { print(try ContractJSON.encode(report)) } else { print(report.text, terminator: "") }
     }
 }
 
