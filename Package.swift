@@ -4,6 +4,7 @@
 // module reads ErrorVocabulary, the one error vocabulary):
 //   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (internal import in GSL)
 //   RedGiantCore -> Henyey (the reusable block-tridiagonal Newton solver, no dependencies beyond ErrorVocabulary)
+//   StellarboundCLI writes every --json report with OutputContract (-> ErrorVocabulary)
 //   StellarboundCLI also uses Laboratory, Millicharge, NeutrinoMixing, EnvelopePhysics, Microphysics, Plasma and ModelData directly
 //   Constants (CODATA 2018, IAU 2015) is read by Plasma, Microphysics, EnvelopePhysics, RedGiantCore, TRGBBounds,
 //     Millicharge and Laboratory
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "StellarboundKit", targets: ["StellarboundKit"]),
         .library(name: "Constants", targets: ["Constants"]),
         .library(name: "ErrorVocabulary", targets: ["ErrorVocabulary"]),
+        .library(name: "OutputContract", targets: ["OutputContract"]),
         .library(name: "CacheFiles", targets: ["CacheFiles"]),
         .library(name: "Henyey", targets: ["Henyey"]),
         .library(name: "Plasma", targets: ["Plasma"]),
@@ -43,6 +45,8 @@ let package = Package(
         .target(name: "Constants"),
         // The one error vocabulary: bad input (a parameter rejection with key, value, range) or a failed computation.
         .target(name: "ErrorVocabulary"),
+        // The writer of the documented --json reports: sorted keys, numbers keep their type, never NaN or infinity.
+        .target(name: "OutputContract", dependencies: ["ErrorVocabulary"]),
         // Cache files: the FNV-1a digest of a payload and atomic writes (temporary file + rename).
         .target(name: "CacheFiles"),
         // The reusable implicit solver: named unknowns per cell, block-tridiagonal Newton–Henyey relaxation.
@@ -98,6 +102,7 @@ let package = Package(
                 "NeutrinoMixing",
                 "ModelData",
                 "ErrorVocabulary",
+                "OutputContract",
                 "EnvelopePhysics",
                 "WholeStar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -106,7 +111,7 @@ let package = Package(
         // The umbrella for library users: re-exports every public module.
         .target(name: "StellarboundKit", dependencies: ["CacheFiles", "Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
                                                         "Laboratory", "Microphysics", "Millicharge", "ModelData",
-                                                        "NeutrinoMixing", "Plasma", "RedGiantCore", "TRGBBounds", "WholeStar"]),
+                                                        "NeutrinoMixing", "OutputContract", "Plasma", "RedGiantCore", "TRGBBounds", "WholeStar"]),
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
         // Shared test support: the approximate-equality helper and the StellarModels/ fixture (no XCTest).
         .target(name: "TestSupport", dependencies: ["ModelData"], path: "Tests/TestSupport"),
@@ -115,7 +120,7 @@ let package = Package(
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "TestSupport"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "TestSupport"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL", "TestSupport"]),
-        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "ModelData", "GSL", "TestSupport"]),
+        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData", "TestSupport"]),
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData", "TestSupport"]),
         .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData", "TestSupport"]),
@@ -124,6 +129,7 @@ let package = Package(
         .testTarget(name: "ConstantsTests", dependencies: ["Constants", "TestSupport"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL", "TestSupport"]),
         .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),
+        .testTarget(name: "ContractJSONTests", dependencies: ["OutputContract", "ErrorVocabulary"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "TestSupport"]),
     ],

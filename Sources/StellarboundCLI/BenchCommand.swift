@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Microphysics
+import OutputContract
 import Plasma
 import TRGBBounds
 
@@ -94,18 +95,10 @@ struct BenchPlasma: ParsableCommand {
             throw ComputationError(message: "benchmark produced a non-finite rate")
         }
         if json {
-            var o = JSONObject()
-            try o.add("exact_evals_per_s", fast.rate)
-            try o.add("direct_fixed_rule_evals_per_s", direct.rate)
-            try o.add("quadrature_evals_per_s", quad.rate)
-            try o.add("fit_evals_per_s", fit.rate)
-            try o.add("exact_to_fit_time_ratio", fit.rate / fast.rate)
-            try o.add("table_load_s", table.buildSeconds)
-            o.add("table_origin", table.origin.rawValue)
-            o.add("points", count)
-            try o.add("seconds_per_loop", seconds)
-            o.add("build", buildKind)
-            print(o.text)
+            print(try ContractJSON.encode(BenchPlasmaReport(
+                exactPerSecond: fast.rate, directPerSecond: direct.rate, quadraturePerSecond: quad.rate, fitPerSecond: fit.rate,
+                exactToFitTimeRatio: fit.rate / fast.rate, tableLoadSeconds: table.buildSeconds, tableOrigin: table.origin.rawValue,
+                points: count, secondsPerLoop: seconds, build: buildKind)))
         } else {
             warnIfDebug("plasma")
             print("Complete plasma rate (standard + magnetic + millicharge), one core, \(count) points over")
@@ -152,16 +145,35 @@ struct BenchEOS: ParsableCommand {
         let b = try bench.time(count) { i in try direct.state(density: points[i].0, temperature: points[i].1, composition: .helium).pressure }
         guard a.sink.isFinite, b.sink.isFinite else { throw ComputationError(message: "benchmark produced a non-finite pressure") }
         if json {
-            var o = JSONObject()
-            try o.add("eos_table_evals_per_s", a.rate)
-            try o.add("eos_direct_evals_per_s", b.rate)
-            o.add("points", count)
-            print(o.text)
+            print(try ContractJSON.encode(BenchEOSReport(tablePerSecond: a.rate, directPerSecond: b.rate, points: count)))
         } else {
             print(formatTable(header: ["EOS (He, red-giant cores)", "evaluations/s", "µs each"], rows: [
                 ["table (fast path)", String(format: "%.3e", a.rate), String(format: "%.3f", 1e6 / a.rate)],
                 ["direct Fermi–Dirac", String(format: "%.3e", b.rate), String(format: "%.1f", 1e6 / b.rate)],
             ]), terminator: "")
         }
+    }
+}
+
+/// `bench plasma --json`: its coding keys are the documented contract (Docs/output-contract.md, "bench plasma").
+struct BenchPlasmaReport: Encodable {
+    var exactPerSecond: Double, directPerSecond: Double, quadraturePerSecond: Double, fitPerSecond: Double
+    var exactToFitTimeRatio: Double, tableLoadSeconds: Double, tableOrigin: String
+    var points: Int, secondsPerLoop: Double, build: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case exactPerSecond = "exact_evals_per_s", directPerSecond = "direct_fixed_rule_evals_per_s"
+        case quadraturePerSecond = "quadrature_evals_per_s", fitPerSecond = "fit_evals_per_s"
+        case exactToFitTimeRatio = "exact_to_fit_time_ratio", tableLoadSeconds = "table_load_s", tableOrigin = "table_origin"
+        case points, secondsPerLoop = "seconds_per_loop", build
+    }
+}
+
+/// `bench eos --json`: its coding keys are the documented contract (Docs/output-contract.md, "bench eos").
+struct BenchEOSReport: Encodable {
+    var tablePerSecond: Double, directPerSecond: Double, points: Int
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case tablePerSecond = "eos_table_evals_per_s", directPerSecond = "eos_direct_evals_per_s", points
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputContract
 import RedGiantCore
 
 /// Flash tracks per second on one core (release build), and the peak memory of the process.
@@ -42,21 +43,25 @@ struct BenchFlash: ParsableCommand {
         let peakMB = Double(usage.ru_maxrss) / 1024   // ru_maxrss is in kB on Linux
         let rate = Double(tracks) / seconds
         if json {
-            var o = JSONObject()
-            try o.add("tracks_per_s", rate)
-            try o.add("seconds_per_track", 1 / rate)
-            try o.add("steps_per_track", Double(steps) / Double(tracks))
-            try o.add("core_mass_msun", last.coreMass)
-            o.add("cells", settings.cells)
-            o.add("tracks", tracks)
-            try o.add("peak_memory_mb", peakMB)
-            o.add("build", buildKind)
-            print(o.text)
+            print(try ContractJSON.encode(BenchFlashReport(
+                tracksPerSecond: rate, secondsPerTrack: 1 / rate, stepsPerTrack: Double(steps) / Double(tracks),
+                coreMass: last.coreMass, cells: settings.cells, tracks: tracks, peakMemoryMB: peakMB, build: buildKind)))
         } else {
             warnIfDebug("flash")
             print(String(format: "%d tracks to the flash on one core: %.3f tracks/s (%.3f s per track, %.0f steps, %d cells)",
                          tracks, rate, 1 / rate, Double(steps) / Double(tracks), settings.cells))
             print(String(format: "core mass at the flash %.4f M☉; peak memory of the process %.1f MB", last.coreMass, peakMB))
         }
+    }
+}
+
+/// `bench flash --json`: its coding keys are the documented contract (Docs/output-contract.md, "bench flash").
+struct BenchFlashReport: Encodable {
+    var tracksPerSecond: Double, secondsPerTrack: Double, stepsPerTrack: Double, coreMass: Double
+    var cells: Int, tracks: Int, peakMemoryMB: Double, build: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case tracksPerSecond = "tracks_per_s", secondsPerTrack = "seconds_per_track", stepsPerTrack = "steps_per_track"
+        case coreMass = "core_mass_msun", cells, tracks, peakMemoryMB = "peak_memory_mb", build
     }
 }

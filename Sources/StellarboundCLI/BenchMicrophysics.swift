@@ -2,6 +2,7 @@ import ArgumentParser
 import EnvelopePhysics
 import Foundation
 import ModelData
+import OutputContract
 
 /// Full envelope microphysics evaluations per second on one core (EOS + opacity + burning, with derivatives).
 struct BenchMicrophysics: ParsableCommand {
@@ -32,16 +33,10 @@ struct BenchMicrophysics: ParsableCommand {
         progress("timing EOS, opacity, burning and all three, direct and tabulated EOS (\(seconds) s each)…", json: json)
         let r = try physics.benchmark(seconds: seconds, eosTable: table)
         if json {
-            var o = JSONObject()
-            try o.add("eos_per_s", r.eosPerSecond)
-            try o.add("opacity_per_s", r.opacityPerSecond)
-            try o.add("burning_per_s", r.burningPerSecond)
-            try o.add("full_evaluations_per_s", r.fullPerSecond)
-            try o.add("eos_table_per_s", r.eosTablePerSecond)
-            try o.add("full_evaluations_table_per_s", r.fullTablePerSecond)
-            o.add("points", r.points)
-            o.add("build", buildKind)
-            print(o.text)
+            print(try ContractJSON.encode(BenchMicrophysicsReport(
+                eosPerSecond: r.eosPerSecond, opacityPerSecond: r.opacityPerSecond, burningPerSecond: r.burningPerSecond,
+                fullPerSecond: r.fullPerSecond, eosTablePerSecond: r.eosTablePerSecond, fullTablePerSecond: r.fullTablePerSecond,
+                points: r.points, build: buildKind)))
         } else {
             print(String(format: """
             Envelope microphysics on one core (%@ build), %d points from the photosphere to a solar core:
@@ -54,5 +49,18 @@ struct BenchMicrophysics: ParsableCommand {
             """, buildKind, r.points, r.eosPerSecond, r.opacityPerSecond, r.burningPerSecond, r.fullPerSecond,
                                r.eosTableBuildSeconds, r.eosTablePerSecond, r.fullTablePerSecond))
         }
+    }
+}
+
+/// `bench microphysics --json`: its coding keys are the documented contract (Docs/output-contract.md,
+/// "bench microphysics").
+struct BenchMicrophysicsReport: Encodable {
+    var eosPerSecond: Double, opacityPerSecond: Double, burningPerSecond: Double, fullPerSecond: Double
+    var eosTablePerSecond: Double, fullTablePerSecond: Double, points: Int, build: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case eosPerSecond = "eos_per_s", opacityPerSecond = "opacity_per_s", burningPerSecond = "burning_per_s"
+        case fullPerSecond = "full_evaluations_per_s", eosTablePerSecond = "eos_table_per_s"
+        case fullTablePerSecond = "full_evaluations_table_per_s", points, build
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EnvelopePhysics
 import Foundation
 import ModelData
+import OutputContract
 import WholeStar
 
 /// Seconds per ZAMS model on one core (the whole-star code's stage 1; tables loaded beforehand).
@@ -27,17 +28,21 @@ struct BenchZAMS: ParsableCommand {
         progress("building \(models) models…", json: json)
         let seconds = try ZAMSBenchmark.secondsPerModel(mass: 1, cells: cells, repeats: models, microphysics: micro)
         if json {
-            var o = JSONObject()
-            try o.add("seconds_per_model", seconds)
-            try o.add("models_per_s", 1 / seconds)
-            try o.add("table_load_s", load)
-            o.add("cells", cells)
-            o.add("models", models)
-            o.add("build", buildKind)
-            print(o.text)
+            print(try ContractJSON.encode(BenchZAMSReport(secondsPerModel: seconds, modelsPerSecond: 1 / seconds,
+                                                          tableLoadSeconds: load, cells: cells, models: models, build: buildKind)))
         } else {
             print(String(format: "%d ZAMS models (1 M☉, %d cells) on one core, %@ build: %.3f s per model (tables loaded in %.2f s)",
                          models, cells, buildKind, seconds, load))
         }
+    }
+}
+
+/// `bench zams --json`: its coding keys are the documented contract (Docs/output-contract.md, "bench zams").
+struct BenchZAMSReport: Encodable {
+    var secondsPerModel: Double, modelsPerSecond: Double, tableLoadSeconds: Double, cells: Int, models: Int, build: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case secondsPerModel = "seconds_per_model", modelsPerSecond = "models_per_s", tableLoadSeconds = "table_load_s"
+        case cells, models, build
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModelData
 import NeutrinoMixing
+import OutputContract
 import RedGiantCore
 import TRGBBounds
 
@@ -123,7 +124,7 @@ struct BoundCommand: ParsableCommand {
         let tests = try hypothesis.map { try report.test($0) }
         if let plot { try BoundReport.plot(report, to: plot) }
         if json {
-            print(try BoundReport.json(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
+            print(try ContractJSON.encode(BoundReport(report, hypothesis: hypothesis, tests: tests, threads: threads, seconds: seconds)))
         } else {
             print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
         }

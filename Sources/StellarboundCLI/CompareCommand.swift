@@ -3,6 +3,7 @@ import Foundation
 import Laboratory
 import ModelData
 import NeutrinoMixing
+import OutputContract
 import TRGBBounds
 
 /// `stellarbound compare`: laboratory and astrophysical magnetic-moment limits side by side, each with
@@ -113,8 +114,8 @@ struct CompareCommand: ParsableCommand {
         if let plot { try CompareReport.plot(comparison, stellar: stellar, to: plot) }
         let description = matrix.map { "\(file!.type) moments from \($0) (\(file!.basis) basis)" } ?? mu12.map { "equal diagonal Dirac moments μ₁₂ = \($0)" }
         if json {
-            print(try CompareReport.json(comparison, stellar: stellar, moments: moments, description: description, pmns: entry.name,
-                                         smMoment: smMoment, seconds: seconds))
+            print(try ContractJSON.encode(CompareReport(comparison, stellar: stellar, moments: moments, description: description,
+                                                        pmns: entry.name, smMoment: smMoment, seconds: seconds)))
         } else {
             print(CompareReport.text(comparison, stellar: stellar, moments: moments, description: description, pmns: entry.name,
                                      smMoment: smMoment, seconds: seconds))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModelData
+import OutputContract
 
 /// Which StellarModels directory this binary uses, and why.
 struct DataDirCommand: ParsableCommand {
@@ -17,12 +18,21 @@ struct DataDirCommand: ParsableCommand {
     func run() throws {
         let d = try DataDirectory.locate(explicit: dataDir)
         if json {
-            var o = JSONObject()
-            o.add("data_dir", d.url.path)
-            o.add("origin", d.origin.rawValue)
-            print(o.text)
+            print(try ContractJSON.encode(DataDirReport(dataDir: d.url.path, origin: d.origin.rawValue)))
         } else {
             print("\(d.url.path)  (\(d.origin.rawValue))")
         }
+    }
+}
+
+/// `data-dir --json`: its coding keys are the documented contract (Docs/output-contract.md, "data-dir").
+struct DataDirReport: Encodable {
+    /// Absolute path of the StellarModels directory in use.
+    var dataDir: String
+    /// The rule that found it (`DataDirectory.Origin`'s raw value).
+    var origin: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case dataDir = "data_dir", origin
     }
 }

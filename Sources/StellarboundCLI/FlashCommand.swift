@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Microphysics
 import ModelData
+import OutputContract
 import Plasma
 import RedGiantCore
 
@@ -182,7 +183,7 @@ struct FlashCommand: ParsableCommand {
         if let profile { try writeFile(FlashCSV.profile(result.profile), to: profile, flag: "--profile") }
         if let plot { try FlashCSV.plot(result, to: plot) }
         if json {
-            print(try FlashReport.json(result, options: options, physics: integrator.physics, seconds: seconds))
+            print(try ContractJSON.encode(FlashReport(result, integrator: integrator, wallTime: seconds)))
         } else {
             print(FlashReport.text(result, integrator: integrator, seconds: seconds))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Microphysics
 import ModelData
+import OutputContract
 import Plasma
 import EnvelopePhysics
 
@@ -136,53 +137,21 @@ struct MicrophysicsCommand: ParsableCommand {
         let pair = ItohNeutrinoFits.pair(density: rho, temperature: t, electronFraction: comp.electronFraction) / rho
         let brem = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a) / rho
         let bremS5 = ItohNeutrinoFits.bremsstrahlung(density: rho, temperature: t, meanCharge: z, meanMass: a, branch: .sneut5Switch) / rho
-        let values: [(String, Double?, String, String)] = [
-            ("ye", comp.electronFraction, "", "Yₑ"), ("abar", a, "", "Ā"), ("zbar", z, "", "Z̄"),
-            ("pressure_dyn_cm2", eos?.pressure, "dyn/cm²", "P total (PC2000 Coulomb)"),
-            ("pressure_electrons_dyn_cm2", eos?.pressureElectrons, "dyn/cm²", "  e± (exact Fermi–Dirac)"),
-            ("pressure_ions_dyn_cm2", eos?.pressureIons, "dyn/cm²", "  ions (ideal)"),
-            ("pressure_coulomb_dyn_cm2", eos?.pressureCoulomb, "dyn/cm²", "  Coulomb"),
-            ("pressure_radiation_dyn_cm2", eos?.pressureRadiation, "dyn/cm²", "  radiation"),
-            ("pressure_ys89_dyn_cm2", eosYS?.pressure, "dyn/cm²", "P with YS89 Coulomb"),
-            ("specific_energy_erg_g", eos?.specificEnergy, "erg/g", "e"),
-            ("chi_t", eos?.chiT, "", "χ_T"), ("chi_rho", eos?.chiRho, "", "χ_ρ"),
-            ("cv_erg_g_k", eos?.cV, "erg/g/K", "c_V"), ("cp_erg_g_k", eos?.cP, "erg/g/K", "c_P"),
-            ("nabla_ad", eos?.nablaAdiabatic, "", "∇_ad"), ("gamma1", eos?.gamma1, "", "Γ₁"),
-            ("coulomb_gamma", eos?.gamma, "", "ion coupling Γ (mixture)"),
-            ("degeneracy_eta", eos?.degeneracy, "", "η = (μ − mₑ)/kT"),
-            ("kappa_conductive_cm2_g", kCond, "cm²/g", "κ_cond PBHY99 + e–e"),
-            ("kappa_conductive_yu80_cm2_g", kYU, "cm²/g", "κ_cond Yakovlev–Urpin 1980"),
-            ("kappa_conductive_blouin_cm2_g", kBlouin, "cm²/g", "κ_cond PBHY99 × Blouin 2020"),
-            ("kappa_radiative_cm2_g", kRad, "cm²/g", "κ_rad (Compton + free–free)"),
-            ("kappa_total_cm2_g", kTotal, "cm²/g", "κ = (1/κ_rad + 1/κ_cond)⁻¹"),
-            ("eps_3alpha_erg_g_s", eps(.cf88, .chugunov2007), "erg/g/s", "ε₃α CF88, CDY07 screening"),
-            ("eps_3alpha_fynbo_erg_g_s", eps(.fynbo2005, .chugunov2007), "erg/g/s", "ε₃α Fynbo 2005"),
-            ("eps_3alpha_nacre_erg_g_s", eps(.nacre, .chugunov2007), "erg/g/s", "ε₃α NACRE"),
-            ("eps_3alpha_screen5_erg_g_s", eps(.cf88, .screen5), "erg/g/s", "ε₃α CF88, screen5"),
-            ("eps_3alpha_unscreened_erg_g_s", eps(.cf88, .none), "erg/g/s", "ε₃α CF88, unscreened"),
-            ("eps_nu_plasma_erg_g_s", plasma, "erg/g/s", "ε_ν plasmon decay (exact)"),
-            ("eps_nu_plasma_itoh_erg_g_s", plasmaFit, "erg/g/s", "ε_ν plasmon decay (Itoh fit)"),
-            ("eps_nu_photo_erg_g_s", photo, "erg/g/s", "ε_ν photo"),
-            ("eps_nu_pair_erg_g_s", pair, "erg/g/s", "ε_ν pair"),
-            ("eps_nu_brems_erg_g_s", brem, "erg/g/s", "ε_ν bremsstrahlung (smooth blend)"),
-            ("eps_nu_brems_sneut5_erg_g_s", bremS5, "erg/g/s", "ε_ν bremsstrahlung (sneut5 switch)"),
-            ("eps_nu_total_erg_g_s", plasma + NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: comp) / rho,
-             "erg/g/s", "ε_ν total (exact plasma)"),
-        ]
-        if json {
-            var o = JSONObject()
-            try o.add("density_g_cm3", rho)
-            try o.add("temperature_k", t)
-            o.add("composition", composition)
-            for (key, v, _, _) in values { try o.add(key, optional: v) }
-            o.add("notes", strings: notes)
-            print(o.text)
-        } else {
-            print(String(format: "Input physics at ρ = %.4g g/cm³, T = %.4g K, composition %@\n", rho, t, composition))
-            print(formatTable(header: ["quantity", "value", "unit"],
-                              rows: values.map { [$0.3, $0.1.map { String(format: "%.5g", $0) } ?? "—", $0.2] }), terminator: "")
-            for note in notes { print("note: \(note)") }
-        }
+        let e3aCF88 = eps(.cf88, .chugunov2007), e3aFynbo = eps(.fynbo2005, .chugunov2007), e3aNACRE = eps(.nacre, .chugunov2007)
+        let e3aScreen5 = eps(.cf88, .screen5), e3aUnscreened = eps(.cf88, .none)
+        let total = plasma + NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: comp) / rho
+        let report = MicrophysicsCoreReport(
+            density: rho, temperature: t, composition: composition, ye: comp.electronFraction, abar: a, zbar: z,
+            pressure: eos?.pressure, pressureElectrons: eos?.pressureElectrons, pressureIons: eos?.pressureIons,
+            pressureCoulomb: eos?.pressureCoulomb, pressureRadiation: eos?.pressureRadiation, pressureYS89: eosYS?.pressure,
+            specificEnergy: eos?.specificEnergy, chiT: eos?.chiT, chiRho: eos?.chiRho, cV: eos?.cV, cP: eos?.cP,
+            nablaAd: eos?.nablaAdiabatic, gamma1: eos?.gamma1, coulombGamma: eos?.gamma, degeneracy: eos?.degeneracy,
+            kappaConductive: kCond, kappaConductiveYU80: kYU, kappaConductiveBlouin: kBlouin, kappaRadiative: kRad,
+            kappaTotal: kTotal, eps3Alpha: e3aCF88, eps3AlphaFynbo: e3aFynbo, eps3AlphaNACRE: e3aNACRE,
+            eps3AlphaScreen5: e3aScreen5, eps3AlphaUnscreened: e3aUnscreened,
+            epsNuPlasma: plasma, epsNuPlasmaItoh: plasmaFit, epsNuPhoto: photo, epsNuPair: pair,
+            epsNuBrems: brem, epsNuBremsSneut5: bremS5, epsNuTotal: total, notes: notes)
+        if json { print(try ContractJSON.encode(report)) } else { print(report.text, terminator: "") }
     }
 }
 
@@ -194,9 +163,7 @@ extension MicrophysicsCommand {
         let r = try physics.point(density: density, temperature: temperature, hydrogen: hydrogen!, metals: metallicity!,
                                   luminosity: luminosity, massCoordinate: massCoordinate, burningAbundances: burningAbundances)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(r), as: UTF8.self))
+            print(try ContractJSON.encode(r))
             return
         }
         print(String(format: "Envelope physics at ρ = %.4g g/cm³, T = %.4g K, X = %.4g, Z = %.4g, [α/Fe] = %.1f (%@ tables)\n",

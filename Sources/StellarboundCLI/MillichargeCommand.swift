@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Millicharge
 import ModelData
+import OutputContract
 import TRGBBounds
 
 /// `stellarbound millicharge`: the neutrino-star-turning bound per neutron star, the red-giant bound on
@@ -144,7 +145,8 @@ struct MillichargeCommand: ParsableCommand {
         let comparison = MillichargeReport.comparison(rows: rows, redGiant: redGiantReport, published: published)
         if let plot { try MillichargeReport.plot(comparison, to: plot) }
         if json {
-            print(try MillichargeReport.json(rows: rows, redGiant: redGiantReport, comparison: comparison, seconds: seconds))
+            print(try ContractJSON.encode(MillichargeReport(rows: rows, redGiant: redGiantReport, comparison: comparison,
+                                                            seconds: seconds)))
         } else {
             print(MillichargeReport.text(rows: rows, redGiant: redGiantReport, comparison: comparison, seconds: seconds))
         }

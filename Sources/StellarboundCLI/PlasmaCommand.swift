@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputContract
 import Plasma
 
 /// How `plasma` evaluates the rates.
@@ -68,43 +69,13 @@ struct PlasmaReport {
 
     var gamma: Double { gas.omegaP_keV / gas.kT_keV }
 
-    func json() throws -> String {
-        var o = JSONObject()
-        try o.add("density_g_cm3", gas.density)
-        try o.add("temperature_k", gas.temperature)
-        try o.add("ye", gas.electronFraction)
-        try o.add("mu12", neutrino.mu12)
-        try o.add("millicharge_e", neutrino.millicharge)
-        try o.add("sin2_theta_w", couplings.sin2ThetaW)
-        o.add("method", method.rawValue)
-        try o.add("kT_keV", gas.kT_keV)
-        try o.add("chemical_potential_keV", gas.chemicalPotential_keV)
-        try o.add("degeneracy_eta", gas.degeneracy)
-        try o.add("electron_density_cm3", gas.electronDensity_cm3)
-        try o.add("positron_density_cm3", gas.positronDensity_cm3)
-        try o.add("omega_p_keV", gas.omegaP_keV)
-        try o.add("omega_1_keV", gas.omega1_keV)
-        try o.add("v_star", gas.vStar)
-        try o.add("gamma_omega_p_over_kT", gamma)
-        try o.add("k_max_longitudinal_keV", dispersion.longitudinalCutoff * gas.omegaP_keV)
-        try o.add("m_infinity_transverse_keV", dispersion.transverseAsymptoticMass * gas.omegaP_keV)
-        try o.add("q_transverse_erg_cm3_s", rates.vectorTransverse)
-        try o.add("q_longitudinal_erg_cm3_s", rates.vectorLongitudinal)
-        try o.add("q_axial_erg_cm3_s", rates.axial)
-        try o.add("q_standard_erg_cm3_s", rates.standard)
-        try o.add("q_magnetic_erg_cm3_s", rates.magnetic)
-        try o.add("q_magnetic_transverse_erg_cm3_s", rates.magneticTransverse)
-        try o.add("q_magnetic_longitudinal_erg_cm3_s", rates.magneticLongitudinal)
-        try o.add("q_millicharge_erg_cm3_s", rates.millicharge)
-        try o.add("q_millicharge_transverse_erg_cm3_s", rates.chargeTransverse)
-        try o.add("q_millicharge_longitudinal_erg_cm3_s", rates.chargeLongitudinal)
-        try o.add("q_total_erg_cm3_s", rates.total)
-        try o.add("q_itoh_fit_erg_cm3_s", fit.itoh)
-        try o.add("q_hrw_fit_erg_cm3_s", fit.hrw)
-        try o.add("q_magnetic_hrw_estimate_erg_cm3_s",
-                  ItohPlasmaFit.magneticRatio(mu12: neutrino.mu12, omegaP_keV: gas.omegaP_keV) * rates.standard)
-        return o.text
+    /// The documented report (Docs/output-contract.md, "plasma").
+    var contract: PlasmaPointReport {
+        PlasmaPointReport(gas: gas, dispersion: dispersion, rates: rates, fit: fit, neutrino: neutrino, couplings: couplings,
+                          method: method.rawValue)
     }
+
+    func json() throws -> String { try ContractJSON.encode(contract) }
 
     func table() -> String {
         func e(_ v: Double) -> String { String(format: "%.5e", v) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputContract
 import TRGBBounds
 
 /// The Bayesian mode: μ₁₂ marginalised over mass, helium, metallicity and mixing.
@@ -79,7 +80,7 @@ struct PosteriorCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         if let plot { try PosteriorReport.corner(result, to: plot) }
-        print(json ? try PosteriorReport.json(result, seconds: seconds, threads: analysis.runner.threads)
+        print(json ? try ContractJSON.encode(PosteriorReport(result, threads: analysis.runner.threads, seconds: seconds))
                    : PosteriorReport.text(result, seconds: seconds, threads: analysis.runner.threads))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Laboratory
 import ModelData
 import NeutrinoMixing
+import OutputContract
 import TRGBBounds
 
 /// `stellarbound scattering`: ν–e elastic scattering of reactor or solar neutrinos in a detector: the
@@ -131,6 +132,6 @@ struct ScatteringCommand: ParsableCommand {
         let summary = ScatteringReport.Summary(source: source, target: target, flux: totalFlux, mu12: mu12, charge: charge, chargeRadius: chargeRadius,
                                                threshold: threshold, windowMax: windowMax, exposure: exposure, background: background, cl: cl,
                                                main: main, other: other.map { (compareThreshold!, $0) })
-        print(json ? try ScatteringReport.json(summary, spectrum: spectrum) : ScatteringReport.text(summary, spectrum: spectrum))
+        print(json ? try ContractJSON.encode(ScatteringReport(summary, spectrum: spectrum)) : ScatteringReport.text(summary, spectrum: spectrum))
     }
 }

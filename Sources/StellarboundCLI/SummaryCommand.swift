@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputContract
 import Plasma
 
 /// The README's main job for now: the plasma at red-giant core conditions.
@@ -24,12 +25,12 @@ struct Summary: ParsableCommand {
     ]
 
     func run() throws {
-        var objects: [String] = []
+        var objects: [PlasmaPointReport] = []
         var rows: [[String]] = []
         for (label, rho, t) in Self.points {
             let r = try PlasmaReport(density: rho, temperature: t, ye: 0.5, neutrino: try NeutrinoProperties(mu12: mu12),
                                      couplings: .standard, method: .direct, json: json)
-            if json { objects.append(try r.json()) }
+            if json { objects.append(r.contract) }
             rows.append([label, String(format: "%.0e", rho), String(format: "%.1e", t),
                          String(format: "%.3f", r.gas.omegaP_keV), String(format: "%.4e", r.rates.standard),
                          String(format: "%.4f", r.rates.standard / r.fit.itoh),
@@ -37,7 +38,7 @@ struct Summary: ParsableCommand {
                          String(format: "%.4f", r.rates.magnetic / r.rates.standard)])
         }
         if json {
-            print("[\n" + objects.joined(separator: ",\n") + "\n]")
+            print(try ContractJSON.encode(objects))
             return
         }
         print("stellarbound — plasmon decay in a red-giant helium core (Yₑ = 0.5, sin²θ_W = 0.2319)\n")

@@ -2,6 +2,7 @@ import ArgumentParser
 import EnvelopePhysics
 import Foundation
 import ModelData
+import OutputContract
 import WholeStar
 
 /// Stage 1 of the whole star: the zero-age main-sequence model, built from centre to photosphere.
@@ -36,9 +37,7 @@ struct ZAMSCommand: ParsableCommand {
                                     cells: cells, burning: burningAbundances, microphysics: micro)
         if let profile { try writeFile(ZAMSReport.profileCSV(m), to: profile, flag: "--profile") }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(ZAMSReport(m)), as: UTF8.self))
+            print(try ContractJSON.encode(ZAMSReport(m)))
         } else {
             print(ZAMSReport(m).text)
         }
@@ -50,7 +49,7 @@ struct ZAMSReport: Encodable {
     let model: ZAMSModel
     init(_ m: ZAMSModel) { model = m }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case mass = "mass_msun", hydrogen, metallicity, mixingLength = "mixing_length", cells, burning = "burning_abundances"
         case luminosity = "luminosity_lsun", radius = "radius_rsun", teff = "teff_k", logG = "log_g"
         case tc = "central_temperature_k", rhoc = "central_density_g_cm3", pc = "central_pressure_dyn_cm2"

@@ -13,6 +13,7 @@
 @_exported import Millicharge
 @_exported import ModelData
 @_exported import NeutrinoMixing
+@_exported import OutputContract
 @_exported import Plasma
 @_exported import RedGiantCore
 @_exported import TRGBBounds

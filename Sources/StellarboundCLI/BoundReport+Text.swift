@@ -2,16 +2,10 @@ import Foundation
 import NeutrinoMixing
 import TRGBBounds
 
-/// Text, JSON and plot of a `bound` report (keys and columns: Docs/output-contract.md).
-enum BoundReport {
-    typealias Test = HypothesisTest
-
-    static let quantity = "mu_nu^2 = sum_ij (|mu_ij|^2 + |eps_ij|^2): basis independent (unchanged by any unitary change of the mass or flavour basis); Dirac or Majorana"
-    static let chargeQuantity = "q_nu^2 = sum_i q_i^2 over Dirac species, q in units of the elementary charge e0"
-
-    static func quantity(_ c: Coupling) -> String { c == .magneticMoment ? quantity : chargeQuantity }
-
-    static func text(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [Test]?, seconds: Double, threads: Int) -> String {
+/// Text and plot of a `bound` report (the JSON report is the library's `BoundReport`, the documented contract;
+/// the plot's CSV columns: Docs/output-contract.md).
+extension BoundReport {
+    static func text(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [HypothesisTest]?, seconds: Double, threads: Int) -> String {
         var out: [String] = []
         let clText = String(format: "%g%% CL", 100 * r.cl)
         let x = r.coupling.symbol
@@ -85,83 +79,6 @@ enum BoundReport {
         }
         out.append(String(format: "%d flash tracks in %.1f s of track time on %d threads; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, seconds))
         return out.joined(separator: "\n")
-    }
-
-    /// The three limits in x (`mu12_limit…` or `q14_limit…`) and the Bayesian one in physical units.
-    static func addLimits(_ o: inout JSONObject, _ l: BoundAnalysis.Limits, _ c: Coupling) throws {
-        try o.add("\(c.key)_limit", l.bayesian)
-        try o.add("\(c.key)_limit_delta_chi2", l.deltaChiSquared)
-        try o.add("\(c.key)_limit_feldman_cousins", l.feldmanCousins)
-        try o.add(c.physicalKey, l.bayesian * c.scale)
-    }
-
-    static func json(_ r: BoundAnalysis.Report, hypothesis: MomentHypothesis?, tests: [Test]?, seconds: Double, threads: Int) throws -> String {
-        var top = JSONObject()
-        let k = r.coupling.key
-        top.add("command", "bound")
-        top.add("coupling", r.coupling.rawValue)
-        try top.add("cl", r.cl)
-        top.add("quantity", quantity(r.coupling))
-        var items: [String] = []
-        for c in r.results {
-            var o = JSONObject()
-            o.add("calibration", c.calibration.name)
-            try o.add("cl", r.cl)
-            try addLimits(&o, c.limits, r.coupling)
-            try o.add("observed_m_i", c.calibration.mI)
-            try o.add("observed_m_i_error", c.calibration.observedError)
-            try o.add("predicted_m_i_standard", c.standard.mI)
-            try o.add("theory_error_m_i", c.theoryError0)
-            try o.add("theory_error_m_i_reference_\(k)", c.theoryErrorRef)
-            try o.add("feh", c.photometry.feh)
-            try o.add("metallicity_z", c.spec.metallicity)
-            try o.add("helium_y", c.spec.helium)
-            try o.add("mass_msun", c.spec.mass)
-            try o.add("core_mass_standard_msun", c.coreMassStandard)
-            try o.add("log_l_tip_standard_lsun", c.logLStandard)
-            try o.add("m_bol_standard", c.standard.mBol)
-            try o.add("tip_colour_vi", c.standard.colourVI)
-            try o.add("teff_tip_k", c.standard.teff)
-            try o.add("logg_tip_cgs", c.standard.logg)
-            try o.add("bc_i", c.standard.bcI)
-            o.add("calibration_confirmed", raw: c.calibration.confirmed ? "true" : "false")
-            o.add("source", c.calibration.source)
-            o.add("published_limits", raw: "[" + (r.coupling == .magneticMoment ? c.calibration.publishedLimits ?? [] : []).map {
-                "{\"cl\": \(jsonNumber($0.cl)), \"mu12\": \(jsonNumber($0.mu12)), \"source\": \(jsonString($0.source))}"
-            }.joined(separator: ", ") + "]")
-            o.add("tip_curve", raw: "[" + zip(c.curve.mu12, c.curve.values).map {
-                "{\"\(k)\": \(jsonNumber($0)), \"m_i\": \(jsonNumber($1))}"
-            }.joined(separator: ", ") + "]")
-            o.add("budget", raw: "[" + c.budget.map {
-                "{\"variation\": \(jsonString($0.name)), \"input\": \(jsonString($0.category.rawValue)), \"delta_m_i_\(k)_0\": \(jsonNumber($0.deltaMI0)), \"delta_m_i_reference_\(k)\": \(jsonNumber($0.deltaMIRef)), \"limit_shift_\(k)\": \($0.limitShift.map(jsonNumber) ?? "null")}"
-            }.joined(separator: ", ") + "]")
-            items.append(o.text.replacingOccurrences(of: "\n", with: "\n  "))
-        }
-        top.add("calibrations", raw: "[\n  " + items.joined(separator: ",\n  ") + "\n  ]")
-        if let comb = r.combined {
-            var o = JSONObject()
-            o.add("calibrations", strings: r.results.map(\.calibration.name))
-            try addLimits(&o, comb, r.coupling)
-            top.add("combined", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
-        } else {
-            top.add("combined", raw: "null")
-        }
-        if let h = hypothesis, let tests {
-            var o = JSONObject()
-            try o.add("mu12", h.mu12)
-            o.add("description", h.description)
-            try o.add("sum_squared_given_basis", optional: h.sumGivenBasis)
-            try o.add("sum_squared_other_basis", optional: h.sumOtherBasis)
-            o.add("results", raw: "[" + tests.map {
-                "{\"calibration\": \(jsonString($0.calibration)), \"predicted_m_i\": \(jsonNumber($0.predictedMI)), \"excluded\": \($0.excluded)}"
-            }.joined(separator: ", ") + "]")
-            top.add("tested", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
-        }
-        top.add("reference_\(k)", raw: jsonNumber(r.referenceMu12))
-        top.add("tracks_computed", r.tracksComputed)
-        top.add("threads", threads)
-        try top.add("seconds", seconds)
-        return top.text
     }
 
     /// Two panels: M_I(μ₁₂) with the theory band and the observed bands; the likelihoods.

@@ -1,8 +1,9 @@
 import Foundation
 import Laboratory
 
-/// Text, JSON and plot of a `scattering` report (keys and columns: Docs/output-contract.md).
-enum ScatteringReport {
+/// Text and plot of a `scattering` report (the JSON report is the library's `ScatteringReport`, the documented
+/// contract; the plot's CSV columns: Docs/output-contract.md).
+extension ScatteringReport {
     struct Summary {
         var source: String, target: String
         var flux: Double?
@@ -40,29 +41,13 @@ enum ScatteringReport {
         return out.joined(separator: "\n")
     }
 
-    static func json(_ s: Summary, spectrum: [(Double, Double, Double, Double)]) throws -> String {
-        var top = JSONObject()
-        top.add("command", "scattering")
-        top.add("source", s.source)
-        top.add("target", s.target)
-        try top.add("flux_cm2_s", optional: s.flux)
-        try top.add("mu12", s.mu12)
-        try top.add("charge_e", s.charge)
-        try top.add("charge_radius_cm2", s.chargeRadius)
-        try top.add("window_max_kev", s.windowMax)
-        try top.add("exposure_kg_day", s.exposure)
-        try top.add("background_per_kev_kg_day", s.background)
-        try top.add("cl", s.cl)
-        func proj(_ t: Double, _ r: CountingProjection.Result) -> String {
-            "{\"threshold_kev\": \(jsonNumber(t)), \"weak_counts\": \(jsonNumber(r.weakCounts)), \"background_counts\": \(jsonNumber(r.backgroundCounts)), \"magnetic_counts_reference\": \(jsonNumber(r.magneticCountsReference)), \"reference_moment_mu_b\": \(jsonNumber(r.referenceMoment)), \"reach_mu_b\": \(jsonNumber(r.reach))}"
-        }
-        var projections = [proj(s.threshold, s.main)]
-        if let (t, r) = s.other { projections.append(proj(t, r)) }
-        top.add("projections", raw: "[" + projections.joined(separator: ", ") + "]")
-        top.add("spectrum", raw: "[\n    " + spectrum.map {
-            "{\"recoil_kev\": \(jsonNumber($0.0)), \"weak_per_kev_kg_day\": \(jsonNumber($0.1)), \"magnetic_per_kev_kg_day\": \(jsonNumber($0.2)), \"weak_with_charge_per_kev_kg_day\": \(jsonNumber($0.3))}"
-        }.joined(separator: ",\n    ") + "\n  ]")
-        return top.text
+    /// The documented report of this run: the projection at the threshold, then at the compared one.
+    init(_ s: Summary, spectrum: [(Double, Double, Double, Double)]) {
+        var projections = [Projection(threshold: s.threshold, s.main)]
+        if let (t, r) = s.other { projections.append(Projection(threshold: t, r)) }
+        self.init(source: s.source, target: s.target, flux: s.flux, mu12: s.mu12, charge: s.charge, chargeRadius: s.chargeRadius,
+                  windowMax: s.windowMax, exposure: s.exposure, background: s.background, cl: s.cl, projections: projections,
+                  spectrum: spectrum.map { SpectrumPoint(recoil: $0.0, weak: $0.1, magnetic: $0.2, weakWithCharge: $0.3) })
     }
 
     static func plot(_ spectrum: [(Double, Double, Double, Double)], mu12: Double, charge: Double, threshold: Double, to path: String) throws {

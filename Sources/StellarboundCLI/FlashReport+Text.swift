@@ -1,45 +1,8 @@
 import Foundation
 import RedGiantCore
 
-/// Text and JSON reports of one flash track (the JSON keys are a contract: Docs/output-contract.md).
-enum FlashReport {
-    static func json(_ r: FlashResult, options o: FlashOptions, physics p: CorePhysics, seconds: Double) throws -> String {
-        var j = JSONObject()
-        let flashed = r.status.isFlashed
-        j.add("status", flashed ? "flashed" : "failed")
-        if case let .failed(reason) = r.status { j.add("failure_reason", reason.description) } else { j.add("failure_reason", raw: "null") }
-        try j.add("core_mass_msun", optional: flashed ? r.coreMass : nil)
-        try j.add("log_l_tip", optional: flashed ? r.logTipLuminosity : nil)
-        try j.add("ignition_mass_msun", optional: flashed ? r.ignitionMass : nil)
-        try j.add("ignition_density_g_cm3", optional: flashed ? r.ignitionDensity : nil)
-        try j.add("ignition_temperature_k", optional: flashed ? r.ignitionTemperature : nil)
-        try j.add("central_density_g_cm3", optional: flashed ? r.centralDensity : nil)
-        try j.add("central_temperature_k", optional: flashed ? r.centralTemperature : nil)
-        try j.add("age_yr", r.age)
-        j.add("steps", r.steps)
-        j.add("newton_iterations", r.iterations)
-        j.add("retries", r.retries)
-        try j.add("wall_time_s", seconds)
-        try j.add("mass_msun", o.mass)
-        try j.add("helium", o.helium)
-        try j.add("metallicity", o.metallicity)
-        try j.add("dredge_up_helium", o.dredgeUpHelium)
-        try j.add("mu12", p.neutrino.mu12)
-        try j.add("millicharge", p.neutrino.millicharge)
-        j.add("conduction", p.conduction.rawValue)
-        j.add("blouin2020", raw: p.blouin2020 ? "true" : "false")
-        j.add("triple_alpha", p.tripleAlpha.rawValue)
-        j.add("screening", p.screening.rawValue)
-        j.add("plasma_neutrinos", p.plasmaNeutrinos.rawValue)
-        j.add("coulomb", p.coulomb.rawValue)
-        j.add("edge_relations", o.edgeRelations)
-        try j.add("flash_threshold_lsun", r.threshold)
-        try j.add("start_core_mass_msun", r.startCoreMass)
-        j.add("cells", o.cells)
-        try j.add("timestep_factor", o.timestepFactor)
-        return j.text
-    }
-
+/// The text report of one flash track (the JSON report is the library's `FlashReport`, the documented contract).
+extension FlashReport {
     static func text(_ r: FlashResult, integrator i: FlashIntegrator, seconds: Double) -> String {
         let s = i.star, p = i.physics
         var out = """

@@ -1,8 +1,9 @@
 import Foundation
 import TRGBBounds
 
-/// Text, JSON and corner plot of a posterior (keys: Docs/output-contract.md).
-enum PosteriorReport {
+/// Text and corner plot of a posterior (the JSON report is the library's `PosteriorReport`, the documented
+/// contract; the plot's CSV columns: Docs/output-contract.md).
+extension PosteriorReport {
     static func text(_ r: PosteriorAnalysis.Result, seconds: Double, threads: Int) -> String {
         var out: [String] = []
         out.append("Posterior of μ₁₂ for \(r.calibration.name) (observed M_I = \(String(format: "%.3f ± %.3f", r.calibration.mI, r.calibration.observedError)))")
@@ -26,37 +27,6 @@ enum PosteriorReport {
                           r.gridStars, r.checkTracks, r.interpolationMaxError, r.interpolationRMSError))
         out.append(String(format: "%d flash tracks computed (%.0f s of track time) on %d threads; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, seconds))
         return out.joined(separator: "\n")
-    }
-
-    static func json(_ r: PosteriorAnalysis.Result, seconds: Double, threads: Int) throws -> String {
-        var o = JSONObject()
-        o.add("command", "posterior")
-        o.add("calibration", r.calibration.name)
-        try o.add("cl", r.cl)
-        try o.add("mu12_limit", r.mu12Limit)
-        try o.add("mu12_limit_quadrature", r.mu12LimitQuadrature)
-        try o.add("observed_m_i", r.calibration.mI)
-        try o.add("observed_m_i_error", r.calibration.observedError)
-        let p = r.priors
-        o.add("priors", raw: "{\"mu12\": [\(jsonNumber(p.mu12.lowerBound)), \(jsonNumber(p.mu12.upperBound))], \"mass_msun\": [\(jsonNumber(p.mass.lowerBound)), \(jsonNumber(p.mass.upperBound))], \"helium_y\": [\(jsonNumber(p.helium.lowerBound)), \(jsonNumber(p.helium.upperBound))], \"metallicity_z\": [\(jsonNumber(p.metallicity.lowerBound)), \(jsonNumber(p.metallicity.upperBound))], \"z_prior\": \(jsonString(p.zFlat ? "linear" : "log")), \"dredge_up_helium\": [\(jsonNumber(p.dredgeUp.lowerBound)), \(jsonNumber(p.dredgeUp.upperBound))]}")
-        o.add("parameters", raw: "[" + r.summaries.indices.map { i in
-            let s = r.summaries[i]
-            return "{\"name\": \(jsonString(s.name)), \"median\": \(jsonNumber(s.median)), \"lower_68\": \(jsonNumber(s.lower68)), \"upper_68\": \(jsonNumber(s.upper68)), \"autocorrelation_steps\": \(jsonNumber(r.autocorrelation[i])), \"r_hat\": \(jsonNumber(r.rHat[i])), \"effective_samples\": \(jsonNumber(r.effectiveSamples[i]))}"
-        }.joined(separator: ", ") + "]")
-        o.add("converged", raw: r.converged ? "true" : "false")
-        o.add("walkers", r.walkers)
-        o.add("steps", r.steps)
-        o.add("burn_in", r.burnIn)
-        try o.add("acceptance", r.acceptance)
-        try o.add("theory_error_rest_m_i", r.theoryErrorRest0)
-        o.add("grid_stars", r.gridStars)
-        o.add("interpolation_check_tracks", r.checkTracks)
-        try o.add("interpolation_max_abs_delta_m_i", r.interpolationMaxError)
-        try o.add("interpolation_rms_delta_m_i", r.interpolationRMSError)
-        o.add("tracks_computed", r.tracksComputed)
-        o.add("threads", threads)
-        try o.add("seconds", seconds)
-        return o.text
     }
 
     /// Corner plot: marginal histograms on the diagonal, sample clouds below it.

@@ -1,8 +1,9 @@
 import Foundation
 import Laboratory
 
-/// Text, JSON and plot of a `compare` report (keys and columns: Docs/output-contract.md).
-enum CompareReport {
+/// Text and plot of a `compare` report (the JSON report is the library's `CompareReport`, the documented
+/// contract; the plot's CSV columns: Docs/output-contract.md).
+extension CompareReport {
     /// The stellar limit on μ₁₂ the comparison refers to.
     struct Stellar {
         var limit: Double
@@ -62,43 +63,12 @@ enum CompareReport {
         return out.joined(separator: "\n")
     }
 
-    static func json(_ c: LimitComparison, stellar: Stellar, moments: EffectiveMoments?, description: String?, pmns: String,
-                     smMoment: Double, seconds: Double) throws -> String {
-        var top = JSONObject()
-        top.add("command", "compare")
-        try top.add("stellar_limit_mu12", stellar.limit)
-        try top.add("stellar_limit_mu_b", stellar.limit * 1e-12)
-        try top.add("stellar_cl", optional: stellar.cl)
-        top.add("stellar_limit_computed", raw: stellar.computed ? "true" : "false")
-        top.add("stellar_calibrations", raw: "[" + stellar.perCalibration.map {
-            "{\"calibration\": \(jsonString($0.0)), \"mu12_limit\": \(jsonNumber($0.1))}"
-        }.joined(separator: ", ") + "]")
-        top.add("pmns", pmns)
-        if let m = moments {
-            var o = JSONObject()
-            o.add("description", description ?? "")
-            o.add("majorana", raw: m.majorana ? "true" : "false")
-            try o.add("mu_nu_stellar_mu_b", m.squared(.stellar).squareRoot() * 1e-12)
-            top.add("matrix", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
-        } else {
-            top.add("matrix", raw: "null")
-        }
-        top.add("limits", raw: "[\n    " + c.rows.map { r in
-            var fields = [
-                "\"name\": \(jsonString(r.name))", "\"experiment\": \(jsonString(r.experiment))",
-                "\"year\": \(r.year.map(String.init) ?? "null")", "\"kind\": \(jsonString(r.kind))",
-                "\"beam\": \(jsonString(r.beam.rawValue))", "\"constrains\": \(jsonString(r.beam.quantity))",
-                "\"limit_mu_b\": \(jsonNumber(r.limit))", "\"cl\": \(r.cl.map(jsonNumber) ?? "null")",
-                "\"reference\": \(jsonString(r.reference))", "\"confirmed\": \(r.confirmed)", "\"computed\": \(r.computed)",
-            ]
-            fields += ["\"matrix_moment_mu_b\": \(r.matrixMoment.map(jsonNumber) ?? "null")",
-                       "\"passes\": \(r.passes.map { $0 ? "true" : "false" } ?? "null")",
-                       "\"reach_ratio\": \(r.reachRatio.map { $0.isFinite ? jsonNumber($0) : "null" } ?? "null")"]
-            return "{" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",\n    ") + "\n  ]")
-        try top.add("standard_model_dirac_moment_mu_b_per_ev", smMoment)
-        try top.add("seconds", seconds)
-        return top.text
+    /// The documented report of this run.
+    init(_ c: LimitComparison, stellar: Stellar, moments: EffectiveMoments?, description: String?, pmns: String,
+         smMoment: Double, seconds: Double) {
+        self.init(c, stellarLimitMu12: stellar.limit, stellarCL: stellar.cl, stellarLimitComputed: stellar.computed,
+                  stellarCalibrations: stellar.perCalibration.map { StellarCalibration(calibration: $0.0, mu12Limit: $0.1) },
+                  moments: moments, description: description, pmns: pmns, standardModelDiracMoment: smMoment, seconds: seconds)
     }
 
     /// Limits against year (log scale), coloured by what the experiment sees, with this tool's stellar band.

@@ -2,8 +2,9 @@ import Foundation
 import Millicharge
 import TRGBBounds
 
-/// Text, JSON and plot of a `millicharge` report (keys and columns: Docs/output-contract.md).
-enum MillichargeReport {
+/// Text and plot of a `millicharge` report (the JSON report is the library's `MillichargeReport`, the
+/// documented contract; the plot's CSV columns: Docs/output-contract.md).
+extension MillichargeReport {
     typealias Entry = ChargeLimitComparison.Row
 
     /// Every limit, the strongest first (the library's comparison, fed with this run's computed bounds).
@@ -67,55 +68,19 @@ enum MillichargeReport {
         return out.joined(separator: "\n")
     }
 
-    static func json(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, comparison: [Entry], seconds: Double) throws -> String {
-        var top = JSONObject()
-        top.add("command", "millicharge")
-        var items: [String] = []
-        for r in rows {
-            var o = JSONObject()
-            let i = r.inputs
-            o.add("object", r.object.name)
-            o.add("label", r.object.label)
-            try o.add("q_limit_e0", r.star.chargeLimit)
-            var inp = JSONObject()
-            try inp.add("period_s", i.periodSeconds)
-            try inp.add("field_g", i.fieldGauss)
-            try inp.add("mass_msun", i.massMsun)
-            try inp.add("radius_km", i.radiusKm)
-            try inp.add("neutrinosphere_radius_km", i.neutrinosphereRadiusKm ?? i.radiusKm)
-            try inp.add("moment_of_inertia_g_cm2", r.star.momentOfInertia)
-            try inp.add("inertia_coefficient", optional: i.momentOfInertiaGCm2 == nil ? i.inertiaCoefficient : nil)
-            try inp.add("neutrino_number", i.neutrinoNumber)
-            try inp.add("net_fraction", i.netFraction)
-            inp.add("geometry", i.geometry.rawValue)
-            try inp.add("geometry_kappa", i.geometry.kappa)
-            o.add("inputs", raw: inp.text.replacingOccurrences(of: "\n", with: "\n  "))
-            try o.add("angular_velocity_rad_s", r.star.angularVelocity)
-            try o.add("angular_momentum_per_neutrino_per_e0_erg_s", r.star.angularMomentumPerUnitCharge)
-            o.add("inputs_overridden", raw: r.overridden ? "true" : "false")
-            o.add("period_kind", r.object.periodKind)
-            o.add("field_kind", r.object.fieldKind)
-            o.add("assumptions_hold", raw: r.object.applies ? "true" : "false")
-            o.add("note", r.object.note)
-            items.append(o.text.replacingOccurrences(of: "\n", with: "\n  "))
+    /// The documented report of this run: the rows' νST bounds, the red-giant bound on the charge in e₀ when it
+    /// was computed, and the comparison.
+    init(rows: [MillichargeCommand.Row], redGiant: BoundAnalysis.Report?, comparison: [Entry], seconds: Double) {
+        let scale = Coupling.millicharge.scale
+        let rg = redGiant.map { rg in
+            RedGiant(cl: rg.cl, calibrations: rg.results.map { c in
+                RedGiant.Calibration(calibration: c.calibration.name, qLimit: c.limits.bayesian * scale,
+                                     qLimitDeltaChi2: c.limits.deltaChiSquared * scale,
+                                     qLimitFeldmanCousins: c.limits.feldmanCousins * scale, theoryErrorMI: c.theoryError0)
+            }, combinedQLimit: rg.combined.map { $0.bayesian * scale })
         }
-        top.add("objects", raw: "[\n  " + items.joined(separator: ",\n  ") + "\n  ]")
-        if let rg = redGiant {
-            var o = JSONObject()
-            try o.add("cl", rg.cl)
-            o.add("calibrations", raw: "[" + rg.results.map { c in
-                "{\"calibration\": \(jsonString(c.calibration.name)), \"q_limit_e0\": \(jsonNumber(c.limits.bayesian * 1e-14)), \"q_limit_delta_chi2_e0\": \(jsonNumber(c.limits.deltaChiSquared * 1e-14)), \"q_limit_feldman_cousins_e0\": \(jsonNumber(c.limits.feldmanCousins * 1e-14)), \"theory_error_m_i\": \(jsonNumber(c.theoryError0))}"
-            }.joined(separator: ", ") + "]")
-            try o.add("combined_q_limit_e0", optional: rg.combined.map { $0.bayesian * 1e-14 })
-            top.add("red_giant", raw: o.text.replacingOccurrences(of: "\n", with: "\n  "))
-        } else {
-            top.add("red_giant", raw: "null")
-        }
-        top.add("comparison", raw: "[\n    " + comparison.map { e in
-            "{\"name\": \(jsonString(e.name)), \"kind\": \(jsonString(e.kind)), \"q_limit_e0\": \(jsonNumber(e.limit)), \"cl\": \(e.cl.map(jsonNumber) ?? "null"), \"year\": \(e.year.map(String.init) ?? "null"), \"method\": \(jsonString(e.method)), \"reference\": \(jsonString(e.reference)), \"confirmed\": \(e.confirmed), \"computed\": \(e.computed), \"assumptions_hold\": \(e.applies)}"
-        }.joined(separator: ",\n    ") + "\n  ]")
-        try top.add("seconds", seconds)
-        return top.text
+        self.init(objects: rows.map { Object(object: $0.object, star: $0.star, overridden: $0.overridden) },
+                  redGiant: rg, comparison: comparison, seconds: seconds)
     }
 
     /// A horizontal bar chart on a log axis: every limit, coloured by kind.

@@ -1,0 +1,127 @@
+/// A posterior of μ₁₂ for one calibration as `stellarbound posterior --json` writes it: the limits, the priors,
+/// each sampled parameter's quantiles and convergence diagnostics, and the interpolation grid's measured error.
+///
+/// This is the documented output contract (Docs/output-contract.md, "posterior"): the coding keys are the JSON
+/// keys, snake_case with their units, and may be added to but never renamed. Write it with
+/// `OutputContract.ContractJSON.encode`, which refuses a non-finite number.
+public struct PosteriorReport: Sendable, Encodable {
+    public var calibration: String
+    public var cl: Double
+    /// The `cl` quantile of the MCMC samples of μ₁₂, and the same by quadrature of the marginal posterior.
+    public var mu12Limit: Double, mu12LimitQuadrature: Double
+    /// Observed M_I and σ = √(stat² + sys²) (mag).
+    public var observedMI: Double, observedMIError: Double
+    public var priors: Priors
+    /// One entry per sampled parameter, in the order of `PosteriorAnalysis.Result.names`.
+    public var parameters: [Parameter]
+    public var converged: Bool
+    public var walkers: Int, steps: Int, burnIn: Int
+    public var acceptance: Double
+    /// Theory error at μ₁₂ = 0 of the inputs not sampled (mag).
+    public var theoryErrorRestMI: Double
+    public var gridStars: Int, interpolationCheckTracks: Int
+    /// max |ΔM_I| and rms ΔM_I, interpolated − computed, at the check tracks (mag).
+    public var interpolationMaxAbsDeltaMI: Double, interpolationRMSDeltaMI: Double
+    public var tracksComputed: Int, threads: Int
+    /// Wall-clock time (s).
+    public var seconds: Double
+
+    /// The report of `r`, run on `threads` threads in `seconds` of wall time.
+    public init(_ r: PosteriorAnalysis.Result, threads: Int, seconds: Double) {
+        calibration = r.calibration.name
+        cl = r.cl
+        mu12Limit = r.mu12Limit
+        mu12LimitQuadrature = r.mu12LimitQuadrature
+        observedMI = r.calibration.mI
+        observedMIError = r.calibration.observedError
+        priors = Priors(r.priors)
+        parameters = r.summaries.indices.map { i in
+            let s = r.summaries[i]
+            return Parameter(name: s.name, median: s.median, lower68: s.lower68, upper68: s.upper68,
+                             autocorrelationSteps: r.autocorrelation[i], rHat: r.rHat[i], effectiveSamples: r.effectiveSamples[i])
+        }
+        converged = r.converged
+        walkers = r.walkers
+        steps = r.steps
+        burnIn = r.burnIn
+        acceptance = r.acceptance
+        theoryErrorRestMI = r.theoryErrorRest0
+        gridStars = r.gridStars
+        interpolationCheckTracks = r.checkTracks
+        interpolationMaxAbsDeltaMI = r.interpolationMaxError
+        interpolationRMSDeltaMI = r.interpolationRMSError
+        tracksComputed = r.tracksComputed
+        self.threads = threads
+        self.seconds = seconds
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case command, calibration, cl, mu12Limit = "mu12_limit", mu12LimitQuadrature = "mu12_limit_quadrature"
+        case observedMI = "observed_m_i", observedMIError = "observed_m_i_error", priors, parameters, converged
+        case walkers, steps, burnIn = "burn_in", acceptance, theoryErrorRestMI = "theory_error_rest_m_i"
+        case gridStars = "grid_stars", interpolationCheckTracks = "interpolation_check_tracks"
+        case interpolationMaxAbsDeltaMI = "interpolation_max_abs_delta_m_i", interpolationRMSDeltaMI = "interpolation_rms_delta_m_i"
+        case tracksComputed = "tracks_computed", threads, seconds
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode("posterior", forKey: .command)
+        try c.encode(calibration, forKey: .calibration)
+        try c.encode(cl, forKey: .cl)
+        try c.encode(mu12Limit, forKey: .mu12Limit)
+        try c.encode(mu12LimitQuadrature, forKey: .mu12LimitQuadrature)
+        try c.encode(observedMI, forKey: .observedMI)
+        try c.encode(observedMIError, forKey: .observedMIError)
+        try c.encode(priors, forKey: .priors)
+        try c.encode(parameters, forKey: .parameters)
+        try c.encode(converged, forKey: .converged)
+        try c.encode(walkers, forKey: .walkers)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(burnIn, forKey: .burnIn)
+        try c.encode(acceptance, forKey: .acceptance)
+        try c.encode(theoryErrorRestMI, forKey: .theoryErrorRestMI)
+        try c.encode(gridStars, forKey: .gridStars)
+        try c.encode(interpolationCheckTracks, forKey: .interpolationCheckTracks)
+        try c.encode(interpolationMaxAbsDeltaMI, forKey: .interpolationMaxAbsDeltaMI)
+        try c.encode(interpolationRMSDeltaMI, forKey: .interpolationRMSDeltaMI)
+        try c.encode(tracksComputed, forKey: .tracksComputed)
+        try c.encode(threads, forKey: .threads)
+        try c.encode(seconds, forKey: .seconds)
+    }
+
+    /// The flat prior ranges, each `[lower, upper]`, and whether Z is flat in log Z or in Z.
+    public struct Priors: Sendable, Encodable {
+        public var mu12: [Double], mass: [Double], helium: [Double], metallicity: [Double], dredgeUp: [Double]
+        /// `log` (flat in log Z) or `linear` (flat in Z).
+        public var zPrior: String
+
+        public init(_ p: PosteriorPriors) {
+            func range(_ r: ClosedRange<Double>) -> [Double] { [r.lowerBound, r.upperBound] }
+            mu12 = range(p.mu12)
+            mass = range(p.mass)
+            helium = range(p.helium)
+            metallicity = range(p.metallicity)
+            dredgeUp = range(p.dredgeUp)
+            zPrior = p.zFlat ? "linear" : "log"
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case mu12, mass = "mass_msun", helium = "helium_y", metallicity = "metallicity_z"
+            case dredgeUp = "dredge_up_helium", zPrior = "z_prior"
+        }
+    }
+
+    /// One sampled parameter: its 16/50/84 % quantiles (in its own units), τ_int (steps), R̂ and the
+    /// effective sample size.
+    public struct Parameter: Sendable, Encodable {
+        public var name: String
+        public var median: Double, lower68: Double, upper68: Double
+        public var autocorrelationSteps: Double, rHat: Double, effectiveSamples: Double
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, median, lower68 = "lower_68", upper68 = "upper_68", autocorrelationSteps = "autocorrelation_steps"
+            case rHat = "r_hat", effectiveSamples = "effective_samples"
+        }
+    }
+}
