@@ -2,6 +2,7 @@ import ArgumentParser
 import EnvelopePhysics
 import Foundation
 import ModelData
+import OutputContract
 import WholeStar
 
 /// The solar calibration of the whole-star code: Y₀ and α_MLT for which 1 M☉ reaches L☉ and R☉ at 4.57 Gyr.
@@ -41,9 +42,7 @@ struct SolarCalibrationCommand: ParsableCommand {
         }
         let report = r
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try ContractJSON.encode(report))
         } else {
             print(report.text)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EnvelopePhysics
 import Foundation
 import ModelData
+import OutputContract
 import WholeStar
 
 /// The whole star, evolved from its ZAMS (issue 14; stages 2–3: the main sequence and the subgiant branch).
@@ -69,9 +70,7 @@ struct StarCommand: ParsableCommand {
         if let history { try writeFile(StarTrackReport.historyCSV(outcome.history), to: history, flag: "--history") }
         let report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try ContractJSON.encode(report))
         } else {
             print(report.text)
         }

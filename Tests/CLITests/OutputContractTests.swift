@@ -8,6 +8,7 @@ import RedGiantCore
 import TestSupport
 import Testing
 import TRGBBounds
+import WholeStar
 
 /// The output contract as a test (issue 12, item 7), two ways:
 /// - as code: every command's report is an `Encodable` type whose coding keys (its own and its nested types')
@@ -131,6 +132,8 @@ struct OutputContractTests {
         "bench flash": ([], "every key: a timing benchmark of whole flash tracks"),
         "bench microphysics": ([], "every key: a timing benchmark (seconds per loop of the envelope EOS, opacity and burning)"),
         "bench zams": ([], "every key: a timing benchmark of whole ZAMS builds"),
+        "star": ([], "every key: a whole-star track (minutes in a debug build; StarEvolutionTests check its values)"),
+        "solar-calibration": ([], "every key: five or more solar tracks (StarEvolutionTests recompute the stored calibration)"),
         "millicharge": (["calibrations", "calibration", "q_limit_delta_chi2_e0", "q_limit_feldman_cousins_e0",
                          "theory_error_m_i", "combined_q_limit_e0"],
                         "the `red_giant` object's keys: only with --red-giant, which runs the bound pipeline (flash tracks)"),
@@ -166,6 +169,8 @@ struct OutputContractTests {
         "bench microphysics": keys(BenchMicrophysicsReport.CodingKeys.self),
         "zams": keys(ZAMSReport.CodingKeys.self),
         "bench zams": keys(BenchZAMSReport.CodingKeys.self),
+        "star": keys(StarTrackReport.CodingKeys.self),
+        "solar-calibration": keys(SolarCalibration.Result.CodingKeys.self),
     ]
 
     static func contract() throws -> [String: Section] {
