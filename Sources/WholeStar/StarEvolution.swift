@@ -42,6 +42,9 @@ public final class StarEvolution {
     /// mid-step extrapolation. nil at the ZAMS.
     var lastStep: (lnRho: [Double], lnT: [Double], dt: Double)?
 
+    /// Mix-and-relax passes of the starting model (the convective boundary settles in one or two).
+    static let startingModelPasses = 4
+
     /// Builds the ZAMS (³He in equilibrium above 6–8 MK, CNO at the mixture's initial abundances:
     /// `.he3EquilibriumCNOInitial`) and prepares the evolution. Inputs are checked first (ranges of `ZAMSModel`).
     /// `energy`: thermal neutrinos (with the neutrino's μν, millicharge), the extra-loss hook and 3α.
@@ -86,8 +89,37 @@ public final class StarEvolution {
         convective = zams.convective
         nextTimestep = settings.initialTimestep
         current = StarSnapshot()
-        try x.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
-        current = snapshot(model: 0, age: 0, timestep: 0, iterations: zams.iterations, retries: 0)
+        // The starting model: the ZAMS builder gives each cell its local ³He equilibrium, also inside convective zones
+        // (a small convective core burns the initial ¹²C), and has no thermal neutrinos nor 3α. Its convective zones
+        // are mixed here as every step mixes them, and the model is relaxed in thermal equilibrium (no ε_grav) with
+        // the evolution's own physics, so that the first step starts from a consistent state (without it the mixing
+        // jumped L by 4 × 10⁻⁴ and the central ³He by 5 % on the first step, whatever its length). The relaxed model's
+        // convective boundary may move by a cell: mixing and relaxing repeat until it stays.
+        var relaxIterations = 0
+        for _ in 0..<Self.startingModelPasses {
+            StarMixing.mix(&self.abundances, zones: StarMixing.zones(convective: convective, mesh: zams.mesh),
+                           dm: equations.dm)
+            let mixed = try self.abundances.map { try StarCellComposition($0, micro: micro) }
+            equations.compositions = mixed
+            equations.surface.composition = mixed[zams.cells - 1]
+            var relaxed = x
+            do {
+                relaxIterations += try solver.solve(equations, &relaxed)
+            } catch {
+                throw WholeStarError.notConverged(reason: "the mixed starting model did not relax from the ZAMS: \(error)")
+            }
+            guard relaxed.allSatisfy(\.isFinite) else {
+                throw WholeStarError.notConverged(reason: "the mixed starting model has non-finite unknowns")
+            }
+            x = relaxed
+            try x.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
+            let flags = x.withUnsafeBufferPointer { xp in
+                (0..<zams.cells).map { equations.face($0, xp.baseAddress!).convective }
+            }
+            if flags == convective { break }
+            convective = flags
+        }
+        current = snapshot(model: 0, age: 0, timestep: 0, iterations: zams.iterations + relaxIterations, retries: 0)
         history = [current]
     }
 

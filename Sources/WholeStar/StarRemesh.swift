@@ -27,8 +27,8 @@ struct StarRemesh {
     /// Smallest cell a split may leave (mass fraction): a composition discontinuity (the base of the convective
     /// envelope after the dredge-up) keeps its jump at any resolution and would otherwise be split without end.
     var minimumCell = 1e-6
-    var allowSplit = ProcessInfo.processInfo.environment["SB_REZONE"] != "merge"
-    var allowMerge = ProcessInfo.processInfo.environment["SB_REZONE"] != "split"
+    var allowSplit = true
+    var allowMerge = true
 
     /// The state one rezoning acts on.
     struct State {
