@@ -106,6 +106,12 @@ final class StarEquations: HenyeySystem {
         var lnPOuter = 0.0, lnTOuter = 0.0
     }
 
+    /// Whether each face is convective (Schwarzschild, `face(k, x).convective`) for unknowns `x`; the cells' states
+    /// must already be evaluated at `x`.
+    func convectiveFlags(_ x: [Double]) -> [Bool] {
+        x.withUnsafeBufferPointer { xp in (0..<cellCount).map { face($0, xp.baseAddress!).convective } }
+    }
+
     func face(_ k: Int, _ x: UnsafePointer<Double>) -> FaceGradient {
         let b = StarUnknown.count * k
         let s = cells[k]

@@ -113,9 +113,7 @@ public final class StarEvolution {
             }
             x = relaxed
             try x.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
-            let flags = x.withUnsafeBufferPointer { xp in
-                (0..<zams.cells).map { equations.face($0, xp.baseAddress!).convective }
-            }
+            let flags = equations.convectiveFlags(x)
             if flags == convective { break }
             convective = flags
         }
@@ -181,10 +179,7 @@ public final class StarEvolution {
             rebuilt.cells[k].eta = oldCells[j].eta
         }
         try new.x.withUnsafeBufferPointer { try rebuilt.evaluateCells($0.baseAddress!) }
-        var flags = [Bool](repeating: false, count: n)
-        new.x.withUnsafeBufferPointer { xp in
-            for k in 0..<n { flags[k] = rebuilt.face(k, xp.baseAddress!).convective }
-        }
+        let flags = rebuilt.convectiveFlags(new.x)
         equations = rebuilt
         self.solver = solver
         x = new.x
@@ -265,9 +260,7 @@ public final class StarEvolution {
         lastStep = ((0..<n).map { x[StarUnknown.lnd.at($0)] }, (0..<n).map { x[StarUnknown.lnT.at($0)] }, years)
         x = trial
         abundances = burnt
-        trial.withUnsafeBufferPointer { xp in
-            for k in 0..<n { convective[k] = equations.face(k, xp.baseAddress!).convective }
-        }
+        convective = equations.convectiveFlags(trial)
         return (iterations, changes)
     }
 
