@@ -7,7 +7,8 @@ extension EnvelopeEOS {
     /// then (∂ln ρ/∂ln P)_T = 1/χ_ρ, (∂ln ρ/∂ln T)_P = −χ_T/χ_ρ from the state). Converges to
     /// |Δ ln P| < 10⁻¹². Start: `densityGuess` (the previous model's ρ) or the ideal-gas ρ = Pμm_u/kT with
     /// μ = 0.6. Trap: a radiation-dominated gas has χ_ρ ≪ 1, so the raw step is huge: hence the cap; and
-    /// P below aT⁴/3 has no solution (a typed error, not a loop).
+    /// P below aT⁴/3 has no solution (a typed error, not a loop); and exp(ln ρ_min) rounds below ρ_min, so
+    /// ρ is clamped after the exponential.
     public func state(pressure: Double, temperature t: Double, composition c: EnvelopeEOSComposition,
                       densityGuess: Double? = nil, guess: Double? = nil) throws -> EnvelopeEOSState {
         guard pressure.isFinite, pressure > 0 else {
@@ -26,8 +27,11 @@ extension EnvelopeEOS {
         var lnRho = Foundation.log(densityGuess ?? (pressure - pRad) * 0.6 * CGS.atomicMassUnit / (CGS.boltzmann * t))
         lnRho = min(hi, max(lo, lnRho))
         var eta = guess
+        let domain = Self.densityDomain
         for _ in 0..<100 {
-            let s = try state(density: Foundation.exp(lnRho), temperature: t, composition: c, guess: eta)
+            // exp(log(1e-14)) rounds to 9.999999999999987e-15, one ulp outside the domain: clamp ρ itself.
+            let rho = min(domain.upperBound, max(domain.lowerBound, Foundation.exp(lnRho)))
+            let s = try state(density: rho, temperature: t, composition: c, guess: eta)
             let d = lnTarget - s.lnPressure.value
             if abs(d) < 1e-12 { return s }
             eta = s.eta

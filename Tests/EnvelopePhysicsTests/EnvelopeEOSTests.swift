@@ -231,6 +231,23 @@ struct EnvelopeEOSTests {
         }
     }
 
+    @Test("a Newton path clamped at the EOS's lowest density stays inside it (exp(ln 1e-14) rounds one ulp below)")
+    func inversionAtDensityFloor() throws {
+        let gas = EnvelopeEOS(includeRadiation: false)
+        let comp = try EnvelopeEOSComposition(hydrogen: 0.7, metals: 0.02)
+        let floor = EnvelopeEOS.densityDomain.lowerBound, t = 3500.0
+        #expect(exp(log(floor)) < floor, "the rounding this test guards against")
+        let pFloor = try gas.state(density: floor, temperature: t, composition: comp).pressure
+        // A guess far below the floor is clamped onto it; the solution is near 1.5× the floor density (not exactly:
+        // the ionisation of trace metals still moves with ρ at 3500 K) and reproduces P to 1e-12.
+        let s = try gas.state(pressure: 1.5 * pFloor, temperature: t, composition: comp, densityGuess: 1e-20)
+        #expect(abs(s.density / (1.5 * floor) - 1) < 1e-3, "ρ = \(s.density)")
+        #expect(abs(log(s.pressure / (1.5 * pFloor))) < 1e-12)
+        // Exactly the floor pressure: the iteration sits on the floor without leaving the domain.
+        let f = try gas.state(pressure: pFloor, temperature: t, composition: comp, densityGuess: 1e-20)
+        #expect(f.density >= floor)
+    }
+
     @Test("a malformed OPAL table is rejected naming file, line and field")
     func malformedTable() {
         let good = " X= .8000 Z= .0200 moles= 2.06\n    1  191 density(g/cc)=   1.0E-14  U=MB\n T6 log R\n  1.0 -2.0 1.0E-10 2.0 3.0 1.5 1.0 1.0 1.66 2.5 0.66\n"
