@@ -9,13 +9,14 @@ import WholeStar
 struct StarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "star",
-        abstract: "Evolve a whole star from its zero-age main sequence (the main sequence and the subgiant branch so far).",
+        abstract: "Evolve a whole star from its zero-age main sequence to helium ignition (the tip of the red-giant branch).",
         discussion: """
         One implicit (Henyey) mesh from the centre to the photosphere; per time step, burning (pp + CNO network, \
         backward Euler), convective mixing (instantaneous, Schwarzschild) and the structure with ε_grav, operator \
         split. Defaults: the calibrated Sun (StellarModels/solar-calibration/gs98.json). The track stops at --age, \
-        or with --stop tams at the end of the main sequence (X_c < 1e-4). The red-giant branch and the flash are not \
-        built yet (Docs/whole-star.md says which stages work). JSON keys and CSV columns: Docs/output-contract.md.
+        or with --stop tams at the end of the main sequence (X_c < 1e-4), or with --stop flash at helium ignition \
+        (L_He > 10 Lsun; status flashed or quiescent_ignition). Docs/whole-star.md says which stages are validated. \
+        JSON keys and CSV columns: Docs/output-contract.md.
         """)
 
     @Option(help: "Stellar mass in M☉, in [0.5, 3]. Default 1.") var mass = 1.0
@@ -24,9 +25,11 @@ struct StarCommand: ParsableCommand {
     @Option(help: "Metal mass fraction Z, in [0, 0.06]. Default: the solar calibration's Z₀.") var metallicity: Double?
     @Option(name: .customLong("mixing-length"), help: "Mixing-length parameter α_MLT, in [0.5, 3]. Default: the solar calibration's α.")
     var mixingLength: Double?
+    @Option(name: .customLong("reimers-eta"), help: "Reimers wind efficiency η on the red-giant branch (Ṁ = 4e-13 η L R / M Msun/yr), in [0, 2]. Default 0.")
+    var reimersEta = 0.0
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
-    @Option(help: "Stop at this age since the ZAMS (Gyr), in (0, 20]. Default 13.8.") var age = 13.8
-    @Option(help: "Where to stop: age or tams (end of the main sequence, X_c < 1e-4; at --age if that comes first).")
+    @Option(help: "Stop at this age since the ZAMS (Gyr), in (0, 20]. Default 13.8 with --stop age, else 20.") var age: Double?
+    @Option(help: "Where to stop: age, tams (end of the main sequence, X_c < 1e-4) or flash (helium ignition, L_He > 10 Lsun: the RGB tip); at --age if that comes first.")
     var stop = StarStop.age
     @Option(name: .customLong("time-resolution"), help: "Multiplies every time-step target (0.5 halves the steps), in [0.05, 4]. Default 1.")
     var timeResolution = 1.0
@@ -36,11 +39,15 @@ struct StarCommand: ParsableCommand {
 
     func run() throws {
         if let history { try checkOutputPath(history, flag: "--history") }
+        let age = self.age ?? (stop == .age ? 13.8 : 20)
         guard age.isFinite, age > 0, age <= 20 else {
             throw WholeStarError.outOfRange(parameter: "age", value: age, allowed: "(0, 20] Gyr")
         }
         guard timeResolution.isFinite, timeResolution >= 0.05, timeResolution <= 4 else {
             throw WholeStarError.outOfRange(parameter: "time-resolution", value: timeResolution, allowed: "[0.05, 4]")
+        }
+        guard reimersEta.isFinite, reimersEta >= 0, reimersEta <= 2 else {
+            throw WholeStarError.outOfRange(parameter: "reimers-eta", value: reimersEta, allowed: "[0, 2]")
         }
         if let helium, !(helium.isFinite && helium >= 0 && helium <= 0.5) {
             throw WholeStarError.outOfRange(parameter: "helium", value: helium, allowed: "[0, 0.5] (X = 1 − Y − Z in [0.5, 0.8])")
@@ -61,7 +68,7 @@ struct StarCommand: ParsableCommand {
         let start = Date()
         progress("building the ZAMS model (\(cells) cells)…", json: json)
         let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
-                                     settings: settings, microphysics: micro)
+                                     settings: settings, massLoss: StarMassLoss(eta: reimersEta), microphysics: micro)
         let outcome = StarTrack.run(star, stop: stop, age: age * 1e9) { s in
             progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun",
                             s.model, s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
@@ -83,16 +90,31 @@ extension StarStop: ExpressibleByArgument {}
 extension StarTrackReport {
     var text: String {
         String(format: """
-        Whole star: %.3f Msun, Y0 = %.4f, Z = %.5f, alpha_MLT = %.3f, %d cells
+        Whole star: %.3f Msun (now %.4f, Reimers eta %.2f), Y0 = %.4f, Z = %.5f, alpha_MLT = %.3f, %d cells
           status: STATUS
           age %.4f Gyr   L = %.4f Lsun (log L %.4f)   Teff = %.1f K   R = %.4f Rsun   log g = %.3f
           centre: X = %.5f, T = %.3f MK, rho = %.2f g/cm3    helium core %.4f Msun, convective core %.4f Msun
           convective envelope base %.4f Rsun    surface X = %.4f, Y = %.4f, C/N = %.3f
           %d steps, %d retries, %.1f s
-        """, mass, helium, metallicity, mixingLength, cells,
+        """, mass, finalMass, reimersEta, helium, metallicity, mixingLength, cells,
                       age, luminosity, logL, teff, radius, logG, centralHydrogen, centralTemperature / 1e6, centralDensity,
                       heliumCoreMass, convectiveCoreMass, envelopeBaseRadius, surfaceHydrogen, surfaceHelium,
                       surfaceCarbonToNitrogen, steps, retries, seconds)
             .replacingOccurrences(of: "STATUS", with: status + (failureReason.map { " (\($0))" } ?? ""))
+            + tipText
+    }
+
+    /// The tip, the first dredge-up and the bump (lines only for what the track reached).
+    private var tipText: String {
+        var out = String(format: "\n  first dredge-up: surface Y - Y0 = %+.4f", dredgeUpDeltaY)
+        if let l = bumpLogL, let a = bumpAge { out += String(format: "    RGB bump: log L = %.3f at %.4f Gyr", l, a) }
+        if let a = ageTip, let l = logLTip, let t = teffTip, let g = logGTip, let r = radiusTip, let m = ignitionMass,
+           let rho = ignitionDensity, let temp = ignitionTemperature, let eta = ignitionDegeneracy {
+            out += String(format: "\n  TIP (L_He = 10 Lsun): age %.4f Gyr   log L = %.4f   Teff = %.1f K   log g = %.3f   R = %.2f Rsun",
+                          a, l, t, g, r)
+            out += String(format: "\n  helium core %.4f Msun; ignition at m = %.4f Msun, rho = %.3g g/cm3, T = %.2f MK, eta = %.2f",
+                          heliumCoreMass, m, rho, temp / 1e6, eta)
+        }
+        return out
     }
 }

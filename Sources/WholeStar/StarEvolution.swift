@@ -16,8 +16,11 @@ import Henyey
 /// changes per step small, and the convergence tests halve Δt to measure what it costs. A failed step (Newton or
 /// burning) is retried with Δt/2 from the saved state.
 public final class StarEvolution {
-    /// Inputs: mass (M☉), initial X, Z, α_MLT.
+    /// Inputs: initial mass (M☉), initial X, Z, α_MLT, and the wind.
     public let mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double
+    public let massLoss: StarMassLoss
+    /// The mass now (M☉): `mass` less what the wind took.
+    public private(set) var currentMass: Double
     public let settings: StarEvolutionSettings
     /// The ZAMS model the run started from.
     public let zams: ZAMSModel
@@ -50,11 +53,16 @@ public final class StarEvolution {
     /// `energy`: thermal neutrinos (with the neutrino's μν, millicharge), the extra-loss hook and 3α.
     public init(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
                 settings: StarEvolutionSettings = StarEvolutionSettings(), energy: StarEnergyPhysics = StarEnergyPhysics(),
-                microphysics micro: EnvelopeMicrophysics) throws {
+                massLoss: StarMassLoss = StarMassLoss(eta: 0), microphysics micro: EnvelopeMicrophysics) throws {
         try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
                                cells: settings.cells)
         try settings.validate()
+        guard massLoss.eta.isFinite, massLoss.eta >= 0, massLoss.eta <= 2 else {
+            throw WholeStarError.outOfRange(parameter: "reimers-eta", value: massLoss.eta, allowed: "[0, 2]")
+        }
         self.mass = mass
+        currentMass = mass
+        self.massLoss = massLoss
         self.hydrogen = hydrogen
         self.metallicity = metallicity
         self.mixingLength = mixingLength
@@ -134,6 +142,7 @@ public final class StarEvolution {
                 current = snapshot(model: current.model + 1, age: current.age + dt, timestep: dt,
                                    iterations: iterations, retries: retries)
                 history.append(current)
+                try loseMass(years: dt)
                 if settings.rezone { try rezone() }
                 var factor = settings.maximumFactor
                 factor = min(factor, settings.structureChange / max(changes.structure, 1e-30))
@@ -160,15 +169,40 @@ public final class StarEvolution {
         }
     }
 
+    /// The wind over the last `years` (`StarMassLoss`): the outer layers compressed in mass, the equations rebuilt
+    /// on the new mesh and mass. The cut is halfway between the helium core and the surface.
+    func loseMass(years: Double) throws {
+        guard massLoss.applies(to: current) else { return }
+        let lost = massLoss.rate(luminosity: current.luminosity, radius: current.radius, mass: currentMass) * years
+        let cut = current.heliumCoreMass + 0.5 * (currentMass - current.heliumCoreMass)
+        guard lost > 0 else { return }
+        guard let mesh = StarMassLoss.compress(equations.mesh, mass: currentMass, lost: lost, cut: cut) else {
+            throw WholeStarError.notConverged(reason: "the wind would take \(lost) Msun in one step, more than half the envelope above \(cut) Msun")
+        }
+        currentMass -= lost
+        equations.surface.mass = currentMass * Solar.mass
+        try rebuild(mesh: mesh, x: x, abundances: abundances, previous: lastStep.map { ($0.lnRho, $0.lnT) })
+        current.mass = currentMass
+        history[history.count - 1].mass = currentMass
+    }
+
     /// Splits and merges cells (`StarRemesh`) and rebuilds the equations and the solver's workspace on the new mesh.
     func rezone() throws {
         let state = StarRemesh.State(mesh: equations.mesh, x: x, abundances: abundances, lnP: equations.cells.map(\.lnP),
                                      previous: lastStep.map { ($0.lnRho, $0.lnT) })
         guard let new = remesher.adapt(state, mass: equations.mass) else { return }
+        try rebuild(mesh: new.mesh, x: new.x, abundances: new.abundances, previous: new.previous)
+    }
+
+    /// New equations and solver workspace for a new mesh (and the current mass), the EOS warm-started from the old
+    /// cell nearest in mass, the cells evaluated and the convective flags set.
+    func rebuild(mesh: StarMesh, x newX: [Double], abundances newAbundances: [HydrogenBurningAbundances],
+                 previous: (lnRho: [Double], lnT: [Double])?) throws {
+        let new = (mesh: mesh, x: newX, abundances: newAbundances, previous: previous)
         let compositions = try new.abundances.map { try StarCellComposition($0, micro: micro) }
         let rebuilt = StarEquations(mesh: new.mesh, physics: equations.physics, compositions: compositions,
                                     surface: equations.surface, mixingLength: equations.mixingLength,
-                                    mass: equations.mass, differenceStep: henyeySettings.differenceStep)
+                                    mass: currentMass * Solar.mass, differenceStep: henyeySettings.differenceStep)
         let solver = try HenyeySolver(for: rebuilt, settings: henyeySettings)
         let n = new.mesh.count
         // Warm-start the EOS with the degeneracy of the old cell nearest in mass.
@@ -266,8 +300,9 @@ public final class StarEvolution {
 
     /// The numbers of the current model (cell states already at `x`; `equations.previous` set for ε_grav).
     func snapshot(model: Int, age: Double, timestep: Double, iterations: Int, retries: Int) -> StarSnapshot {
-        let n = equations.cellCount, mesh = equations.mesh
+        let n = equations.cellCount, mesh = equations.mesh, mass = currentMass
         var s = StarSnapshot()
+        s.mass = mass
         s.model = model
         s.age = age
         s.timestep = timestep
@@ -302,6 +337,8 @@ public final class StarEvolution {
         for k in 1..<n where x[StarUnknown.lnT.at(k)] > x[StarUnknown.lnT.at(kMax)] { kMax = k }
         s.maximumTemperature = exp(x[StarUnknown.lnT.at(kMax)])
         s.maximumTemperatureMass = mesh.qCentre[kMax] * mass
+        s.maximumTemperatureDensity = exp(x[StarUnknown.lnd.at(kMax)])
+        s.maximumTemperatureDegeneracy = equations.cells[kMax].eta
         var coreTop = -1
         while coreTop + 1 < n && abundances[coreTop + 1][.h1] < StarSnapshot.heliumCoreHydrogen { coreTop += 1 }
         s.heliumCoreMass = coreTop >= 0 ? mesh.q[coreTop] * mass : 0

@@ -7,6 +7,8 @@ public struct StarSnapshot: Sendable, Equatable {
     public var model = 0, age = 0.0
     /// Time step that led to this model (yr; 0 for the ZAMS).
     public var timestep = 0.0
+    /// The star's mass (M☉; less than the initial one once the wind blows).
+    public var mass = 0.0
     /// Surface luminosity (L☉), photospheric radius (R☉), T_eff (K), log₁₀ g (cgs).
     public var luminosity = 0.0, radius = 0.0, effectiveTemperature = 0.0, logGravity = 0.0
     /// ∫ε_nuc dm of hydrogen burning (L☉, net of its neutrinos) and ∫ε_grav dm (L☉).
@@ -17,6 +19,8 @@ public struct StarSnapshot: Sendable, Equatable {
     public var centralTemperature = 0.0, centralDensity = 0.0, centralHydrogen = 0.0, centralHelium = 0.0
     /// Maximum temperature (K) and its mass coordinate (M☉).
     public var maximumTemperature = 0.0, maximumTemperatureMass = 0.0
+    /// Density (g cm⁻³) and electron degeneracy η = μ_e/kT where T peaks (helium ignites there).
+    public var maximumTemperatureDensity = 0.0, maximumTemperatureDegeneracy = 0.0
     /// Helium-core mass (M☉): the mass inside the outermost face below which every cell has X < `heliumCoreHydrogen`.
     public var heliumCoreMass = 0.0
     /// Convective core mass (M☉; 0 if none); the outer convective zone's base: mass coordinate (M☉) and radius (R☉)
@@ -35,4 +39,14 @@ public struct StarSnapshot: Sendable, Equatable {
     public static let heliumCoreHydrogen = 0.1
 
     public init() {}
+
+    /// The real-valued fields (everything but the model number, cells, iterations and retries).
+    static var interpolated: [WritableKeyPath<StarSnapshot, Double>] { [
+        \.age, \.timestep, \.mass, \.luminosity, \.radius, \.effectiveTemperature, \.logGravity, \.nuclearLuminosity,
+        \.gravothermalLuminosity, \.heliumLuminosity, \.neutrinoLuminosity, \.centralTemperature, \.centralDensity,
+        \.centralHydrogen, \.centralHelium, \.maximumTemperature, \.maximumTemperatureMass, \.maximumTemperatureDensity,
+        \.maximumTemperatureDegeneracy, \.heliumCoreMass, \.convectiveCoreMass, \.convectiveEnvelopeBaseMass,
+        \.convectiveEnvelopeBaseRadius, \.surfaceHydrogen, \.surfaceHelium, \.surfaceMetals, \.surfaceCarbonToNitrogen,
+        \.hydrogenMass,
+    ] }
 }

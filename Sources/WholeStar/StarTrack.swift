@@ -7,6 +7,9 @@ public enum StarStop: String, Sendable, CaseIterable, Codable {
     /// At the end of the main sequence: central X below `StarTrack.terminalHydrogen` (10⁻⁴, the TAMS of MIST/MESA
     /// track grids, Dotter 2016 §2.2 "TAMS: X_c < 10⁻⁴").
     case tams
+    /// At helium ignition: L_He = ∫ε_3α dm above `StarTrack.flashThreshold` (10 L☉, the core integrator's criterion,
+    /// `FlashSettings.flashThreshold`), the tip of the red-giant branch.
+    case flash
 }
 
 /// A track's status: it reached its stop, or it failed with a typed reason.
@@ -15,6 +18,10 @@ public enum StarTrackStatus: String, Sendable, Codable {
     case ageReached = "age_reached"
     /// Reached the end of the main sequence (X_c < 10⁻⁴).
     case tamsReached = "tams_reached"
+    /// Helium ignited in an electron-degenerate core (η > `StarTrack.degenerateIgnition` where T peaks): the flash.
+    case flashed
+    /// Helium ignited in a non-degenerate core (stars above M_HeF): the tip without a flash.
+    case quiescentIgnition = "quiescent_ignition"
     /// The step or retry limit was hit, or a step failed: `failureReason` says which.
     case failed
 }
@@ -23,6 +30,11 @@ public enum StarTrackStatus: String, Sendable, Codable {
 public enum StarTrack {
     /// Central X of the terminal-age main sequence.
     public static let terminalHydrogen = 1e-4
+    /// Helium ignition: L_He (L☉) crossing this ends a `.flash` track (the core integrator's `FlashSettings` default).
+    public static let flashThreshold = 10.0
+    /// The electron degeneracy η = μ_e/kT where T peaks above which an ignition counts as a flash: η > 1 means the
+    /// Fermi energy exceeds kT, so the pressure barely responds to heating and the burning runs away (KWW 2012 §33.2).
+    public static let degenerateIgnition = 1.0
 
     /// The outcome: status, the last model, the history, and the failure's reason (nil unless failed).
     public struct Outcome: Sendable {
@@ -30,6 +42,8 @@ public enum StarTrack {
         public var failureReason: String?
         public var final: StarSnapshot
         public var history: [StarSnapshot]
+        /// Helium ignition (`.flash` tracks that reached it): the models either side interpolated to L_He = 10 L☉.
+        public var tip: StarSnapshot?
         /// Model numbers per retry summed over the track.
         public var retries: Int { history.reduce(0) { $0 + $1.retries } }
     }
@@ -38,10 +52,16 @@ public enum StarTrack {
     /// step. A failed step ends the track with `.failed` and the reason (the history up to it is kept).
     public static func run(_ star: StarEvolution, stop: StarStop, age: Double,
                            progress: (StarSnapshot) -> Void = { _ in }) -> Outcome {
-        func outcome(_ status: StarTrackStatus, _ reason: String? = nil) -> Outcome {
-            Outcome(status: status, failureReason: reason, final: star.current, history: star.history)
+        func outcome(_ status: StarTrackStatus, _ reason: String? = nil, tip: StarSnapshot? = nil) -> Outcome {
+            Outcome(status: status, failureReason: reason, final: star.current, history: star.history, tip: tip)
         }
         while true {
+            if stop == .flash, star.current.heliumLuminosity >= flashThreshold {
+                let h = star.history
+                let tip = h.count >= 2 ? ignition(previous: h[h.count - 2], current: h[h.count - 1]) : star.current
+                let degenerate = tip.maximumTemperatureDegeneracy > degenerateIgnition
+                return outcome(degenerate ? .flashed : .quiescentIgnition, tip: tip)
+            }
             if star.current.age >= age * (1 - 1e-12) { return outcome(.ageReached) }
             if stop == .tams && star.current.centralHydrogen < terminalHydrogen { return outcome(.tamsReached) }
             guard star.current.model < star.settings.maximumSteps else {
@@ -53,5 +73,18 @@ public enum StarTrack {
                 return outcome(.failed, "\(error)")
             }
         }
+    }
+
+    /// The model at L_He = `flashThreshold` between two models that straddle it: every number interpolated linearly in
+    /// ln L_He (L_He grows by orders of magnitude per step near ignition, so interpolating in L_He itself would put the
+    /// tip at the later model; the core integrator's `FlashDetection` does the same). Integer fields are the later model's.
+    static func ignition(previous a: StarSnapshot, current b: StarSnapshot) -> StarSnapshot {
+        let la = a.heliumLuminosity, lb = b.heliumLuminosity
+        let f = la > 0 && lb > la ? max(0, min(1, (log(flashThreshold) - log(la)) / (log(lb) - log(la)))) : 1
+        func mix(_ key: WritableKeyPath<StarSnapshot, Double>) -> Double { a[keyPath: key] + f * (b[keyPath: key] - a[keyPath: key]) }
+        var t = b
+        for key in StarSnapshot.interpolated { t[keyPath: key] = mix(key) }
+        t.heliumLuminosity = la > 0 && lb > 0 ? exp(log(la) + f * (log(lb) - log(la))) : b.heliumLuminosity
+        return t
     }
 }

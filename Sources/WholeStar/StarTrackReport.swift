@@ -1,7 +1,9 @@
 import Foundation
 
-/// What `stellarbound star --json` writes: the inputs, the status and the last model. The coding keys are the
-/// documented contract (Docs/output-contract.md, "star"); non-finite numbers are refused by `validated()`.
+/// What `stellarbound star --json` writes: the inputs, the status, the last model (for a track that reached helium
+/// ignition: the tip, interpolated to L_He = 10 L☉), the tip's own keys (null unless it was reached), the first
+/// dredge-up and the RGB bump. The coding keys are the documented contract (Docs/output-contract.md, "star");
+/// non-finite numbers are refused by `encode(to:)`.
 public struct StarTrackReport: Sendable, Encodable {
     public var mass: Double, helium: Double, hydrogen: Double, metallicity: Double, mixingLength: Double, cells: Int
     public var stop: String, status: String, failureReason: String?
@@ -10,9 +12,20 @@ public struct StarTrackReport: Sendable, Encodable {
     public var heliumCoreMass: Double, convectiveCoreMass: Double, envelopeBaseRadius: Double
     public var surfaceHydrogen: Double, surfaceHelium: Double, surfaceCarbonToNitrogen: Double
     public var steps: Int, retries: Int, seconds: Double
+    /// Reimers' η and the mass of the last model (M☉).
+    public var reimersEta: Double, finalMass: Double
+    /// The tip (helium ignition; nil unless reached): age (Gyr), log L (L☉), T_eff (K), log g, R (R☉), surface Y, and
+    /// where helium ignites (mass coordinate M☉, ρ g cm⁻³, T K, electron degeneracy η).
+    public var ageTip: Double?, logLTip: Double?, teffTip: Double?, logGTip: Double?, radiusTip: Double?
+    public var surfaceHeliumTip: Double?, ignitionMass: Double?, ignitionDensity: Double?, ignitionTemperature: Double?
+    public var ignitionDegeneracy: Double?
+    /// Surface Y of the last model minus the initial Y (the first dredge-up's ΔY once it has happened; no diffusion).
+    public var dredgeUpDeltaY: Double
+    /// The RGB bump (`rgbBump`): log L (L☉) and age (Gyr) where L turns down; nil if the track has not passed it.
+    public var bumpLogL: Double?, bumpAge: Double?
 
     public init(star: StarEvolution, stop: StarStop, outcome: StarTrack.Outcome, seconds: Double) {
-        let f = outcome.final
+        let f = outcome.tip ?? outcome.final
         mass = star.mass; hydrogen = star.hydrogen; metallicity = star.metallicity
         helium = 1 - star.hydrogen - star.metallicity; mixingLength = star.mixingLength; cells = star.settings.cells
         self.stop = stop.rawValue; status = outcome.status.rawValue; failureReason = outcome.failureReason
@@ -24,6 +37,39 @@ public struct StarTrackReport: Sendable, Encodable {
         surfaceHydrogen = f.surfaceHydrogen; surfaceHelium = f.surfaceHelium
         surfaceCarbonToNitrogen = f.surfaceCarbonToNitrogen
         steps = f.model; retries = outcome.retries; self.seconds = seconds
+        reimersEta = star.massLoss.eta; finalMass = f.mass
+        if let t = outcome.tip {
+            ageTip = t.age / 1e9; logLTip = log10(t.luminosity); teffTip = t.effectiveTemperature; logGTip = t.logGravity
+            radiusTip = t.radius; surfaceHeliumTip = t.surfaceHelium; ignitionMass = t.maximumTemperatureMass
+            ignitionDensity = t.maximumTemperatureDensity; ignitionTemperature = t.maximumTemperature
+            ignitionDegeneracy = t.maximumTemperatureDegeneracy
+        }
+        dredgeUpDeltaY = f.surfaceHelium - (1 - star.hydrogen - star.metallicity)
+        if let b = Self.rgbBump(outcome.history) { bumpLogL = log10(b.luminosity); bumpAge = b.age / 1e9 }
+    }
+
+    /// The RGB bump: the first model on the red-giant branch (a helium core, after the convective envelope's deepest
+    /// reach, i.e. after the first dredge-up) where L stops rising and falls (L_{i+1} < L_i > L_{i−1}) before rising above
+    /// L_i again: the hydrogen shell meeting the composition step the dredge-up left (Thomas 1967; Iben 1968).
+    /// nil if the history has no such turn.
+    public static func rgbBump(_ history: [StarSnapshot]) -> StarSnapshot? {
+        guard history.count >= 3 else { return nil }
+        // The deepest reach of the convective envelope (smallest base mass once a helium core exists).
+        var deepest: Int?
+        for (i, s) in history.enumerated() where s.heliumCoreMass > 0 && s.convectiveEnvelopeBaseMass > 0 {
+            if deepest == nil || s.convectiveEnvelopeBaseMass < history[deepest!].convectiveEnvelopeBaseMass { deepest = i }
+        }
+        guard let start = deepest else { return nil }
+        var i = max(start, 1)
+        while i + 1 < history.count {
+            let l = history[i].luminosity
+            if l > history[i - 1].luminosity && history[i + 1].luminosity < l,
+               history[(i + 1)...].contains(where: { $0.luminosity > l }) {
+                return history[i]
+            }
+            i += 1
+        }
+        return nil
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -35,7 +81,12 @@ public struct StarTrackReport: Sendable, Encodable {
         case heliumCoreMass = "core_mass_msun", convectiveCoreMass = "convective_core_mass_msun"
         case envelopeBaseRadius = "convective_envelope_base_rsun", surfaceHydrogen = "surface_hydrogen"
         case surfaceHelium = "surface_helium", surfaceCarbonToNitrogen = "surface_c_to_n"
-        case steps, retries, seconds = "wall_time_s"
+        case steps, retries, seconds = "wall_time_s", reimersEta = "reimers_eta", finalMass = "final_mass_msun"
+        case ageTip = "age_tip_gyr", logLTip = "log_l_tip", teffTip = "teff_tip_k", logGTip = "log_g_tip"
+        case radiusTip = "radius_tip_rsun", surfaceHeliumTip = "surface_helium_tip", ignitionMass = "ignition_mass_msun"
+        case ignitionDensity = "ignition_density_g_cm3", ignitionTemperature = "ignition_temperature_k"
+        case ignitionDegeneracy = "ignition_degeneracy", dredgeUpDeltaY = "dredge_up_delta_y"
+        case bumpLogL = "rgb_bump_log_l", bumpAge = "rgb_bump_age_gyr"
     }
 
     /// `failure_reason` is always present (null unless the track failed).
@@ -51,13 +102,24 @@ public struct StarTrackReport: Sendable, Encodable {
                              (.heliumCoreMass, heliumCoreMass), (.convectiveCoreMass, convectiveCoreMass),
                              (.envelopeBaseRadius, envelopeBaseRadius), (.surfaceHydrogen, surfaceHydrogen),
                              (.surfaceHelium, surfaceHelium), (.surfaceCarbonToNitrogen, surfaceCarbonToNitrogen),
-                             (.seconds, seconds)] {
+                             (.seconds, seconds), (.dredgeUpDeltaY, dredgeUpDeltaY), (.reimersEta, reimersEta),
+                             (.finalMass, finalMass)] {
             guard value.isFinite else {
                 throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "non-finite \(key.rawValue)"))
             }
             try c.encode(value, forKey: key)
         }
         try c.encode(steps, forKey: .steps); try c.encode(retries, forKey: .retries)
+        // Tip and bump keys: always present, null unless reached.
+        for (key, value) in [(CodingKeys.ageTip, ageTip), (.logLTip, logLTip), (.teffTip, teffTip), (.logGTip, logGTip),
+                             (.radiusTip, radiusTip), (.surfaceHeliumTip, surfaceHeliumTip), (.ignitionMass, ignitionMass),
+                             (.ignitionDensity, ignitionDensity), (.ignitionTemperature, ignitionTemperature),
+                             (.ignitionDegeneracy, ignitionDegeneracy), (.bumpLogL, bumpLogL), (.bumpAge, bumpAge)] {
+            if let value, !value.isFinite {
+                throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "non-finite \(key.rawValue)"))
+            }
+            try c.encode(value, forKey: key)
+        }
     }
 
     /// The history CSV: one row per model, centre-to-surface quantities with units in the header.
@@ -67,7 +129,7 @@ public struct StarTrackReport: Sendable, Encodable {
         "central_temperature_k", "central_density_g_cm3", "maximum_temperature_k", "maximum_temperature_mass_msun",
         "core_mass_msun", "convective_core_mass_msun", "convective_envelope_base_mass_msun",
         "convective_envelope_base_rsun", "surface_hydrogen", "surface_helium", "surface_metals", "surface_c_to_n",
-        "cells", "iterations", "retries", "helium_luminosity_lsun", "neutrino_luminosity_lsun", "hydrogen_mass_msun",
+        "cells", "iterations", "retries", "helium_luminosity_lsun", "neutrino_luminosity_lsun", "hydrogen_mass_msun", "mass_msun",
     ]
 
     public static func historyCSV(_ history: [StarSnapshot]) -> String {
@@ -81,7 +143,7 @@ public struct StarTrackReport: Sendable, Encodable {
                 fmt(s.convectiveCoreMass), fmt(s.convectiveEnvelopeBaseMass), fmt(s.convectiveEnvelopeBaseRadius),
                 fmt(s.surfaceHydrogen), fmt(s.surfaceHelium), fmt(s.surfaceMetals), fmt(s.surfaceCarbonToNitrogen),
                 String(s.cells), String(s.iterations), String(s.retries), fmt(s.heliumLuminosity), fmt(s.neutrinoLuminosity),
-                fmt(s.hydrogenMass),
+                fmt(s.hydrogenMass), fmt(s.mass),
             ]
             out += v.joined(separator: ",") + "\n"
         }

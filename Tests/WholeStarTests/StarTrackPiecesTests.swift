@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import WholeStar
+
+/// The pieces of a track that need no evolution: the wind and its mesh compression, the tip's interpolation to
+/// L_He = 10 L☉, and the RGB bump's detection (synthetic histories with known answers).
+struct StarTrackPiecesTests {
+    @Test("Reimers: Ṁ = 4e-13 η L R / M Msun/yr; only after the main sequence and below 8000 K")
+    func reimersRate() {
+        let wind = StarMassLoss(eta: 0.5)
+        // The Sun's tip numbers (L 2500 Lsun, R 170 Rsun, M 0.8 Msun): 4e-13 · 0.5 · 2500 · 170 / 0.8 = 1.0625e-7.
+        #expect(abs(wind.rate(luminosity: 2500, radius: 170, mass: 0.8) / 1.0625e-7 - 1) < 1e-12)
+        #expect(StarMassLoss(eta: 0).rate(luminosity: 2500, radius: 170, mass: 0.8) == 0)
+        var s = StarSnapshot()
+        s.centralHydrogen = 0.3
+        s.effectiveTemperature = 4500
+        #expect(!wind.applies(to: s))
+        s.centralHydrogen = 0
+        #expect(wind.applies(to: s))
+        s.effectiveTemperature = 9000
+        #expect(!wind.applies(to: s))
+    }
+
+    @Test("the wind's mesh compression keeps every face below the cut at its mass and takes ΔM from above it, exactly")
+    func windCompression() throws {
+        let mesh = StarMesh(cells: 300)
+        let mass = 0.9, lost = 1e-3, cut = 0.5
+        let new = try #require(StarMassLoss.compress(mesh, mass: mass, lost: lost, cut: cut))
+        let newMass = mass - lost
+        #expect(new.count == mesh.count && new.q.last == 1 && new.outer.last == 0)
+        for k in 0..<mesh.count - 1 {
+            let m = mesh.q[k] * mass, m2 = new.q[k] * newMass
+            if m <= cut {
+                #expect(abs(m2 / m - 1) < 1e-13, "face \(k) moved from \(m) to \(m2)")
+            } else {
+                // Linear compression of [cut, M] onto [cut, M − ΔM], checked in the outer masses M − m.
+                let expected = mesh.outer[k] * mass * (newMass - cut) / (mass - cut)
+                #expect(abs(new.outer[k] * newMass / expected - 1) < 1e-12, "face \(k)")
+            }
+            #expect(new.dq[k] > 0)
+        }
+        // Too much for one step, or a cut outside the star: refused.
+        #expect(StarMassLoss.compress(mesh, mass: mass, lost: 0.3, cut: cut) == nil)
+        #expect(StarMassLoss.compress(mesh, mass: mass, lost: lost, cut: 1.0) == nil)
+    }
+
+    @Test("the tip is interpolated in ln L_He between the models that straddle 10 Lsun")
+    func tipInterpolation() {
+        var a = StarSnapshot(), b = StarSnapshot()
+        a.model = 10; b.model = 11
+        a.heliumLuminosity = 1; b.heliumLuminosity = 100
+        a.age = 1e10; b.age = 1e10 + 2e5
+        a.heliumCoreMass = 0.46; b.heliumCoreMass = 0.47
+        let tip = StarTrack.ignition(previous: a, current: b)
+        // ln 10 is halfway from ln 1 to ln 100.
+        #expect(abs(tip.heliumLuminosity - 10) < 1e-12)
+        #expect(abs(tip.age - (1e10 + 1e5)) < 1e-3)
+        #expect(abs(tip.heliumCoreMass - 0.465) < 1e-14)
+        #expect(tip.model == 11)
+        // A jump over several decades: still the crossing, not the later model.
+        b.heliumLuminosity = 1e5
+        #expect(abs(StarTrack.ignition(previous: a, current: b).heliumCoreMass - 0.462) < 1e-12)
+    }
+
+    @Test("the RGB bump: the first turn-down of L after the convective envelope's deepest reach; none without one")
+    func bumpDetection() {
+        func model(_ i: Int, l: Double, base: Double) -> StarSnapshot {
+            var s = StarSnapshot()
+            s.model = i
+            s.age = Double(i)
+            s.luminosity = l
+            s.heliumCoreMass = 0.2
+            s.convectiveEnvelopeBaseMass = base
+            return s
+        }
+        // The dredge-up: the base deepens to 0.25 at model 3, then L rises, dips at model 6, and rises beyond.
+        let ls = [5.0, 6, 7, 8, 9, 10, 11, 10.6, 10.4, 10.8, 11.5, 13, 16]
+        let bases = [0.5, 0.4, 0.3, 0.25, 0.26, 0.27, 0.28, 0.28, 0.28, 0.29, 0.30, 0.31, 0.32]
+        let history = ls.indices.map { model($0, l: ls[$0], base: bases[$0]) }
+        let bump = StarTrackReport.rgbBump(history)
+        #expect(bump?.model == 6 && bump?.luminosity == 11)
+        // A monotonic climb has no bump, nor does a history that ends in the dip.
+        #expect(StarTrackReport.rgbBump(Array(history.prefix(6))) == nil)
+        #expect(StarTrackReport.rgbBump(Array(history.prefix(9))) == nil)
+        // A dip before the deepest reach (the subgiant branch) is not the bump.
+        var early = history
+        early[1].luminosity = 7.5
+        #expect(StarTrackReport.rgbBump(early)?.model == 6)
+    }
+}
