@@ -27,7 +27,9 @@ public struct Composition: Sendable, Equatable {
         meanCharge = species.reduce(0) { $0 + $1.massFraction * $1.charge / $1.mass } / y
         meanChargeSquared = species.reduce(0) { $0 + $1.massFraction * $1.charge * $1.charge / $1.mass } / y
         meanChargeFiveThirds = species.reduce(0) { $0 + $1.massFraction * pow($1.charge, 5.0 / 3) / $1.mass } / y
-        heliumMassFraction = species.filter { $0.charge == 2 && $0.mass == 4 }.reduce(0) { $0 + $1.massFraction }
+        // ⁴He by charge and mass number: the mass may be given as 4 (mass number) or 4.002603 (atomic mass, as the
+        // envelope's ions are); an exact `== 4` silently gave the whole star no 3α fuel (³He, A ≈ 3.016, is not fuel).
+        heliumMassFraction = species.filter { $0.charge == 2 && abs($0.mass - 4) < 0.5 }.reduce(0) { $0 + $1.massFraction }
     }
 
     /// Pure ⁴He.

@@ -34,11 +34,17 @@ struct StarCommand: ParsableCommand {
     @Option(name: .customLong("time-resolution"), help: "Multiplies every time-step target (0.5 halves the steps), in [0.05, 4]. Default 1.")
     var timeResolution = 1.0
     @Option(help: "Write the history (one row per model) as CSV to this file.") var history: String?
+    @Option(help: "Write the last model's profile (one row per cell; at the tip for --stop flash) as CSV to this file.")
+    var profile: String?
+    @Option(help: "Plot the HR diagram and the core mass against age to this file (.png, .svg or .pdf; the CSV beside it).")
+    var plot: String?
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
 
     func run() throws {
         if let history { try checkOutputPath(history, flag: "--history") }
+        if let profile { try checkOutputPath(profile, flag: "--profile") }
+        if let plot { try checkPlotPath(plot) }
         let age = self.age ?? (stop == .age ? 13.8 : 20)
         guard age.isFinite, age > 0, age <= 20 else {
             throw WholeStarError.outOfRange(parameter: "age", value: age, allowed: "(0, 20] Gyr")
@@ -70,11 +76,17 @@ struct StarCommand: ParsableCommand {
         let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
                                      settings: settings, massLoss: StarMassLoss(eta: reimersEta), microphysics: micro)
         let outcome = StarTrack.run(star, stop: stop, age: age * 1e9) { s in
-            progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun",
+            progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun  Tc %.1f Tmax %.1f MK  L_He %.2g  dt %.3g yr (%@)  %d cells",
                             s.model, s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
-                            s.heliumCoreMass), json: json)
+                            s.heliumCoreMass, s.centralTemperature / 1e6, s.maximumTemperature / 1e6, s.heliumLuminosity,
+                            s.timestep, s.timestepLimit.rawValue, s.cells), json: json)
         }
         if let history { try writeFile(StarTrackReport.historyCSV(outcome.history), to: history, flag: "--history") }
+        if let profile { try writeFile(StarProfileRow.csv(star.profile()), to: profile, flag: "--profile") }
+        if let plot {
+            let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g: %@", mass, y, z, outcome.status.rawValue)
+            try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot)
+        }
         let report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
         if json {
             print(try ContractJSON.encode(report))

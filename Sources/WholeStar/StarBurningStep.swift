@@ -15,8 +15,8 @@ import Foundation
 /// main-sequence steps (ΔX ≈ 0.01) left the Sun's central X at 4.57 Gyr 0.011 too high and L 0.9 % too low against
 /// halved steps. `advance` therefore takes the Richardson extrapolation of two half steps and one full step,
 /// X = 2 X_{h/2∘h/2} − X_h (the extrapolated implicit Euler method: second order, and still L-stable, since its
-/// stability function 2/(1 − z/2)² − 1/(1 − z) → 0 as z → −∞; Hairer & Wanner 1996, §IV.9). Round-off negatives
-/// of the extrapolation are clipped.
+/// stability function 2/(1 − z/2)² − 1/(1 − z) → 0 as z → −∞; Hairer & Wanner 1996, §IV.9). Negatives of the
+/// extrapolation are clipped and the fractions renormalised to a sum of 1.
 ///
 /// Trap: near hydrogen exhaustion one Euler step can overshoot X(¹H) below zero, and a species far from equilibrium
 /// can make Newton wander: the step is then split in two halves, recursively (at most `maximumDepth` levels, so
@@ -27,6 +27,8 @@ struct StarBurningStep {
     /// Newton iterations per (sub)step before it is split; convergence tolerance on max |δX|.
     static let maximumIterations = 12
     static let tolerance = 1e-13
+    /// Corrections below this that stop shrinking (by half per iteration) are round-off: converged.
+    static let roundOffFloor = 1e-10
     /// Recursive halvings allowed.
     static let maximumDepth = 8
 
@@ -53,23 +55,33 @@ struct StarBurningStep {
         let full = try advance(x0, hot, dt, depth: 0)
         let half = try advance(try advance(x0, hot, dt / 2, depth: 0), hot, dt / 2, depth: 0)
         var x = half
-        for i in 0..<9 { x.massFractions[i] = max(0, 2 * half.massFractions[i] - full.massFractions[i]) }
+        var sum = x.otherMetals
+        for i in 0..<9 {
+            x.massFractions[i] = max(0, 2 * half.massFractions[i] - full.massFractions[i])
+            sum += x.massFractions[i]
+        }
+        // Clipping a negative extrapolate adds its |value| to the sum; in a hot shell (X → 0 at 50 MK) that drift
+        // accumulated over ~10³ steps past the network's 10⁻⁶ check and stopped a track. Renormalise.
+        guard sum.isFinite, sum > 0 else { throw WholeStarError.unphysicalIterate(quantity: "sum of mass fractions", value: sum) }
+        for i in 0..<9 { x.massFractions[i] /= sum }
+        x.otherMetals /= sum
         return x
     }
 
     private mutating func advance(_ x0: HydrogenBurningAbundances, _ points: [Point], _ dt: Double,
                                   depth: Int) throws -> HydrogenBurningAbundances {
-        if let x = try? newton(x0, points, dt) { return x }
+        let why: String
+        do { return try newton(x0, points, dt) } catch { why = (error as? Failed)?.why ?? "\(error)" }
         guard depth < Self.maximumDepth else {
             let p = points[0]
             throw WholeStarError.notConverged(
-                reason: "burning step did not converge at ρ = \(p.density) g/cm³, T = \(p.temperature) K (\(points.count) points) over Δt = \(dt) s (after \(depth) halvings)")
+                reason: "burning step did not converge at ρ = \(p.density) g/cm³, T = \(p.temperature) K (\(points.count) points) over Δt = \(dt) s (after \(depth) halvings): \(why)")
         }
         let half = try advance(x0, points, dt / 2, depth: depth + 1)
         return try advance(half, points, dt / 2, depth: depth + 1)
     }
 
-    private struct Failed: Error {}
+    private struct Failed: Error { var why: String }
 
     /// One backward-Euler step by Newton; throws `Failed` when it does not converge or leaves [0, 1].
     private mutating func newton(_ x0: HydrogenBurningAbundances, _ points: [Point],
@@ -78,6 +90,7 @@ struct StarBurningStep {
         let n = 9   // HydrogenBurningSpecies.allCases.count
         var total = 0.0
         for p in points { total += p.weight }
+        var previous = Double.infinity
         for _ in 0..<Self.maximumIterations {
             var a = InlineArray<81, Double>(repeating: 0)
             var b = InlineArray<9, Double>(repeating: 0)
@@ -88,14 +101,14 @@ struct StarBurningStep {
             for p in points {
                 do {
                     try burning.evaluate(density: p.density, temperature: p.temperature, abundances: x, into: &result)
-                } catch { throw Failed() }
+                } catch { throw Failed(why: "\(error)") }
                 let w = dt * p.weight / total
                 for i in 0..<n {
                     b[i] += w * result.dXdt[i]
                     for j in 0..<n { a[n * i + j] -= w * result.jacobian[n * i + j] }
                 }
             }
-            guard Self.solve(&a, &b, n) else { throw Failed() }
+            guard Self.solve(&a, &b, n) else { throw Failed(why: "singular Newton matrix") }
             var largest = 0.0
             for i in 0..<n {
                 x.massFractions[i] += b[i]
@@ -103,13 +116,19 @@ struct StarBurningStep {
             }
             for i in 0..<n where x.massFractions[i] < 0 {
                 // Round-off below zero is clipped; a real overshoot fails the step (it is then halved).
-                guard x.massFractions[i] > -1e-12 else { throw Failed() }
+                guard x.massFractions[i] > -1e-12 else {
+                    throw Failed(why: "\(HydrogenBurningSpecies(rawValue: i).map { "\($0)" } ?? "species \(i)") overshot to \(x.massFractions[i])")
+                }
                 x.massFractions[i] = 0
             }
-            guard largest.isFinite else { throw Failed() }
+            guard largest.isFinite else { throw Failed(why: "non-finite Newton correction") }
             if largest < Self.tolerance { return x }
+            // The round-off floor: with stiff CNO rates (Δt/τ ~ 10³–10⁶ in a 50 MK shell) the corrections stall near
+            // ε·cond(I − Δt J) above the absolute tolerance; a correction that no longer halves below 10⁻¹⁰ is done.
+            if largest < Self.roundOffFloor && largest > 0.5 * previous { return x }
+            previous = largest
         }
-        throw Failed()
+        throw Failed(why: "no convergence in \(Self.maximumIterations) iterations (last correction \(previous))")
     }
 
     /// Solves a·y = b in place (b ← y) by Gaussian elimination with partial pivoting; false if singular.

@@ -45,6 +45,9 @@ public final class StarEvolution {
     /// mid-step extrapolation. nil at the ZAMS.
     var lastStep: (lnRho: [Double], lnT: [Double], dt: Double)?
 
+    /// |ΔX| by mixing above which a cell counts as newly mixed in a step (left out of the structure target).
+    static let remixedHydrogen = 1e-3
+
     /// Mix-and-relax passes of the starting model (the convective boundary settles in one or two).
     static let startingModelPasses = 4
 
@@ -145,13 +148,20 @@ public final class StarEvolution {
                 try loseMass(years: dt)
                 if settings.rezone { try rezone() }
                 var factor = settings.maximumFactor
-                factor = min(factor, settings.structureChange / max(changes.structure, 1e-30))
-                factor = min(factor, settings.hydrogenChange / max(changes.hydrogen, 1e-30))
-                factor = min(factor, settings.shellHydrogenChange / max(changes.shellHydrogen, 1e-30))
+                var limiter = StarTimestepLimit.growth
+                func cap(_ f: Double, _ why: StarTimestepLimit) { if f < factor { factor = f; limiter = why } }
+                cap(settings.structureChange / max(changes.structure, 1e-30), changes.structureInShell ? .shellStructure : .structure)
+                cap(settings.hydrogenChange / max(changes.hydrogen, 1e-30), .centralHydrogen)
+                cap(settings.shellHydrogenChange / max(changes.shellHydrogen, 1e-30), .shellHydrogen)
                 if previousCore > 0 {
-                    factor = min(factor, settings.coreMassChange / max(abs(current.heliumCoreMass / previousCore - 1), 1e-30))
+                    cap(settings.coreMassChange / max(abs(current.heliumCoreMass / previousCore - 1), 1e-30), .coreMass)
                 }
-                factor = min(factor, settings.surfaceChange / max(changes.surface, 1e-30))
+                cap(settings.surfaceChange / max(changes.surface, 1e-30), .surface)
+                if factor < settings.minimumFactor { factor = settings.minimumFactor }
+                current.timestepLimit = limiter
+                current.structureChangeMass = changes.structureMass
+                history[history.count - 1].timestepLimit = limiter
+                history[history.count - 1].structureChangeMass = changes.structureMass
                 // A step shortened by `limit` (landing on a target age) does not shrink the next one.
                 let base = max(dt, limit == nil ? dt : nextTimestep)
                 nextTimestep = min(settings.maximumTimestep, base * max(settings.minimumFactor, factor))
@@ -223,7 +233,12 @@ public final class StarEvolution {
     }
 
     /// The largest changes of one step.
-    struct Changes { var structure = 0.0, hydrogen = 0.0, shellHydrogen = 0.0, surface = 0.0 }
+    struct Changes {
+        var structure = 0.0, hydrogen = 0.0, shellHydrogen = 0.0, surface = 0.0
+        /// Where the structure change peaked (mass coordinate, M☉) and whether that is in the hydrogen shell
+        /// (0.01 < X < X_surface − 0.01).
+        var structureMass = 0.0, structureInShell = false
+    }
 
     /// One step of `dt` years from the current model; on failure the current model is left untouched.
     func attempt(dt years: Double) throws -> (Int, Changes) {
@@ -237,6 +252,9 @@ public final class StarEvolution {
         var burnt = abundances
         let zones = StarMixing.zones(convective: convective, mesh: equations.mesh)
         StarMixing.mix(&burnt, zones: zones, dm: equations.dm)
+        // Cells whose composition the mixing changed (a convective boundary advancing into a composition gradient, as
+        // in the first dredge-up): their ρ jumps with μ whatever Δt is, so they are left out of the structure target.
+        let remixed = (0..<n).map { abs(burnt[$0][.h1] - abundances[$0][.h1]) > Self.remixedHydrogen }
         let previousStep = lastStep
         var points = [StarBurningStep.Point]()
         for k in 0..<n {
@@ -255,6 +273,13 @@ public final class StarEvolution {
         }
         for k in 0..<n where !inZone[k] {
             burnt[k] = try burner.advance(burnt[k], density: points[k].density, temperature: points[k].temperature, dt: dt)
+        }
+        // Once there is a helium core, the cells the hydrogen shell is burning through (|ΔX| > 10⁻³ this step) are left
+        // out of the structure target too: their ρ follows μ as X falls, a change the shell-hydrogen target (ΔX ≤ 0.2
+        // per step) already bounds; measured in the shell's frame they still held Δt to ~10⁴ yr at L = 200 Lsun.
+        var shellBurning = [Bool](repeating: false, count: n)
+        if Self.coreMass(abundances, mesh: equations.mesh, mass: currentMass) > 0 {
+            for k in 0..<n { shellBurning[k] = abs(burnt[k][.h1] - abundances[k][.h1]) > Self.remixedHydrogen }
         }
         let compositions = try burnt.map { try StarCellComposition($0, micro: micro) }
         // 3. Structure.
@@ -282,9 +307,44 @@ public final class StarEvolution {
             throw error
         }
         var changes = Changes()
-        for k in 0..<n {
-            changes.structure = max(changes.structure, abs(trial[StarUnknown.lnd.at(k)] - x[StarUnknown.lnd.at(k)]),
-                                    abs(trial[StarUnknown.lnT.at(k)] - x[StarUnknown.lnT.at(k)]))
+        let xSurface = burnt[n - 1][.h1]
+        // Below the convective envelope a cell's structure change is the smaller of its Lagrangian change and its change
+        // in the shell's frame, against the old model at m − ΔM_c: the shell's steady profile moves outward by ΔM_c, and a
+        // Lagrangian cell it passes heats by the whole shell contrast, which would hold the step to one cell's crossing
+        // (~10⁴ yr on the upper RGB); a composition step left by the dredge-up stays put in mass, and the comoving
+        // comparison across it would see the step itself. In the convective envelope the change is Lagrangian.
+        let mesh = equations.mesh
+        let oldCore = Self.coreMass(abundances, mesh: mesh, mass: currentMass)
+        let shift = oldCore > 0 ? max(0, Self.shellMass(burnt, mesh: mesh, mass: currentMass)
+                                             - Self.shellMass(abundances, mesh: mesh, mass: currentMass)) : 0
+        var base = 0
+        while base < n && mesh.q[base] * currentMass <= oldCore { base += 1 }
+        while base < n && !convective[base] { base += 1 }
+        let envelopeBase = base < n ? mesh.qCentre[base] * currentMass : currentMass
+        var j = 0
+        for k in 0..<n where !remixed[k] {
+            let m = mesh.qCentre[k] * currentMass
+            let lagrangian = max(abs(trial[StarUnknown.lnd.at(k)] - x[StarUnknown.lnd.at(k)]),
+                                 abs(trial[StarUnknown.lnT.at(k)] - x[StarUnknown.lnT.at(k)]))
+            var d = lagrangian
+            if shift > 0, m < envelopeBase {
+                let target = m - shift
+                while j + 1 < n && mesh.qCentre[j + 1] * currentMass < target { j += 1 }
+                let j1 = min(j + 1, n - 1)
+                let m0 = mesh.qCentre[j] * currentMass, m1 = mesh.qCentre[j1] * currentMass
+                let w = m1 > m0 ? max(0, min(1, (target - m0) / (m1 - m0))) : 0
+                let oldLnRho = x[StarUnknown.lnd.at(j)] + w * (x[StarUnknown.lnd.at(j1)] - x[StarUnknown.lnd.at(j)])
+                let oldLnT = x[StarUnknown.lnT.at(j)] + w * (x[StarUnknown.lnT.at(j1)] - x[StarUnknown.lnT.at(j)])
+                let comoving = max(abs(trial[StarUnknown.lnd.at(k)] - oldLnRho), abs(trial[StarUnknown.lnT.at(k)] - oldLnT))
+                // The smaller of the two: the shell and the layers around it move with the shell (comoving small),
+                // a composition step the dredge-up left stays where it is in mass (Lagrangian small).
+                d = min(lagrangian, comoving)
+            }
+            if d > changes.structure && !shellBurning[k] {
+                changes.structure = d
+                changes.structureMass = equations.mesh.qCentre[k] * currentMass
+                changes.structureInShell = burnt[k][.h1] > 0.01 && burnt[k][.h1] < xSurface - 0.01
+            }
             changes.shellHydrogen = max(changes.shellHydrogen, abs(burnt[k][.h1] - abundances[k][.h1]))
         }
         changes.hydrogen = abs(burnt[0][.h1] - abundances[0][.h1])
@@ -296,6 +356,24 @@ public final class StarEvolution {
         abundances = burnt
         convective = equations.convectiveFlags(trial)
         return (iterations, changes)
+    }
+
+    /// The helium-core mass (M☉): the mass inside the outermost face below which every cell has X < 0.1.
+    static func coreMass(_ abundances: [HydrogenBurningAbundances], mesh: StarMesh, mass: Double) -> Double {
+        var top = -1
+        while top + 1 < abundances.count && abundances[top + 1][.h1] < StarSnapshot.heliumCoreHydrogen { top += 1 }
+        return top >= 0 ? mesh.q[top] * mass : 0
+    }
+
+    /// The hydrogen shell's position (M☉) to a fraction of a cell: where X first reaches the core's threshold 0.1,
+    /// interpolated linearly between the cell centres either side (the core mass moves by whole cells; the shell-frame
+    /// structure target needs the sub-cell motion). 0 if the centre already has X ≥ 0.1.
+    static func shellMass(_ abundances: [HydrogenBurningAbundances], mesh: StarMesh, mass: Double) -> Double {
+        let half = StarSnapshot.heliumCoreHydrogen
+        guard let k = abundances.firstIndex(where: { $0[.h1] >= half }), k > 0 else { return 0 }
+        let x0 = abundances[k - 1][.h1], x1 = abundances[k][.h1]
+        let w = x1 > x0 ? (half - x0) / (x1 - x0) : 1
+        return (mesh.qCentre[k - 1] + w * (mesh.qCentre[k] - mesh.qCentre[k - 1])) * mass
     }
 
     /// The numbers of the current model (cell states already at `x`; `equations.previous` set for ε_grav).
@@ -339,16 +417,16 @@ public final class StarEvolution {
         s.maximumTemperatureMass = mesh.qCentre[kMax] * mass
         s.maximumTemperatureDensity = exp(x[StarUnknown.lnd.at(kMax)])
         s.maximumTemperatureDegeneracy = equations.cells[kMax].eta
-        var coreTop = -1
-        while coreTop + 1 < n && abundances[coreTop + 1][.h1] < StarSnapshot.heliumCoreHydrogen { coreTop += 1 }
-        s.heliumCoreMass = coreTop >= 0 ? mesh.q[coreTop] * mass : 0
+        s.heliumCoreMass = Self.coreMass(abundances, mesh: mesh, mass: mass)
         // Convective core and envelope as in the ZAMS diagnostics (the skin below the photosphere is radiative).
         var convTop = -1
         while convTop + 1 < n && convective[convTop + 1] { convTop += 1 }
         s.convectiveCoreMass = convTop >= 0 ? mesh.q[convTop] * mass : 0
+        // The outermost convective zone (on the upper RGB the radiative layer under the photosphere grows beyond the
+        // mixing's surface skin, so the zone is found from the top down whatever its distance from the surface).
         var k = n - 1
-        while k >= 0 && !convective[k] && mesh.outer[k] < StarMixing.surfaceSkin { k -= 1 }
-        if k >= 0 && convective[k] {
+        while k > convTop && !convective[k] { k -= 1 }
+        if k > convTop && convective[k] {
             var base = k
             while base - 1 > convTop && convective[base - 1] { base -= 1 }
             if base > 0 {

@@ -13,7 +13,9 @@ public struct StarEvolutionSettings: Sendable, Equatable {
     /// First time step after the ZAMS (yr) and the largest allowed (yr).
     public var initialTimestep = 1e6
     public var maximumTimestep = 1e9
-    /// Targets per step: the largest |Δ ln T|, |Δ ln ρ| of any cell; |ΔX(¹H)| at the centre; the largest |ΔX(¹H)| of
+    /// Targets per step: the largest |Δ ln T|, |Δ ln ρ| of any cell (below the convective envelope the smaller of the
+    /// Lagrangian change and the change in the hydrogen shell's frame, m − ΔM_shell; cells that the mixing changed
+    /// left out: `StarEvolution.attempt`); |ΔX(¹H)| at the centre; the largest |ΔX(¹H)| of
     /// any cell (a burning shell: each cell's X falls from X_env to 0 as the shell passes, so this sets how many steps
     /// the shell takes to cross one cell); the relative change of the helium-core mass; |Δ log₁₀ L| and |Δ log₁₀ R| at
     /// the surface.
@@ -26,7 +28,7 @@ public struct StarEvolutionSettings: Sendable, Equatable {
     public var minimumFactor = 0.5, maximumFactor = 1.5
     /// Retries (halvings) per step, and steps per run.
     public var maximumRetries = 8
-    public var maximumSteps = 5000
+    public var maximumSteps = 20000
     /// Rezone (split and merge cells, `StarRemesh`) after every accepted step.
     public var rezone = true
     /// Newton: iterations per step and tolerance on the largest scaled correction.

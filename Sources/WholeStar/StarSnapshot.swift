@@ -1,5 +1,15 @@
 import Foundation
 
+/// Which time-step target set the next Δt (`StarEvolutionSettings`): the history's `timestep_limit` column.
+public enum StarTimestepLimit: String, Sendable, Equatable, CaseIterable {
+    /// None: Δt grew by the largest factor allowed.
+    case growth
+    /// |Δ ln T| or |Δ ln ρ| of a cell (in the hydrogen shell: `shellStructure`).
+    case structure, shellStructure = "shell_structure"
+    /// ΔX at the centre; ΔX of the cell that changed most (the shell crossing a cell); the core mass; L and R.
+    case centralHydrogen = "central_hydrogen", shellHydrogen = "shell_hydrogen", coreMass = "core_mass", surface
+}
+
 /// One model of an evolving star: the numbers a history row and a track's summary read. Units in the names'
 /// doc comments (L☉, R☉, M☉ as stated; cgs otherwise).
 public struct StarSnapshot: Sendable, Equatable {
@@ -32,6 +42,9 @@ public struct StarSnapshot: Sendable, Equatable {
     public var hydrogenMass = 0.0
     /// Cells of the mesh after the step (before rezoning).
     public var cells = 0
+    /// What limited the next time step after this model, and where the structure changed most (M☉).
+    public var timestepLimit = StarTimestepLimit.growth
+    public var structureChangeMass = 0.0
     /// Newton iterations of this step and retries (halved steps) before it succeeded.
     public var iterations = 0, retries = 0
 

@@ -39,10 +39,16 @@ final class StarSurface: @unchecked Sendable {
         let teff = Self.effectiveTemperature(luminosity: l, radius: r)
         let g = CGS.gravitational * mass / (r * r)
         let comp = composition.eos, w = composition.weights, eos = gasEOS, tables = physics.micro.opacities
+        let lowestLogR = tables.logRRange.lowerBound
         let b = try integrator.boundary(
             effectiveTemperature: teff, gravity: g,
             density: { pGas, t in try Self.density(eos, pGas: pGas, temperature: t, composition: comp) },
-            opacity: { rho, t in try tables.radiative(logRho: log10(rho), logT: log10(t), weights: w).kappa })
+            opacity: { rho, t in
+                // The top of a metal-poor giant's atmosphere (τ ~ 10⁻⁵, log g ≈ 1) lies below the tables' lowest
+                // log R = −8: κ is taken at that edge there (those layers carry < 10⁻⁴ of P_ph).
+                let logT = log10(t), logRho = max(log10(rho), lowestLogR + 3 * logT - 18 + 1e-12)
+                return try tables.radiative(logRho: logRho, logT: logT, weights: w).kappa
+            })
         lnL0 = log(l)
         lnR0 = log(r)
         lnP0 = log(b.pressure)

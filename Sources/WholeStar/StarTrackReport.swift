@@ -50,7 +50,8 @@ public struct StarTrackReport: Sendable, Encodable {
 
     /// The RGB bump: the first model on the red-giant branch (a helium core, after the convective envelope's deepest
     /// reach, i.e. after the first dredge-up) where L stops rising and falls (L_{i+1} < L_i > L_{i−1}) before rising above
-    /// L_i again: the hydrogen shell meeting the composition step the dredge-up left (Thomas 1967; Iben 1968).
+    /// L_i again, by at least `bumpMinimumDip`: the hydrogen shell meeting the composition step the dredge-up left
+    /// (Thomas 1967; Iben 1968).
     /// nil if the history has no such turn.
     public static func rgbBump(_ history: [StarSnapshot]) -> StarSnapshot? {
         guard history.count >= 3 else { return nil }
@@ -63,14 +64,26 @@ public struct StarTrackReport: Sendable, Encodable {
         var i = max(start, 1)
         while i + 1 < history.count {
             let l = history[i].luminosity
-            if l > history[i - 1].luminosity && history[i + 1].luminosity < l,
-               history[(i + 1)...].contains(where: { $0.luminosity > l }) {
-                return history[i]
+            if l > history[i - 1].luminosity && history[i + 1].luminosity < l {
+                // The dip: the faintest model before L exceeds L_i again (nil if it never does).
+                var faintest = l, k = i + 1
+                while k < history.count && history[k].luminosity <= l {
+                    faintest = min(faintest, history[k].luminosity)
+                    k += 1
+                }
+                guard k < history.count else { return nil }
+                if log10(l / faintest) >= bumpMinimumDip { return history[i] }
+                i = k
+                continue
             }
             i += 1
         }
         return nil
     }
+
+    /// The smallest dip (dex in L) that counts as the bump: 10× below the shallowest bumps of metal-poor stars
+    /// (~0.01 dex) and ~100× above the step-to-step noise of L on short steps (~10⁻⁵ dex).
+    public static let bumpMinimumDip = 0.001
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case mass = "mass_msun", helium = "initial_helium", hydrogen = "initial_hydrogen"
@@ -130,6 +143,7 @@ public struct StarTrackReport: Sendable, Encodable {
         "core_mass_msun", "convective_core_mass_msun", "convective_envelope_base_mass_msun",
         "convective_envelope_base_rsun", "surface_hydrogen", "surface_helium", "surface_metals", "surface_c_to_n",
         "cells", "iterations", "retries", "helium_luminosity_lsun", "neutrino_luminosity_lsun", "hydrogen_mass_msun", "mass_msun",
+        "timestep_limit", "structure_change_mass_msun",
     ]
 
     public static func historyCSV(_ history: [StarSnapshot]) -> String {
@@ -143,7 +157,7 @@ public struct StarTrackReport: Sendable, Encodable {
                 fmt(s.convectiveCoreMass), fmt(s.convectiveEnvelopeBaseMass), fmt(s.convectiveEnvelopeBaseRadius),
                 fmt(s.surfaceHydrogen), fmt(s.surfaceHelium), fmt(s.surfaceMetals), fmt(s.surfaceCarbonToNitrogen),
                 String(s.cells), String(s.iterations), String(s.retries), fmt(s.heliumLuminosity), fmt(s.neutrinoLuminosity),
-                fmt(s.hydrogenMass), fmt(s.mass),
+                fmt(s.hydrogenMass), fmt(s.mass), s.timestepLimit.rawValue, fmt(s.structureChangeMass),
             ]
             out += v.joined(separator: ",") + "\n"
         }

@@ -132,6 +132,7 @@ struct OutputContractTests {
         "bench flash": ([], "every key: a timing benchmark of whole flash tracks"),
         "bench microphysics": ([], "every key: a timing benchmark (seconds per loop of the envelope EOS, opacity and burning)"),
         "bench zams": ([], "every key: a timing benchmark of whole ZAMS builds"),
+        "bench star": ([], "every key: a timing benchmark of a whole-star track to the flash (minutes)"),
         "star": ([], "every key: a whole-star track (minutes in a debug build; StarEvolutionTests check its values)"),
         "solar-calibration": ([], "every key: five or more solar tracks (StarEvolutionTests recompute the stored calibration)"),
         "millicharge": (["calibrations", "calibration", "q_limit_delta_chi2_e0", "q_limit_feldman_cousins_e0",
@@ -169,6 +170,7 @@ struct OutputContractTests {
         "bench microphysics": keys(BenchMicrophysicsReport.CodingKeys.self),
         "zams": keys(ZAMSReport.CodingKeys.self),
         "bench zams": keys(BenchZAMSReport.CodingKeys.self),
+        "bench star": keys(BenchStarReport.CodingKeys.self),
         "star": keys(StarTrackReport.CodingKeys.self),
         "solar-calibration": keys(SolarCalibration.Result.CodingKeys.self),
     ]

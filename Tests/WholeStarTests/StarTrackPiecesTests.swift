@@ -1,4 +1,6 @@
+import EnvelopePhysics
 import Foundation
+import Microphysics
 import Testing
 @testable import WholeStar
 
@@ -44,6 +46,16 @@ struct StarTrackPiecesTests {
         #expect(StarMassLoss.compress(mesh, mass: mass, lost: lost, cut: 1.0) == nil)
     }
 
+    @Test("a red giant's core has 3α fuel: the envelope's ions (⁴He at its atomic mass 4.0026) count as helium")
+    func coreHasHeliumFuel() throws {
+        // A helium core cell (X = 0, Z = 0.001) at the core integrator's flash conditions: ε_3α as for pure ⁴He.
+        let ions = try EnvelopeMicrophysics.ions(hydrogen: 0, metals: 0.001)
+        #expect(abs(ions.heliumMassFraction - 0.999) < 1e-12)
+        let eps = try TripleAlpha.energyGeneration(density: 3.4e5, temperature: 9.1e7, composition: ions, rate: .fynbo2005)
+        let pure = try TripleAlpha.energyGeneration(density: 3.4e5, temperature: 9.1e7, composition: .helium, rate: .fynbo2005)
+        #expect(eps > 0.99 * pure && eps < 1.01 * pure, "ε_3α = \(eps) vs \(pure) erg/g/s")
+    }
+
     @Test("the tip is interpolated in ln L_He between the models that straddle 10 Lsun")
     func tipInterpolation() {
         var a = StarSnapshot(), b = StarSnapshot()
@@ -82,6 +94,11 @@ struct StarTrackPiecesTests {
         // A monotonic climb has no bump, nor does a history that ends in the dip.
         #expect(StarTrackReport.rgbBump(Array(history.prefix(6))) == nil)
         #expect(StarTrackReport.rgbBump(Array(history.prefix(9))) == nil)
+        // A wiggle shallower than `bumpMinimumDip` (noise on short steps) is not the bump.
+        var noisy = history
+        noisy[4].luminosity = 9.000001
+        noisy[5].luminosity = 9.0000005
+        #expect(StarTrackReport.rgbBump(noisy)?.model == 6)
         // A dip before the deepest reach (the subgiant branch) is not the bump.
         var early = history
         early[1].luminosity = 7.5
