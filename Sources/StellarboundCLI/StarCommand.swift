@@ -5,7 +5,7 @@ import ModelData
 import OutputContract
 import WholeStar
 
-/// The whole star, evolved from its ZAMS (issue 14; stages 2–3: the main sequence and the subgiant branch).
+/// The whole star, evolved from its ZAMS to helium ignition (issue 14; Docs/whole-star-evolution.md).
 struct StarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "star",

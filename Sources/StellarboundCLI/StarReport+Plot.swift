@@ -11,7 +11,7 @@ extension StarTrackReport {
         func col(_ name: String) -> Int { (columns.firstIndex(of: name) ?? 0) + 1 }
         let age = col("age_gyr"), logL = col("log_l"), teff = col("teff_k"), core = col("core_mass_msun")
         let tipLine = tip.map { t in
-            String(format: "set label 1 'tip: log L = %.3f' at %.5f, %.4f point pt 7 ps 1.2 offset 1,0\n",
+            String(format: "set label 1 'tip: log L = %.3f' at %.5f, %.4f right point pt 7 ps 1.2 offset -1,0\n",
                    log10(t.luminosity), log10(t.effectiveTemperature), log10(t.luminosity))
         } ?? ""
         let script = """
