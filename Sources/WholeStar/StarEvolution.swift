@@ -157,7 +157,6 @@ public final class StarEvolution {
                     cap(settings.coreMassChange / max(abs(current.heliumCoreMass / previousCore - 1), 1e-30), .coreMass)
                 }
                 cap(settings.surfaceChange / max(changes.surface, 1e-30), .surface)
-                if factor < settings.minimumFactor { factor = settings.minimumFactor }
                 current.timestepLimit = limiter
                 current.structureChangeMass = changes.structureMass
                 history[history.count - 1].timestepLimit = limiter
@@ -277,8 +276,10 @@ public final class StarEvolution {
         // Once there is a helium core, the cells the hydrogen shell is burning through (|ΔX| > 10⁻³ this step) are left
         // out of the structure target too: their ρ follows μ as X falls, a change the shell-hydrogen target (ΔX ≤ 0.2
         // per step) already bounds; measured in the shell's frame they still held Δt to ~10⁴ yr at L = 200 Lsun.
+        let mesh = equations.mesh
+        let oldCore = Self.coreMass(abundances, mesh: mesh, mass: currentMass)
         var shellBurning = [Bool](repeating: false, count: n)
-        if Self.coreMass(abundances, mesh: equations.mesh, mass: currentMass) > 0 {
+        if oldCore > 0 {
             for k in 0..<n { shellBurning[k] = abs(burnt[k][.h1] - abundances[k][.h1]) > Self.remixedHydrogen }
         }
         let compositions = try burnt.map { try StarCellComposition($0, micro: micro) }
@@ -313,8 +314,6 @@ public final class StarEvolution {
         // Lagrangian cell it passes heats by the whole shell contrast, which would hold the step to one cell's crossing
         // (~10⁴ yr on the upper RGB); a composition step left by the dredge-up stays put in mass, and the comoving
         // comparison across it would see the step itself. In the convective envelope the change is Lagrangian.
-        let mesh = equations.mesh
-        let oldCore = Self.coreMass(abundances, mesh: mesh, mass: currentMass)
         let shift = oldCore > 0 ? max(0, Self.shellMass(burnt, mesh: mesh, mass: currentMass)
                                              - Self.shellMass(abundances, mesh: mesh, mass: currentMass)) : 0
         var base = 0
