@@ -29,9 +29,13 @@ public struct StarEnergyPhysics: Sendable {
     public var screening: ScreeningModel = .chugunov2007
     public init() {}
 
-    /// Below this temperature (K) the thermal neutrino losses and 3α are not evaluated: ε_ν < 10⁻⁶ erg g⁻¹ s⁻¹ and
-    /// ε_3α < 10⁻³⁰ there, and the plasma table starts at 4 × 10⁶ K.
-    public static let minimumTemperature = 5e6
+    /// Below this temperature (K) the thermal neutrino losses and 3α are not evaluated. At 6.3 MK the plasma
+    /// emission is 3 × 10⁻¹³, 3 × 10⁻¹¹, 3 × 10⁻¹⁰ erg g⁻¹ s⁻¹ at ρ = 3, 30, 100 g cm⁻³ (`stellarbound microphysics`;
+    /// a magnetic moment μ₁₂ = 6 multiplies it by ≲ 3 × 10⁴ at these plasma frequencies), ε_3α < 10⁻³⁰: against
+    /// ε_nuc ≳ 10⁻² erg g⁻¹ s⁻¹ wherever such densities meet such temperatures. Trap: the plasma table's grid starts
+    /// at 4 MK but its 6-point stencil first fits at 6.3 MK; below that every call fell back to the direct
+    /// computation (a Fermi-integral root per cell, 13 % of a main-sequence run).
+    public static let minimumTemperature = 6.5e6
 }
 
 /// How the ZAMS's burning abundances are set (the composition is homogeneous; only ³He and the CNO isotopes differ,

@@ -1,3 +1,4 @@
+import Constants
 import EnvelopePhysics
 import Foundation
 import Microphysics
@@ -103,5 +104,39 @@ struct StarTrackPiecesTests {
         var early = history
         early[1].luminosity = 7.5
         #expect(StarTrackReport.rgbBump(early)?.model == 6)
+    }
+
+    @Test("the anchored atmosphere: the linearised P_ph at the trust box's corners within 5e-4 in ln P of a new integration")
+    func anchoredAtmosphere() throws {
+        let micro = try #require(zamsMicrophysics)
+        let physics = StarCellPhysics(micro: micro, burning: .equilibrium)
+        // A dwarf (the Sun), a metal-poor giant (the standard star's upper RGB) and a cool solar-metallicity giant
+        // (the calibrated Sun's tip): T_eff (K), log g, X, Z.
+        let cases: [(Double, Double, Double, Double)] = [(5772, 4.438, 0.70, 0.016), (4300, 1.0, 0.74, 0.001),
+                                                         (3000, 0.0, 0.68, 0.017)]
+        for (teff, logG, x, z) in cases {
+            let composition = try physics.homogeneous(hydrogen: x, metals: z)
+            let g = pow(10, logG), radius = 100 * Solar.radius
+            let mass = g * radius * radius / CGS.gravitational
+            let surface = StarSurface(physics: physics, composition: composition, mass: mass, steps: 60)
+            let l = 4 * Double.pi * radius * radius * CGS.stefanBoltzmann * pow(teff, 4)
+            try surface.update(luminosity: l, radius: radius)
+            #expect(surface.integrations == 1)
+            let rT = StarSurface.anchorRadiusLnTeff, rG = StarSurface.anchorRadiusLnGravity
+            for (sT, sG) in [(1.0, 1.0), (1, -1), (-1, 1), (-1, -1)] {
+                // The corner (ln T_eff + sT·rT, ln g + sG·rG): R from g at fixed M, then L from T_eff.
+                let r2 = radius * exp(-0.5 * sG * rG)
+                let l2 = l * pow(r2 / radius, 2) * exp(4 * sT * rT)
+                let linear = surface.lnPressure(lnL: log(l2), lnR: log(r2))
+                let exact = log(try surface.integrate(effectiveTemperature: teff * exp(sT * rT), gravity: g * exp(sG * rG)).pressure)
+                #expect(abs(linear - exact) < 5e-4, "T_eff \(teff), log g \(logG), corner (\(sT), \(sG)): \(linear - exact)")
+                // Inside the box: no new integration (update leaves the anchor where it is).
+                try surface.update(luminosity: l * pow(r2 / radius, 2) * exp(4 * 0.8 * sT * rT), radius: r2 * exp(0.05 * sG * rG))
+            }
+            #expect(surface.integrations == 1)
+            // Outside it, a new anchor.
+            try surface.update(luminosity: l * exp(4 * 1.5 * rT), radius: radius)
+            #expect(surface.integrations == 2)
+        }
     }
 }
