@@ -15,6 +15,12 @@ public struct HenyeySettings: Sendable, Equatable {
     public var maximumLogChange = 0.5
     /// Forward-difference step of the Jacobian.
     public var differenceStep = 1e-7
+    /// Modified Newton (the chord method; Deuflhard 2004, *Newton Methods for Nonlinear Problems*, §2.1.4): once the
+    /// largest scaled correction of an iteration is below this, the following iterations reuse that iteration's
+    /// Jacobian and evaluate only the residuals. 0 (the default) rebuilds the Jacobian every iteration.
+    /// Trap: the chord method converges linearly, at a rate set by how far the iterate has moved since the
+    /// Jacobian was built; above ~10⁻² the saved Jacobians cost more iterations than they save.
+    public var jacobianReuseBelow = 0.0
 
     public init() {}
 
@@ -27,6 +33,7 @@ public struct HenyeySettings: Sendable, Equatable {
         try need(tolerance > 0 && tolerance <= 1e-2, "tolerance", tolerance, "(0, 1e-2]")
         try need(maximumLogChange > 0 && maximumLogChange <= 10, "maximum-log-change", maximumLogChange, "(0, 10]")
         try need(differenceStep >= 1e-12 && differenceStep <= 1e-3, "difference-step", differenceStep, "[1e-12, 1e-3]")
+        try need(jacobianReuseBelow >= 0 && jacobianReuseBelow <= 0.1, "jacobian-reuse-below", jacobianReuseBelow, "[0, 0.1]")
     }
 }
 

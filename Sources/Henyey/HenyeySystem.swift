@@ -21,4 +21,11 @@ public protocol HenyeySystem: AnyObject {
     func perturb(cell j: Int, unknown v: Int, _ x: UnsafePointer<Double>)
     /// Undo `perturb` for cell j (x is already restored).
     func restore(cell j: Int)
+    /// Like `prepare`, for an iteration that reuses the previous Jacobian (`HenyeySettings.jacobianReuseBelow`):
+    /// only the caches `residual` reads at the unperturbed `x` are needed. The default calls `prepare`.
+    func prepareResiduals(_ x: UnsafePointer<Double>) throws
+}
+
+public extension HenyeySystem {
+    func prepareResiduals(_ x: UnsafePointer<Double>) throws { try prepare(x) }
 }

@@ -3,6 +3,7 @@ import EnvelopePhysics
 import Foundation
 import ModelData
 import OutputContract
+import Plasma
 import WholeStar
 
 /// Whole-star tracks per second on one core (issue 14's speed target: ≤ 10 s per track from the ZAMS to the flash).
@@ -13,6 +14,8 @@ struct BenchStar: ParsableCommand {
         discussion: "Tables are loaded before the clock starts; the ZAMS build and every step are timed. --stop tams times the main sequence only (a quick check).")
 
     @Option(help: "Where the track stops: flash (default) or tams.") var stop = StarStop.flash
+    @Option(help: "Equation of state of the evolving cells: direct or table (as `star --eos`; the table is loaded, or built and cached, before the clock starts). Default direct.")
+    var eos = StarEOSChoice.direct
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "JSON output (keys documented in Docs/output-contract.md).") var json = false
@@ -28,13 +31,21 @@ struct BenchStar: ParsableCommand {
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
+        var eosTable: EnvelopeEOSTable?
+        if eos == .table {
+            let (table, notes) = try EnvelopeEOSTable.load(grid: .standard(metals: 0.001),
+                                                           cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
+            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+            eosTable = table
+        }
         let load = Date().timeIntervalSince(loadStart)
         var settings = StarEvolutionSettings()
         settings.cells = cells
         progress("evolving 0.8 Msun (Y 0.245, Z 0.001) to \(stop.rawValue)…", json: json)
         let start = Date()
         let star = try StarEvolution(mass: 0.8, hydrogen: 1 - 0.245 - 0.001, metallicity: 0.001,
-                                     mixingLength: sun.mixingLength, settings: settings, microphysics: micro)
+                                     mixingLength: sun.mixingLength, settings: settings, eosTable: eosTable,
+                                     microphysics: micro)
         let outcome = StarTrack.run(star, stop: stop, age: 20e9) { s in
             progress(String(format: "model %4d  age %7.4f Gyr  L %9.3f Lsun  Mc %.4f Msun", s.model, s.age / 1e9,
                             s.luminosity, s.heliumCoreMass), json: json)
@@ -43,12 +54,13 @@ struct BenchStar: ParsableCommand {
         let steps = outcome.final.model
         let report = BenchStarReport(secondsPerTrack: seconds, tracksPerSecond: 1 / seconds, steps: steps,
                                      secondsPerStep: seconds / Double(max(1, steps)), status: outcome.status.rawValue,
-                                     stop: stop.rawValue, tableLoadSeconds: load, cells: cells, build: buildKind)
+                                     stop: stop.rawValue, tableLoadSeconds: load, cells: cells, build: buildKind,
+                                     eos: eos.rawValue)
         if json {
             print(try ContractJSON.encode(report))
         } else {
-            print(String(format: "one 0.8 Msun track to %@ (%d cells) on one core, %@ build: %.1f s (%.4f tracks/s), %d steps, %.3f s per step, status %@ (tables loaded in %.2f s)",
-                         stop.rawValue, cells, buildKind, seconds, 1 / seconds, steps, report.secondsPerStep,
+            print(String(format: "one 0.8 Msun track to %@ (%d cells, %@ EOS) on one core, %@ build: %.1f s (%.4f tracks/s), %d steps, %.3f s per step, status %@ (tables loaded in %.2f s)",
+                         stop.rawValue, cells, eos.rawValue, buildKind, seconds, 1 / seconds, steps, report.secondsPerStep,
                          outcome.status.rawValue, load))
         }
         if outcome.status == .failed { throw ComputationError(message: "the benchmark track failed: \(outcome.failureReason ?? "")") }
@@ -58,10 +70,10 @@ struct BenchStar: ParsableCommand {
 /// `bench star --json`: its coding keys are the documented contract (Docs/output-contract.md, "bench star").
 struct BenchStarReport: Encodable {
     var secondsPerTrack: Double, tracksPerSecond: Double, steps: Int, secondsPerStep: Double, status: String
-    var stop: String, tableLoadSeconds: Double, cells: Int, build: String
+    var stop: String, tableLoadSeconds: Double, cells: Int, build: String, eos: String
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case secondsPerTrack = "seconds_per_track", tracksPerSecond = "tracks_per_s", steps
-        case secondsPerStep = "seconds_per_step", status, stop, tableLoadSeconds = "table_load_s", cells, build
+        case secondsPerStep = "seconds_per_step", status, stop, tableLoadSeconds = "table_load_s", cells, build, eos
     }
 }

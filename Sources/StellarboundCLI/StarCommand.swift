@@ -3,6 +3,7 @@ import EnvelopePhysics
 import Foundation
 import ModelData
 import OutputContract
+import Plasma
 import WholeStar
 
 /// The whole star, evolved from its ZAMS to helium ignition (issue 14; Docs/whole-star-evolution.md).
@@ -27,12 +28,19 @@ struct StarCommand: ParsableCommand {
     var mixingLength: Double?
     @Option(name: .customLong("reimers-eta"), help: "Reimers wind efficiency η on the red-giant branch (Ṁ = 4e-13 η L R / M Msun/yr), in [0, 2]. Default 0.")
     var reimersEta = 0.0
+    @Option(name: .long, help: "Effective neutrino magnetic moment μν in units of 1e-12 μ_B (μν² = Σ|μij|² + |εij|²), in [0, 1e6]: the plasmon-decay channel in every cell above 6.5 MK. Default 0.")
+    var mu12 = 0.0
+    @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1]. Default 0.") var millicharge = 0.0
+    @Option(help: "Equation of state of the evolving cells: direct (the free-energy EOS solved in every cell; the reference) or table (the tabulated EOS for this Z, built once in ~10 s and cached on disk; faster, and within the differences Docs/whole-star-evolution.md §2 quotes). Default direct.")
+    var eos = StarEOSChoice.direct
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
     @Option(help: "Stop at this age since the ZAMS (Gyr), in (0, 20]. Default 13.8 with --stop age, else 20.") var age: Double?
     @Option(help: "Where to stop: age, tams (end of the main sequence, X_c < 1e-4) or flash (helium ignition, L_He > 10 Lsun: the RGB tip); at --age if that comes first.")
     var stop = StarStop.age
     @Option(name: .customLong("time-resolution"), help: "Multiplies every time-step target (0.5 halves the steps), in [0.05, 4]. Default 1.")
     var timeResolution = 1.0
+    @Option(name: .customLong("mesh-resolution"), help: "Multiplies the mesh's resolution: every rezoning criterion and the smallest cell are divided by it, and the starting cells multiplied (2 doubles the cells), in [0.5, 4]. Default 1.")
+    var meshResolution = 1.0
     @Option(help: "Write the history (one row per model) as CSV to this file.") var history: String?
     @Option(help: "Write the last model's profile (one row per cell; at the tip for --stop flash) as CSV to this file.")
     var profile: String?
@@ -58,23 +66,38 @@ struct StarCommand: ParsableCommand {
         if let helium, !(helium.isFinite && helium >= 0 && helium <= 0.5) {
             throw WholeStarError.outOfRange(parameter: "helium", value: helium, allowed: "[0, 0.5] (X = 1 − Y − Z in [0.5, 0.8])")
         }
+        var energy = StarEnergyPhysics()
+        energy.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
         let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? sun.mixingLength
+        guard meshResolution.isFinite, meshResolution >= 0.5, meshResolution <= 4 else {
+            throw WholeStarError.outOfRange(parameter: "mesh-resolution", value: meshResolution, allowed: "[0.5, 4]")
+        }
         var settings = StarEvolutionSettings()
-        settings.cells = cells
+        settings.cells = Int((Double(cells) * meshResolution).rounded())
+        settings.meshResolution = meshResolution
         settings.structureChange *= timeResolution
         settings.hydrogenChange *= timeResolution
         settings.shellHydrogenChange *= timeResolution
         settings.coreMassChange *= timeResolution
         settings.surfaceChange *= timeResolution
-        try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: cells)
+        try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: settings.cells)
         try settings.validate()
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
+        var eosTable: EnvelopeEOSTable?
+        if eos == .table {
+            progress("EOS table for Z = \(z): loading (the first run for a Z builds it in ~10 s and caches it)…", json: json)
+            let (table, notes) = try EnvelopeEOSTable.load(grid: .standard(metals: z),
+                                                           cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
+            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+            eosTable = table
+        }
         let start = Date()
         progress("building the ZAMS model (\(cells) cells)…", json: json)
         let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
-                                     settings: settings, massLoss: StarMassLoss(eta: reimersEta), microphysics: micro)
+                                     settings: settings, energy: energy, massLoss: StarMassLoss(eta: reimersEta),
+                                     eosTable: eosTable, microphysics: micro)
         let outcome = StarTrack.run(star, stop: stop, age: age * 1e9) { s in
             progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun  Tc %.1f Tmax %.1f MK  L_He %.2g  dt %.3g yr (%@)  %d cells",
                             s.model, s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
@@ -99,16 +122,24 @@ struct StarCommand: ParsableCommand {
 
 extension StarStop: ExpressibleByArgument {}
 
+/// `star --eos`: the evolving cells' equation of state.
+enum StarEOSChoice: String, CaseIterable, ExpressibleByArgument {
+    /// `EnvelopeEOS` solved in every cell.
+    case direct
+    /// `EnvelopeEOSTable.standard(metals: Z)`, the direct EOS where the table does not cover a cell.
+    case table
+}
+
 extension StarTrackReport {
     var text: String {
         String(format: """
-        Whole star: %.3f Msun (now %.4f, Reimers eta %.2f), Y0 = %.4f, Z = %.5f, alpha_MLT = %.3f, %d cells
+        Whole star: %.3f Msun (now %.4f, Reimers eta %.2f), Y0 = %.4f, Z = %.5f, alpha_MLT = %.3f, mu12 = %g, q = %g e, %d cells
           status: STATUS
           age %.4f Gyr   L = %.4f Lsun (log L %.4f)   Teff = %.1f K   R = %.4f Rsun   log g = %.3f
           centre: X = %.5f, T = %.3f MK, rho = %.2f g/cm3    helium core %.4f Msun, convective core %.4f Msun
           convective envelope base %.4f Rsun    surface X = %.4f, Y = %.4f, C/N = %.3f
           %d steps, %d retries, %.1f s
-        """, mass, finalMass, reimersEta, helium, metallicity, mixingLength, cells,
+        """, mass, finalMass, reimersEta, helium, metallicity, mixingLength, mu12, millicharge, cells,
                       age, luminosity, logL, teff, radius, logG, centralHydrogen, centralTemperature / 1e6, centralDensity,
                       heliumCoreMass, convectiveCoreMass, envelopeBaseRadius, surfaceHydrogen, surfaceHelium,
                       surfaceCarbonToNitrogen, steps, retries, seconds)

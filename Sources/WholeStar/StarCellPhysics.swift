@@ -67,12 +67,16 @@ final class StarCellPhysics: @unchecked Sendable {
     /// Thermal neutrinos and 3α (nil: neither, as in the ZAMS models, where both are < 10⁻⁶ of ε_nuc).
     let energy: StarEnergyPhysics?
     let plasmaTable: PlasmaRateTable?
+    /// The tabulated EOS for the star's Z (nil: the direct EOS everywhere). See `StarEOSChoice`.
+    let eosTable: EnvelopeEOSTable?
     var burningResult = HydrogenBurningResult()
 
-    init(micro: EnvelopeMicrophysics, burning: ZAMSBurningAbundances, energy: StarEnergyPhysics? = nil) {
+    init(micro: EnvelopeMicrophysics, burning: ZAMSBurningAbundances, energy: StarEnergyPhysics? = nil,
+         eosTable: EnvelopeEOSTable? = nil) {
         self.micro = micro
         burningMode = burning
         self.energy = energy
+        self.eosTable = eosTable
         plasmaTable = energy == nil ? nil : PlasmaRateTable.shared
     }
 
@@ -110,14 +114,23 @@ final class StarCellPhysics: @unchecked Sendable {
     /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy.
     func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition) throws -> StarCellState {
         let rho = exp(lnRho), t = exp(lnT)
-        let s = try micro.eos.state(density: rho, temperature: t, composition: c.eos, guess: eta)
         var out = StarCellState()
-        out.lnP = s.lnPressure.value
-        out.chiRho = s.chiRho
-        out.chiT = s.chiT
-        out.cP = s.cP
-        out.gradAd = s.gradAd
-        out.eta = s.eta
+        if let table = eosTable, let s = try? table.state(lnDensity: lnRho, lnTemperature: lnT, hydrogen: c.hydrogen) {
+            out.lnP = s.lnPressure.value
+            out.chiRho = s.chiRho
+            out.chiT = s.chiT
+            out.cP = s.cP
+            out.gradAd = s.gradAd.value
+            out.eta = s.eta.value
+        } else {
+            let s = try micro.eos.state(density: rho, temperature: t, composition: c.eos, guess: eta)
+            out.lnP = s.lnPressure.value
+            out.chiRho = s.chiRho
+            out.chiT = s.chiT
+            out.cP = s.cP
+            out.gradAd = s.gradAd
+            out.eta = s.eta
+        }
         let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions)
         out.kappa = k.total.kappa
         if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {

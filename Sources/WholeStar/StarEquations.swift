@@ -92,6 +92,9 @@ final class StarEquations: HenyeySystem {
         }
     }
 
+    /// A chord iteration needs only the unperturbed cell states.
+    func prepareResiduals(_ x: UnsafePointer<Double>) throws { try evaluateCells(x) }
+
     func perturb(cell j: Int, unknown v: Int, _ x: UnsafePointer<Double>) {
         savedCell = cells[j]
         if v == StarUnknown.lnd.rawValue { cells[j] = cellsRho[j] } else if v == StarUnknown.lnT.rawValue { cells[j] = cellsT[j] }

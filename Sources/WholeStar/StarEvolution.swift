@@ -33,7 +33,7 @@ public final class StarEvolution {
     var equations: StarEquations
     var solver: HenyeySolver
     let henyeySettings: HenyeySettings
-    let remesher = StarRemesh()
+    let remesher: StarRemesh
     var burner: StarBurningStep
     /// The current unknowns, each cell's abundances and the faces' convective flags.
     var x: [Double]
@@ -54,9 +54,15 @@ public final class StarEvolution {
     /// Builds the ZAMS (³He in equilibrium above 6–8 MK, CNO at the mixture's initial abundances:
     /// `.he3EquilibriumCNOInitial`) and prepares the evolution. Inputs are checked first (ranges of `ZAMSModel`).
     /// `energy`: thermal neutrinos (with the neutrino's μν, millicharge), the extra-loss hook and 3α.
+    /// `eosTable`: the tabulated EOS for this Z (`EnvelopeEOSTable`, e.g. `.standard(metals: Z)`) for the evolution's
+    /// cells wherever it covers them (the direct EOS elsewhere, and always for the ZAMS and the atmosphere); nil: the
+    /// direct EOS everywhere. The table's metals are the OPAL mixture at the star's Z, so the CNO cycle's conversion of
+    /// C and O into N is not seen by the EOS (Docs/whole-star-evolution.md §2 quotes what that and the interpolation
+    /// move); a table for another Z is refused.
     public init(mass: Double, hydrogen: Double, metallicity: Double, mixingLength: Double = 2.0,
                 settings: StarEvolutionSettings = StarEvolutionSettings(), energy: StarEnergyPhysics = StarEnergyPhysics(),
-                massLoss: StarMassLoss = StarMassLoss(eta: 0), microphysics micro: EnvelopeMicrophysics) throws {
+                massLoss: StarMassLoss = StarMassLoss(eta: 0), eosTable: EnvelopeEOSTable? = nil,
+                microphysics micro: EnvelopeMicrophysics) throws {
         try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
                                cells: settings.cells)
         try settings.validate()
@@ -71,6 +77,7 @@ public final class StarEvolution {
         self.mixingLength = mixingLength
         self.settings = settings
         self.micro = micro
+        remesher = StarRemesh(resolution: settings.meshResolution)
         zams = try ZAMSModel.build(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
                                    cells: settings.cells, burning: .he3EquilibriumCNOInitial, microphysics: micro)
         // The ZAMS's burning abundances become each cell's own: the evolution starts exactly where the ZAMS is.
@@ -83,13 +90,18 @@ public final class StarEvolution {
         }
         self.abundances = abundances
         let compositions = try abundances.map { try StarCellComposition($0, micro: micro) }
-        let physics = StarCellPhysics(micro: micro, burning: .initial, energy: energy)
+        if let table = eosTable, abs(table.grid.metals - metallicity) > 1e-12 * max(1, metallicity) {
+            throw WholeStarError.outOfRange(parameter: "EOS table metallicity", value: table.grid.metals,
+                                            allowed: "the star's Z = \(metallicity)")
+        }
+        let physics = StarCellPhysics(micro: micro, burning: .initial, energy: energy, eosTable: eosTable)
         let massG = mass * Solar.mass
         let surface = StarSurface(physics: physics, composition: compositions[zams.cells - 1], mass: massG, steps: 60)
         var henyey = HenyeySettings()
         henyey.maximumIterations = settings.newtonIterations
         henyey.maximumLogChange = 0.3
         henyey.tolerance = settings.newtonTolerance
+        henyey.jacobianReuseBelow = settings.jacobianReuseBelow
         equations = StarEquations(mesh: zams.mesh, physics: physics, compositions: compositions, surface: surface,
                                   mixingLength: MixingLength(alpha: mixingLength), mass: massG,
                                   differenceStep: henyey.differenceStep)
@@ -290,6 +302,16 @@ public final class StarEvolution {
         equations.surface.composition = compositions[n - 1]
         equations.previous = ((0..<n).map { x[StarUnknown.lnd.at($0)] }, (0..<n).map { x[StarUnknown.lnT.at($0)] }, dt)
         var trial = x
+        // The first guess: ln ρ and ln T continued along the last step's rate of change (linear in time, capped at
+        // `guessExtrapolationCap`), so that Newton starts O(Δt²) rather than O(Δt) from the new model.
+        if settings.extrapolateGuess, let p = previousStep, p.dt > 0 {
+            let f = years / p.dt, cap = Self.guessExtrapolationCap
+            for k in 0..<n {
+                for (v, old) in [(StarUnknown.lnd.at(k), p.lnRho[k]), (StarUnknown.lnT.at(k), p.lnT[k])] {
+                    trial[v] += max(-cap, min(cap, f * (x[v] - old)))
+                }
+            }
+        }
         let iterations: Int
         do {
             do {
@@ -356,6 +378,9 @@ public final class StarEvolution {
         convective = equations.convectiveFlags(trial)
         return (iterations, changes)
     }
+
+    /// Largest change of ln ρ or ln T the extrapolated first guess makes in one cell.
+    static let guessExtrapolationCap = 0.05
 
     /// The helium-core mass (M☉): the mass inside the outermost face below which every cell has X < 0.1.
     static func coreMass(_ abundances: [HydrogenBurningAbundances], mesh: StarMesh, mass: Double) -> Double {

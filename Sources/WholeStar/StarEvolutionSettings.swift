@@ -29,11 +29,19 @@ public struct StarEvolutionSettings: Sendable, Equatable {
     /// Retries (halvings) per step, and steps per run.
     public var maximumRetries = 8
     public var maximumSteps = 20000
+    /// Mesh resolution of the rezoning: 2 halves every split criterion and the minimum cell (`StarRemesh`); with
+    /// `cells` doubled too it is the "mesh ×2" of the convergence tests.
+    public var meshResolution = 1.0
     /// Rezone (split and merge cells, `StarRemesh`) after every accepted step.
     public var rezone = true
     /// Newton: iterations per step and tolerance on the largest scaled correction.
     public var newtonIterations = 12
     public var newtonTolerance = 1e-6
+    /// Chord iterations (the Jacobian kept) once a correction is below this (`HenyeySettings.jacobianReuseBelow`;
+    /// 0 rebuilds it every iteration).
+    public var jacobianReuseBelow = 1e-3
+    /// Start each step's Newton iteration from ln ρ, ln T extrapolated along the last step (else from the last model).
+    public var extrapolateGuess = true
 
     public init() {}
 
@@ -56,6 +64,8 @@ public struct StarEvolutionSettings: Sendable, Equatable {
         try need(maximumRetries >= 0 && maximumRetries <= 30, "maximum-retries", Double(maximumRetries), "[0, 30]")
         try need(maximumSteps >= 1 && maximumSteps <= 100_000, "maximum-steps", Double(maximumSteps), "[1, 100000]")
         try need(newtonIterations >= 2 && newtonIterations <= 100, "newton-iterations", Double(newtonIterations), "[2, 100]")
+        try need(meshResolution >= 0.5 && meshResolution <= 4, "mesh-resolution", meshResolution, "[0.5, 4]")
         try need(newtonTolerance > 0 && newtonTolerance <= 1e-4, "newton-tolerance", newtonTolerance, "(0, 1e-4]")
+        try need(jacobianReuseBelow >= 0 && jacobianReuseBelow <= 0.1, "jacobian-reuse-below", jacobianReuseBelow, "[0, 0.1]")
     }
 }

@@ -30,6 +30,14 @@ struct StarRemesh {
     var allowSplit = true
     var allowMerge = true
 
+    /// The criteria for `resolution` times as many cells: every δ and the minimum cell divided by it, the cell cap
+    /// multiplied (resolution 2 is the "mesh ×2" of the convergence tests).
+    init(resolution f: Double = 1) {
+        deltaLnP /= f; deltaLnT /= f; deltaLnR /= f; deltaX /= f; deltaL /= f; deltaQ /= f
+        minimumCell /= f
+        maximumCells = Int((Double(maximumCells) * f).rounded())
+    }
+
     /// The state one rezoning acts on.
     struct State {
         var mesh: StarMesh

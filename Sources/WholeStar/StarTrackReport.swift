@@ -14,6 +14,10 @@ public struct StarTrackReport: Sendable, Encodable {
     public var steps: Int, retries: Int, seconds: Double
     /// Reimers' η and the mass of the last model (M☉).
     public var reimersEta: Double, finalMass: Double
+    /// The neutrino's effective magnetic moment (10⁻¹² μ_B) and millicharge (e) the track was run with.
+    public var mu12: Double, millicharge: Double
+    /// The evolving cells' equation of state: `direct` (`EnvelopeEOS` in every cell) or `table` (`EnvelopeEOSTable`).
+    public var eos: String
     /// The tip (helium ignition; nil unless reached): age (Gyr), log L (L☉), T_eff (K), log g, R (R☉), surface Y, and
     /// where helium ignites (mass coordinate M☉, ρ g cm⁻³, T K, electron degeneracy η).
     public var ageTip: Double?, logLTip: Double?, teffTip: Double?, logGTip: Double?, radiusTip: Double?
@@ -38,6 +42,9 @@ public struct StarTrackReport: Sendable, Encodable {
         surfaceCarbonToNitrogen = f.surfaceCarbonToNitrogen
         steps = f.model; retries = outcome.retries; self.seconds = seconds
         reimersEta = star.massLoss.eta; finalMass = f.mass
+        mu12 = star.equations.physics.energy?.neutrino.mu12 ?? 0
+        millicharge = star.equations.physics.energy?.neutrino.millicharge ?? 0
+        eos = star.equations.physics.eosTable == nil ? "direct" : "table"
         if let t = outcome.tip {
             ageTip = t.age / 1e9; logLTip = log10(t.luminosity); teffTip = t.effectiveTemperature; logGTip = t.logGravity
             radiusTip = t.radius; surfaceHeliumTip = t.surfaceHelium; ignitionMass = t.maximumTemperatureMass
@@ -95,6 +102,7 @@ public struct StarTrackReport: Sendable, Encodable {
         case envelopeBaseRadius = "convective_envelope_base_rsun", surfaceHydrogen = "surface_hydrogen"
         case surfaceHelium = "surface_helium", surfaceCarbonToNitrogen = "surface_c_to_n"
         case steps, retries, seconds = "wall_time_s", reimersEta = "reimers_eta", finalMass = "final_mass_msun"
+        case mu12, millicharge, eos
         case ageTip = "age_tip_gyr", logLTip = "log_l_tip", teffTip = "teff_tip_k", logGTip = "log_g_tip"
         case radiusTip = "radius_tip_rsun", surfaceHeliumTip = "surface_helium_tip", ignitionMass = "ignition_mass_msun"
         case ignitionDensity = "ignition_density_g_cm3", ignitionTemperature = "ignition_temperature_k"
@@ -108,7 +116,7 @@ public struct StarTrackReport: Sendable, Encodable {
         try c.encode(mass, forKey: .mass); try c.encode(helium, forKey: .helium); try c.encode(hydrogen, forKey: .hydrogen)
         try c.encode(metallicity, forKey: .metallicity); try c.encode(mixingLength, forKey: .mixingLength)
         try c.encode(cells, forKey: .cells); try c.encode(stop, forKey: .stop); try c.encode(status, forKey: .status)
-        try c.encode(failureReason, forKey: .failureReason)
+        try c.encode(failureReason, forKey: .failureReason); try c.encode(eos, forKey: .eos)
         for (key, value) in [(CodingKeys.age, age), (.luminosity, luminosity), (.logL, logL), (.teff, teff), (.logG, logG),
                              (.radius, radius), (.centralHydrogen, centralHydrogen),
                              (.centralTemperature, centralTemperature), (.centralDensity, centralDensity),
@@ -116,7 +124,7 @@ public struct StarTrackReport: Sendable, Encodable {
                              (.envelopeBaseRadius, envelopeBaseRadius), (.surfaceHydrogen, surfaceHydrogen),
                              (.surfaceHelium, surfaceHelium), (.surfaceCarbonToNitrogen, surfaceCarbonToNitrogen),
                              (.seconds, seconds), (.dredgeUpDeltaY, dredgeUpDeltaY), (.reimersEta, reimersEta),
-                             (.finalMass, finalMass)] {
+                             (.finalMass, finalMass), (.mu12, mu12), (.millicharge, millicharge)] {
             guard value.isFinite else {
                 throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "non-finite \(key.rawValue)"))
             }

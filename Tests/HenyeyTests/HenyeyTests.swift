@@ -113,6 +113,28 @@ struct HenyeySolverTests {
         #expect(coarse.iterations <= 10 && fine.iterations <= 10)
     }
 
+    @Test("chord iterations (Jacobian reused below 1e-2): the same solution to the tolerance, fewer Jacobians than iterations")
+    func chordIterations() throws {
+        let cells = 41
+        func run(_ reuse: Double) throws -> (x: [Double], iterations: Int, builds: Int, chords: Int, prepared: Int) {
+            let system = BoundaryValueProblem(cells: cells)
+            var settings = HenyeySettings()
+            settings.jacobianReuseBelow = reuse
+            let solver = try HenyeySolver(for: system, settings: settings)
+            var x = [Double](repeating: 0, count: 2 * cells)
+            let iterations = try solver.solve(system, &x)
+            return (x, iterations, solver.jacobianBuilds, solver.chordIterations, system.prepared)
+        }
+        let newton = try run(0), chord = try run(1e-2)
+        #expect(newton.chords == 0 && newton.builds == newton.iterations)
+        #expect(chord.chords > 0 && chord.builds + chord.chords == chord.iterations)
+        // prepareResiduals defaults to prepare: called once per iteration either way.
+        #expect(chord.prepared == chord.iterations)
+        var worst = 0.0
+        for i in 0..<(2 * cells) { worst = max(worst, abs(chord.x[i] - newton.x[i])) }
+        #expect(worst < 1e-7, "chord and Newton solutions differ by \(worst)")
+    }
+
     @Test("too few iterations: a typed failure with the last correction, never a silent return")
     func notConverged() throws {
         let system = BoundaryValueProblem(cells: 21)
