@@ -59,6 +59,14 @@ public struct EnvelopeEOSTable: Sendable {
                         hydrogen: x, metals: z)
         }
 
+        /// The whole star's band (`star --eos table`): the standard grid's spacing, X = 0, 0.1, …, 0.8 (a star's X is at
+        /// most 0.8: the 1 − Z node is dropped) and log T up to 8.2 (160 MK, above any red giant's helium ignition);
+        /// 116 × 10⁶ bytes instead of 129, so that a track stays near 200 MB.
+        public static func wholeStar(metals z: Double) -> Grid {
+            Grid(logRMin: -8, logRMax: 2, logRStep: 0.05, logTMin: 3.4, logTMax: 8.2, logTStep: 0.02,
+                 hydrogen: (0...8).map { Double($0) / 10 }.filter { $0 < 1 - z - 1e-9 }, metals: z)
+        }
+
         /// Nodes in log R and log T.
         public var shape: (logR: Int, logT: Int) {
             (Int(((logRMax - logRMin) / logRStep).rounded()) + 1, Int(((logTMax - logTMin) / logTStep).rounded()) + 1)

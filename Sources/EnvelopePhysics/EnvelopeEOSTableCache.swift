@@ -1,5 +1,8 @@
 import CacheFiles
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension EnvelopeEOSTable {
     /// The table for `grid` from `cacheDirectory` when an intact copy is there, else built (~7–10 s in release
@@ -48,28 +51,42 @@ enum EnvelopeEOSTableCache {
 
     static func read(_ url: URL, grid: EnvelopeEOSTable.Grid, header head: [Double]) -> Result<EnvelopeEOSTable, Rejection> {
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let data = try? Data(contentsOf: url) else { return .failure(Rejection(reason: "unreadable")) }
+        // Read straight into the table's storage (no intermediate copy of the 129 MB payload: peak memory is the
+        // table itself).
+        guard let file = try? FileHandle(forReadingFrom: url) else { return .failure(Rejection(reason: "unreadable")) }
+        defer { try? file.close() }
         let (nr, nt) = grid.shape
         let count = grid.hydrogen.count * nt * nr * EnvelopeEOSTable.stride
         let total = head.count + 2 + count
-        guard data.count == total * 8 else {
-            return .failure(Rejection(reason: "\(data.count) bytes, expected \(total * 8)"))
+        let size = (try? file.seekToEnd()) ?? 0
+        guard size == UInt64(total * 8) else {
+            return .failure(Rejection(reason: "\(size) bytes, expected \(total * 8)"))
         }
-        // Header and digest read in place; the payload copied once into the table's storage.
-        let lead = data.withUnsafeBytes { raw in
+        guard (try? file.seek(toOffset: 0)) != nil,
+              let leadData = try? file.read(upToCount: (head.count + 2) * 8), leadData.count == (head.count + 2) * 8 else {
+            return .failure(Rejection(reason: "unreadable header"))
+        }
+        let lead = leadData.withUnsafeBytes { raw in
             (0..<(head.count + 2)).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) }
         }
         guard zip(lead.prefix(head.count), head).allSatisfy({ $0.bitPattern == $1.bitPattern }) else {
             return .failure(Rejection(reason: "written for another grid or format"))
         }
         let refused = Int(lead[head.count + 1])
+        let descriptor = file.fileDescriptor
+        var complete = false
         let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialised in
-            data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: raw[((head.count + 2) * 8)...]))
+            let raw = UnsafeMutableRawPointer(buffer.baseAddress!), bytes = count * 8
+            var done = 0
+            while done < bytes {
+                let got = readBytes(descriptor, raw + done, bytes - done)
+                if got <= 0 { break }
+                done += got
             }
-            initialised = count
+            complete = done == bytes
+            initialised = complete ? count : 0
         }
+        guard complete else { return .failure(Rejection(reason: "payload shorter than its header says")) }
         guard digest(values) == lead[head.count].bitPattern else {
             return .failure(Rejection(reason: "payload digest mismatch: the file is damaged"))
         }
@@ -103,4 +120,13 @@ enum EnvelopeEOSTableCache {
         let values = head + [Double(bitPattern: digest(table.values)), Double(table.refusedNodes)] + table.values
         return AtomicFile.write(AtomicFile.bytes(of: values), to: url)
     }
+}
+
+/// POSIX read(2) (the name is taken inside `EnvelopeEOSTableCache` by its own `read`).
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
 }

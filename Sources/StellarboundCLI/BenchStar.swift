@@ -33,7 +33,7 @@ struct BenchStar: ParsableCommand {
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
         var eosTable: EnvelopeEOSTable?
         if eos == .table {
-            let (table, notes) = try EnvelopeEOSTable.load(grid: .standard(metals: 0.001),
+            let (table, notes) = try EnvelopeEOSTable.load(grid: .wholeStar(metals: 0.001),
                                                            cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
             for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
             eosTable = table

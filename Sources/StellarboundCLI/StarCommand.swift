@@ -88,7 +88,7 @@ struct StarCommand: ParsableCommand {
         var eosTable: EnvelopeEOSTable?
         if eos == .table {
             progress("EOS table for Z = \(z): loading (the first run for a Z builds it in ~10 s and caches it)…", json: json)
-            let (table, notes) = try EnvelopeEOSTable.load(grid: .standard(metals: z),
+            let (table, notes) = try EnvelopeEOSTable.load(grid: .wholeStar(metals: z),
                                                            cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
             for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
             eosTable = table

@@ -43,6 +43,29 @@ struct StarBurningStep {
         try advance(x0, at: [Point(density: rho, temperature: t, weight: 1)], dt: dt)
     }
 
+    /// As `advance(_:at:dt:)`, with the nuclear energy each point released over the step (erg g⁻¹, net of the
+    /// reactions' neutrinos): Δt · ε(X_end) of every backward-Euler (sub)step summed, combined like the abundances
+    /// (2 E_{h/2∘h/2} − E_h). It is the energy of the composition change itself (backward Euler's X − X⁰ = Δt f(X) and
+    /// ε(X) come from the same reaction rates), so the structure can release exactly what the fuel paid for.
+    mutating func advanceWithEnergy(_ x0: HydrogenBurningAbundances, at points: [Point],
+                                    dt: Double) throws -> (abundances: HydrogenBurningAbundances, energy: [Double]) {
+        var energy = [Double](repeating: 0, count: points.count)
+        let hot = points.indices.filter { points[$0].temperature >= HydrogenBurning.minimumTemperature && points[$0].weight > 0 }
+        guard !hot.isEmpty, dt > 0, x0[.h1] > 0 else { return (x0, energy) }
+        let burning = hot.map { points[$0] }
+        energyLog = [Double](repeating: 0, count: burning.count)
+        let full = try advance(x0, burning, dt, depth: 0)
+        let eFull = energyLog
+        energyLog = [Double](repeating: 0, count: burning.count)
+        let half = try advance(try advance(x0, burning, dt / 2, depth: 0), burning, dt / 2, depth: 0)
+        for (j, k) in hot.enumerated() { energy[k] = 2 * energyLog[j] - eFull[j] }
+        energyLog = []
+        return (try Self.extrapolate(half: half, full: full), energy)
+    }
+
+    /// Energy per point (erg g⁻¹) accumulated by `newton` while `advanceWithEnergy` runs.
+    private var energyLog = [Double]()
+
     /// The abundances of a homogeneous (convectively mixed) zone after `dt` seconds, burning at the mass-weighted mean
     /// rate of its cells: dX/dt = Σ wₖ f(X; ρₖ, Tₖ). Burning the zone as one unit is the limit of instantaneous mixing;
     /// burning each cell alone and mixing afterwards (operator splitting) under-burns whenever Δt exceeds a species'
@@ -52,8 +75,14 @@ struct StarBurningStep {
                           dt: Double) throws -> HydrogenBurningAbundances {
         let hot = points.filter { $0.temperature >= HydrogenBurning.minimumTemperature && $0.weight > 0 }
         guard !hot.isEmpty, dt > 0, x0[.h1] > 0 else { return x0 }
+        energyLog = []
         let full = try advance(x0, hot, dt, depth: 0)
         let half = try advance(try advance(x0, hot, dt / 2, depth: 0), hot, dt / 2, depth: 0)
+        return try Self.extrapolate(half: half, full: full)
+    }
+
+    /// 2 X_half − X_full, negatives clipped and renormalised.
+    static func extrapolate(half: HydrogenBurningAbundances, full: HydrogenBurningAbundances) throws -> HydrogenBurningAbundances {
         var x = half
         var sum = x.otherMetals
         for i in 0..<9 {
@@ -91,6 +120,8 @@ struct StarBurningStep {
         var total = 0.0
         for p in points { total += p.weight }
         var previous = Double.infinity
+        let logEnergy = !energyLog.isEmpty
+        var eps = [Double](repeating: 0, count: logEnergy ? points.count : 0)
         for _ in 0..<Self.maximumIterations {
             var a = InlineArray<81, Double>(repeating: 0)
             var b = InlineArray<9, Double>(repeating: 0)
@@ -98,10 +129,12 @@ struct StarBurningStep {
                 b[i] = -(x.massFractions[i] - x0.massFractions[i])
                 a[n * i + i] = 1
             }
-            for p in points {
+            for (ip, p) in points.enumerated() {
+                if p.temperature < HydrogenBurning.minimumTemperature || p.weight <= 0 { continue }
                 do {
                     try burning.evaluate(density: p.density, temperature: p.temperature, abundances: x, into: &result)
                 } catch { throw Failed(why: "\(error)") }
+                if logEnergy { eps[ip] = result.epsTotal }
                 let w = dt * p.weight / total
                 for i in 0..<n {
                     b[i] += w * result.dXdt[i]
@@ -122,10 +155,12 @@ struct StarBurningStep {
                 x.massFractions[i] = 0
             }
             guard largest.isFinite else { throw Failed(why: "non-finite Newton correction") }
-            if largest < Self.tolerance { return x }
             // The round-off floor: with stiff CNO rates (Δt/τ ~ 10³–10⁶ in a 50 MK shell) the corrections stall near
             // ε·cond(I − Δt J) above the absolute tolerance; a correction that no longer halves below 10⁻¹⁰ is done.
-            if largest < Self.roundOffFloor && largest > 0.5 * previous { return x }
+            if largest < Self.tolerance || (largest < Self.roundOffFloor && largest > 0.5 * previous) {
+                if logEnergy { for ip in points.indices { energyLog[ip] += dt * eps[ip] } }
+                return x
+            }
             previous = largest
         }
         throw Failed(why: "no convergence in \(Self.maximumIterations) iterations (last correction \(previous))")

@@ -111,8 +111,19 @@ final class StarCellPhysics: @unchecked Sendable {
         return a
     }
 
-    /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy.
-    func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition) throws -> StarCellState {
+    /// Where ε_nuc of an evolving cell is taken: the step's mid-point (ln ρ, ln T and the network's abundances halfway
+    /// between the step's start and end). See `StarEquations.midStepBurning`.
+    struct BurningPoint {
+        var lnRho: Double, lnT: Double, abundances: HydrogenBurningAbundances
+        /// The energy the step's burning released (erg g⁻¹ s⁻¹) and ε_nuc where it burnt: ε = energyRate ·
+        /// ε(here)/reference (`StarEquations.midStepBurning`); ε(here) alone when reference is 0.
+        var energyRate: Double, reference: Double
+    }
+
+    /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy. ε_nuc at `burning` when
+    /// given (else at the cell's own ρ, T and composition).
+    func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition,
+                  burning point: BurningPoint? = nil) throws -> StarCellState {
         let rho = exp(lnRho), t = exp(lnT)
         var out = StarCellState()
         if let table = eosTable, let s = try? table.state(lnDensity: lnRho, lnTemperature: lnT, hydrogen: c.hydrogen) {
@@ -133,7 +144,15 @@ final class StarCellPhysics: @unchecked Sendable {
         }
         let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions)
         out.kappa = k.total.kappa
-        if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
+        if let point {
+            let tB = exp(point.lnT)
+            if tB >= HydrogenBurning.minimumTemperature && point.abundances[.h1] > 0 {
+                try micro.burning.evaluate(density: exp(point.lnRho), temperature: tB, abundances: point.abundances,
+                                           into: &burningResult)
+                out.eps = point.reference > 0 ? point.energyRate * burningResult.epsTotal / point.reference
+                                              : burningResult.epsTotal
+            }
+        } else if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
             let a = try burningAbundances(density: rho, temperature: t, composition: c)
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
             out.eps = burningResult.epsTotal

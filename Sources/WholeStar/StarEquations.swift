@@ -67,12 +67,38 @@ final class StarEquations: HenyeySystem {
         cellsT = cells
     }
 
+    /// What the step's burning did in one cell: the network's abundances halfway through the step (mean of the mixed
+    /// start and the burnt end), the energy it released (erg g⁻¹ s⁻¹, `StarBurningStep.advanceWithEnergy`) and ε_nuc
+    /// at those abundances at the point it burnt at (erg g⁻¹ s⁻¹).
+    struct MidStepBurning {
+        var abundances: HydrogenBurningAbundances, energyRate: Double, reference: Double
+    }
+
+    /// With `previous`, ε_nuc of cell k in the structure is the energy its burning released, scaled by the response of
+    /// the rate to the iterate: ε = E/Δt · ε(X_½, ρ_½, T_½)/ε(X_½, ρ_b, T_b), with (ρ_½, T_½) the mid-point between the
+    /// step's start and the iterate and (ρ_b, T_b) where the cell burnt (the corrector of `StarEvolution.attempt` makes
+    /// them agree). So the structure releases the energy the burnt fuel paid for, and keeps the implicit ∂ε/∂T that
+    /// holds a burning shell thermally stable within the step. Why: with ε_nuc at the end-of-step state the upper
+    /// RGB's CNO shell radiated ~25 % more than the hydrogen it burnt (ε ∝ T¹⁸ at a Lagrangian cell the shell heats by
+    /// ~0.02 in ln T per step, and cells that burn out within a step), which made the tip depend on Δt (M_c 0.4965 vs
+    /// 0.4885 M☉ at Δt × 0.5). nil: ε_nuc at the cell's own state (thermal equilibrium, the ZAMS).
+    var midStepBurning: [MidStepBurning]?
+
+    /// ε_nuc's evaluation point of cell k at (ln ρ, ln T) (`midStepBurning`).
+    @inline(__always) func burningPoint(_ k: Int, lnRho: Double, lnT: Double) -> StarCellPhysics.BurningPoint? {
+        guard let mid = midStepBurning, let p = previous else { return nil }
+        return StarCellPhysics.BurningPoint(lnRho: 0.5 * (lnRho + p.lnRho[k]), lnT: 0.5 * (lnT + p.lnT[k]),
+                                            abundances: mid[k].abundances, energyRate: mid[k].energyRate,
+                                            reference: mid[k].reference)
+    }
+
     /// The cell states (and the photosphere) at `x`.
     func evaluateCells(_ x: UnsafePointer<Double>) throws {
         for k in 0..<cellCount {
             do {
-                cells[k] = try physics.evaluate(lnRho: x[StarUnknown.lnd.at(k)], lnT: x[StarUnknown.lnT.at(k)],
-                                                eta: cells[k].eta, composition: compositions[k])
+                let lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)]
+                cells[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT, eta: cells[k].eta, composition: compositions[k],
+                                                burning: burningPoint(k, lnRho: lnRho, lnT: lnT))
             } catch {
                 throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(x[StarUnknown.lnT.at(k)])) K): \(error)")
             }
@@ -87,8 +113,10 @@ final class StarEquations: HenyeySystem {
         try evaluateCells(x)
         for k in 0..<cellCount {
             let lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)], eta = cells[k].eta
-            cellsRho[k] = try physics.evaluate(lnRho: lnRho + h, lnT: lnT, eta: eta, composition: compositions[k])
-            cellsT[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: eta, composition: compositions[k])
+            cellsRho[k] = try physics.evaluate(lnRho: lnRho + h, lnT: lnT, eta: eta, composition: compositions[k],
+                                               burning: burningPoint(k, lnRho: lnRho + h, lnT: lnT))
+            cellsT[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: eta, composition: compositions[k],
+                                             burning: burningPoint(k, lnRho: lnRho, lnT: lnT + h))
         }
     }
 

@@ -263,11 +263,14 @@ public final class StarEvolution {
         var burnt = abundances
         let zones = StarMixing.zones(convective: convective, mesh: equations.mesh)
         StarMixing.mix(&burnt, zones: zones, dm: equations.dm)
+        let mixed = burnt
         // Cells whose composition the mixing changed (a convective boundary advancing into a composition gradient, as
         // in the first dredge-up): their ρ jumps with μ whatever Δt is, so they are left out of the structure target.
         let remixed = (0..<n).map { abs(burnt[$0][.h1] - abundances[$0][.h1]) > Self.remixedHydrogen }
         let previousStep = lastStep
-        var points = [StarBurningStep.Point]()
+        // The burning point of each cell: the step's mid-point (ρ, T), first extrapolated from the last step's rate of
+        // change (capped), then — if the solved structure's mid-point moved away from it — the solved one.
+        var burnLnRho = [Double](repeating: 0, count: n), burnLnT = [Double](repeating: 0, count: n)
         for k in 0..<n {
             var lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)]
             if let p = previousStep, p.dt > 0 {
@@ -275,32 +278,60 @@ public final class StarEvolution {
                 lnRho += max(-0.05, min(0.05, f * (lnRho - p.lnRho[k])))
                 lnT += max(-0.05, min(0.05, f * (lnT - p.lnT[k])))
             }
-            points.append(StarBurningStep.Point(density: exp(lnRho), temperature: exp(lnT), weight: equations.dm[k]))
+            burnLnRho[k] = lnRho
+            burnLnT[k] = lnT
         }
-        var inZone = [Bool](repeating: false, count: n)
-        for zone in zones where zone.count > 1 {
-            let mixed = try burner.advance(burnt[zone.lowerBound], at: Array(points[zone]), dt: dt)
-            for k in zone { burnt[k] = mixed; inZone[k] = true }
+        /// Burns every cell (each convective zone as one unit) from the mixed composition at the burning points; the
+        /// abundances at the end and the energy rate released (erg g⁻¹ s⁻¹).
+        func burn() throws -> ([HydrogenBurningAbundances], [Double]) {
+            let points = (0..<n).map { StarBurningStep.Point(density: exp(burnLnRho[$0]), temperature: exp(burnLnT[$0]),
+                                                             weight: equations.dm[$0]) }
+            var out = mixed, rate = [Double](repeating: 0, count: n)
+            var inZone = [Bool](repeating: false, count: n)
+            for zone in zones where zone.count > 1 {
+                let r = try burner.advanceWithEnergy(mixed[zone.lowerBound], at: Array(points[zone]), dt: dt)
+                for (j, k) in zone.enumerated() { out[k] = r.abundances; rate[k] = r.energy[j] / dt; inZone[k] = true }
+            }
+            for k in 0..<n where !inZone[k] {
+                let r = try burner.advanceWithEnergy(mixed[k], at: [points[k]], dt: dt)
+                out[k] = r.abundances
+                rate[k] = r.energy[0] / dt
+            }
+            return (out, rate)
         }
-        for k in 0..<n where !inZone[k] {
-            burnt[k] = try burner.advance(burnt[k], density: points[k].density, temperature: points[k].temperature, dt: dt)
-        }
+        var burnRate: [Double]
+        (burnt, burnRate) = try burn()
         // Once there is a helium core, the cells the hydrogen shell is burning through (|ΔX| > 10⁻³ this step) are left
         // out of the structure target too: their ρ follows μ as X falls, a change the shell-hydrogen target (ΔX ≤ 0.2
         // per step) already bounds; measured in the shell's frame they still held Δt to ~10⁴ yr at L = 200 Lsun.
         let mesh = equations.mesh
         let oldCore = Self.coreMass(abundances, mesh: mesh, mass: currentMass)
-        var shellBurning = [Bool](repeating: false, count: n)
-        if oldCore > 0 {
-            for k in 0..<n { shellBurning[k] = abs(burnt[k][.h1] - abundances[k][.h1]) > Self.remixedHydrogen }
-        }
-        let compositions = try burnt.map { try StarCellComposition($0, micro: micro) }
         // 3. Structure.
         let savedCompositions = equations.compositions, savedSurface = equations.surface.composition
         let savedCells = equations.cells
-        equations.compositions = compositions
-        equations.surface.composition = compositions[n - 1]
         equations.previous = ((0..<n).map { x[StarUnknown.lnd.at($0)] }, (0..<n).map { x[StarUnknown.lnT.at($0)] }, dt)
+        /// Hands the burning's outcome to the structure: the new compositions, and ε_nuc as the energy the burning
+        /// released, scaled by the rate's response to the iterate's mid-point (`StarEquations.midStepBurning`).
+        func handOver() throws {
+            let compositions = try burnt.map { try StarCellComposition($0, micro: micro) }
+            equations.compositions = compositions
+            equations.surface.composition = compositions[n - 1]
+            var mid = [StarEquations.MidStepBurning]()
+            mid.reserveCapacity(n)
+            for k in 0..<n {
+                var a = mixed[k]
+                for sp in HydrogenBurningSpecies.allCases { a[sp] = 0.5 * (mixed[k][sp] + burnt[k][sp]) }
+                a.otherMetals = 0.5 * (mixed[k].otherMetals + burnt[k].otherMetals)
+                var reference = 0.0
+                if burnRate[k] != 0 {
+                    try micro.burning.evaluate(density: exp(burnLnRho[k]), temperature: exp(burnLnT[k]), abundances: a,
+                                               into: &referenceResult)
+                    reference = referenceResult.epsTotal
+                }
+                mid.append(StarEquations.MidStepBurning(abundances: a, energyRate: burnRate[k], reference: reference))
+            }
+            equations.midStepBurning = mid
+        }
         var trial = x
         // The first guess: ln ρ and ln T continued along the last step's rate of change (linear in time, capped at
         // `guessExtrapolationCap`), so that Newton starts O(Δt²) rather than O(Δt) from the new model.
@@ -312,22 +343,45 @@ public final class StarEvolution {
                 }
             }
         }
-        let iterations: Int
+        var iterations = 0
         do {
-            do {
-                iterations = try solver.solve(equations, &trial)
-            } catch let e as HenyeyError {
-                let k = solver.worstCell
-                throw WholeStarError.notConverged(reason: "\(e); largest correction in cell \(k) of \(n) (m/M = \(equations.mesh.qCentre[k]), 1 − m/M = \(equations.mesh.outer[k])), unknown \(StarUnknown.henyey[solver.worstUnknown].name)")
+            for pass in 0...settings.burningCorrections {
+                try handOver()
+                do {
+                    iterations += try solver.solve(equations, &trial)
+                } catch let e as HenyeyError {
+                    let k = solver.worstCell
+                    throw WholeStarError.notConverged(reason: "\(e); largest correction in cell \(k) of \(n) (m/M = \(equations.mesh.qCentre[k]), 1 − m/M = \(equations.mesh.outer[k])), unknown \(StarUnknown.henyey[solver.worstUnknown].name)")
+                }
+                guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
+                // The corrector: where the solved mid-point temperature of a burning cell left the one it burnt at by
+                // more than `burningMidpointTolerance`, burn again at the solved mid-points and solve again.
+                guard pass < settings.burningCorrections else { break }
+                var worst = 0.0
+                for k in 0..<n where burnRate[k] > 0 {
+                    let lnTMid = 0.5 * (x[StarUnknown.lnT.at(k)] + trial[StarUnknown.lnT.at(k)])
+                    worst = max(worst, abs(lnTMid - burnLnT[k]))
+                }
+                guard worst > settings.burningMidpointTolerance else { break }
+                for k in 0..<n {
+                    burnLnRho[k] = 0.5 * (x[StarUnknown.lnd.at(k)] + trial[StarUnknown.lnd.at(k)])
+                    burnLnT[k] = 0.5 * (x[StarUnknown.lnT.at(k)] + trial[StarUnknown.lnT.at(k)])
+                }
+                (burnt, burnRate) = try burn()
+                corrections += 1
             }
-            guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
             try trial.withUnsafeBufferPointer { try equations.evaluateCells($0.baseAddress!) }
         } catch {
             equations.compositions = savedCompositions
             equations.surface.composition = savedSurface
             equations.cells = savedCells
             equations.previous = nil
+            equations.midStepBurning = nil
             throw error
+        }
+        var shellBurning = [Bool](repeating: false, count: n)
+        if oldCore > 0 {
+            for k in 0..<n { shellBurning[k] = abs(burnt[k][.h1] - abundances[k][.h1]) > Self.remixedHydrogen }
         }
         var changes = Changes()
         let xSurface = burnt[n - 1][.h1]
@@ -378,6 +432,11 @@ public final class StarEvolution {
         convective = equations.convectiveFlags(trial)
         return (iterations, changes)
     }
+
+    /// Scratch result for the burning reference rates.
+    var referenceResult = HydrogenBurningResult()
+    /// Burning corrector passes taken (over the run).
+    public private(set) var corrections = 0
 
     /// Largest change of ln ρ or ln T the extrapolated first guess makes in one cell.
     static let guessExtrapolationCap = 0.05

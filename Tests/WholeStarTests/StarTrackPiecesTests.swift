@@ -181,4 +181,30 @@ struct StarTrackPiecesTests {
             }
         }
     }
+
+    @Test("the burning step's energy is what the burnt hydrogen pays: CNO 25.0 MeV and pp-I 26.2 MeV per 4 ¹H, net of neutrinos")
+    func burningEnergyMatchesFuel() throws {
+        let micro = try #require(zamsMicrophysics)
+        var step = StarBurningStep(burning: micro.burning)
+        let a = try micro.metals.networkAbundances(hydrogen: 0.7, metals: 0.001)
+        // Per gram of ¹H: Q / (4 m(¹H)), m(¹H) = 1.007825 u = 1.67353e-24 g, 1 MeV = 1.602177e-6 erg.
+        func perGram(_ mev: Double) -> Double { mev * 1.602177e-6 / (4 * 1.67353e-24) }
+        let year = 3.15576e7
+        // A red giant's CNO shell (40 MK, 30 g/cm³) over 3 × 10⁶ yr burns most of the cell: stiff, where Δt·ε(X_end) fails.
+        let shell = try step.advanceWithEnergy(a, at: [.init(density: 30, temperature: 4e7, weight: 1)], dt: 3e6 * year)
+        let burntShell = a[.h1] - shell.abundances[.h1]
+        #expect(burntShell > 0.5, "ΔX = \(burntShell)")
+        let qShell = shell.energy[0] / burntShell
+        #expect(abs(qShell / perGram(25.03) - 1) < 0.03, "E/ΔX = \(qShell) erg/g, CNO \(perGram(25.03))")
+        // The Sun's centre (15.7 MK, 150 g/cm³) over 10⁸ yr: pp chains, mostly pp-I (26.20 MeV); pp-II/III and ³He
+        // still building up lower it a little.
+        let core = try step.advanceWithEnergy(a, at: [.init(density: 150, temperature: 1.57e7, weight: 1)], dt: 1e8 * year)
+        let burntCore = a[.h1] - core.abundances[.h1]
+        let qCore = core.energy[0] / burntCore
+        #expect(qCore > 0.9 * perGram(26.20) && qCore < 1.005 * perGram(26.20), "E/ΔX = \(qCore) erg/g, pp-I \(perGram(26.20))")
+        // The plain `advance` gives the same abundances.
+        var again = StarBurningStep(burning: micro.burning)
+        let plain = try again.advance(a, density: 30, temperature: 4e7, dt: 3e6 * year)
+        #expect(abs(plain[.h1] - shell.abundances[.h1]) < 1e-12)
+    }
 }
