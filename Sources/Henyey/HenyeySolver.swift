@@ -2,6 +2,9 @@
 /// ch. 11.2; MESA I, Paxton et al. 2011, §6.3): iterate x ← x + λ δ with J δ = −F(x), J the
 /// block-tridiagonal Jacobian built by forward differences, λ the damping of `HenyeySettings`.
 ///
+/// With `HenyeySettings.jacobianReuseBelow` > 0, iterations after a small correction reuse the last Jacobian (the
+/// chord method) and ask the system only for its residual caches (`HenyeySystem.prepareResiduals`).
+///
 /// The solver allocates its workspace once (for n cells of m unknowns) and nothing per iteration.
 /// Convergence: max over cells of |δ| for logarithmic unknowns and |δ| / max(1, max|x|) for linear
 /// ones below the tolerance.
