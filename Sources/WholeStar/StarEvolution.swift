@@ -358,16 +358,30 @@ public final class StarEvolution {
             }
         }
         var iterations = 0
+        // The last pass that converged (a corrector pass that fails falls back to it rather than failing the step).
+        var accepted: (trial: [Double], burnt: [HydrogenBurningAbundances], rate: [Double], lnRho: [Double], lnT: [Double])?
         do {
             for pass in 0...settings.burningCorrections {
                 try handOver()
                 do {
                     iterations += try solver.solve(equations, &trial)
-                } catch let e as HenyeyError {
-                    let k = solver.worstCell
-                    throw WholeStarError.notConverged(reason: "\(e); largest correction in cell \(k) of \(n) (m/M = \(equations.mesh.qCentre[k]), 1 − m/M = \(equations.mesh.outer[k])), unknown \(StarUnknown.henyey[solver.worstUnknown].name)")
+                    guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
+                } catch {
+                    if let a = accepted {
+                        // The corrector's pass did not converge: keep the previous pass's model (its burning consistent
+                        // with it to the extrapolated mid-point) and go on.
+                        (trial, burnt, burnRate, burnLnRho, burnLnT) = a
+                        try handOver()
+                        correctorFallbacks += 1
+                        break
+                    }
+                    if let e = error as? HenyeyError {
+                        let k = solver.worstCell
+                        throw WholeStarError.notConverged(reason: "\(e); largest correction in cell \(k) of \(n) (m/M = \(equations.mesh.qCentre[k]), 1 − m/M = \(equations.mesh.outer[k])), unknown \(StarUnknown.henyey[solver.worstUnknown].name)")
+                    }
+                    throw error
                 }
-                guard trial.allSatisfy(\.isFinite) else { throw WholeStarError.notConverged(reason: "non-finite unknowns") }
+                accepted = (trial, burnt, burnRate, burnLnRho, burnLnT)
                 // The corrector: where the solved mid-point temperature of a burning cell left the one it burnt at by
                 // more than `burningMidpointTolerance`, burn again at the solved mid-points and solve again.
                 guard pass < settings.burningCorrections else { break }
@@ -449,8 +463,8 @@ public final class StarEvolution {
 
     /// Scratch result for the burning reference rates.
     var referenceResult = HydrogenBurningResult()
-    /// Burning corrector passes taken (over the run).
-    public private(set) var corrections = 0
+    /// Burning corrector passes taken, and those that did not converge and fell back to the pass before (over the run).
+    public private(set) var corrections = 0, correctorFallbacks = 0
 
     /// Largest change of ln ρ or ln T the extrapolated first guess makes in one cell.
     static let guessExtrapolationCap = 0.05
