@@ -3,7 +3,6 @@ import EnvelopePhysics
 import Foundation
 import ModelData
 import OutputContract
-import Plasma
 import WholeStar
 
 /// Whole-star tracks per second on one core (issue 14's speed target: ≤ 10 s per track from the ZAMS to the flash).
@@ -31,13 +30,7 @@ struct BenchStar: ParsableCommand {
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
-        var eosTable: EnvelopeEOSTable?
-        if eos == .table {
-            let (table, notes) = try EnvelopeEOSTable.load(grid: .wholeStar(metals: 0.001),
-                                                           cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
-            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-            eosTable = table
-        }
+        let eosTable = eos == .table ? try StarEOSChoice.table(metals: 0.001, json: json) : nil
         let load = Date().timeIntervalSince(loadStart)
         var settings = StarEvolutionSettings()
         settings.cells = cells

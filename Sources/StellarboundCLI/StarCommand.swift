@@ -85,14 +85,7 @@ struct StarCommand: ParsableCommand {
         try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: settings.cells)
         try settings.validate()
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
-        var eosTable: EnvelopeEOSTable?
-        if eos == .table {
-            progress("EOS table for Z = \(z): loading (the first run for a Z builds it in ~10 s and caches it)…", json: json)
-            let (table, notes) = try EnvelopeEOSTable.load(grid: .wholeStar(metals: z),
-                                                           cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
-            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-            eosTable = table
-        }
+        let eosTable = eos == .table ? try StarEOSChoice.table(metals: z, json: json) : nil
         let start = Date()
         progress("building the ZAMS model (\(cells) cells)…", json: json)
         let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
@@ -126,8 +119,18 @@ extension StarStop: ExpressibleByArgument {}
 enum StarEOSChoice: String, CaseIterable, ExpressibleByArgument {
     /// `EnvelopeEOS` solved in every cell.
     case direct
-    /// `EnvelopeEOSTable.standard(metals: Z)`, the direct EOS where the table does not cover a cell.
+    /// `EnvelopeEOSTable.wholeStar(metals: Z)`, the direct EOS where the table does not cover a cell.
     case table
+
+    /// The whole-star EOS table for metallicity `z` from the disk cache (the first run for a Z builds and caches it);
+    /// a rejected or unwritable cache is noted on standard error.
+    static func table(metals z: Double, json: Bool) throws -> EnvelopeEOSTable {
+        progress("EOS table for Z = \(z): loading (the first run for a Z builds it in ~10 s and caches it)…", json: json)
+        let (table, notes) = try EnvelopeEOSTable.load(grid: .wholeStar(metals: z),
+                                                       cacheDirectory: PlasmaRateTable.defaultCacheDirectory())
+        for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        return table
+    }
 }
 
 extension StarTrackReport {
