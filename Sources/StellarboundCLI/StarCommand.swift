@@ -26,8 +26,10 @@ struct StarCommand: ParsableCommand {
     @Option(help: "Metal mass fraction Z, in [0, 0.06]. Default: the solar calibration's Z₀.") var metallicity: Double?
     @Option(name: .customLong("mixing-length"), help: "Mixing-length parameter α_MLT, in [0.5, 3]. Default: the solar calibration's α.")
     var mixingLength: Double?
-    @Option(name: .customLong("reimers-eta"), help: "Reimers wind efficiency η on the red-giant branch (Ṁ = 4e-13 η L R / M Msun/yr), in [0, 2]. Default 0.")
-    var reimersEta = 0.0
+    @Option(name: .customLong("reimers-eta"), help: "Reimers wind efficiency η on the red-giant branch (Ṁ = 4e-13 η L R / M Msun/yr), in [0, 2]. Default 0 (0.1 with --preset mesa-r12778).")
+    var reimersEta: Double?
+    @Option(help: "A named configuration: mesa-r12778 (MESA r12778's defaults of the full-code comparison: α_MLT = 2.0, Reimers η = 0.1; Schwarzschild mixing stands in for MESA's Ledoux + semiconvection 0.1, Docs/whole-star-evolution.md §6). --mixing-length and --reimers-eta still override it.")
+    var preset: StarPreset?
     @Option(name: .long, help: "Effective neutrino magnetic moment μν in units of 1e-12 μ_B (μν² = Σ|μij|² + |εij|²), in [0, 1e6]: the plasmon-decay channel in every cell above 6.5 MK. Default 0.")
     var mu12 = 0.0
     @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1]. Default 0.") var millicharge = 0.0
@@ -60,6 +62,7 @@ struct StarCommand: ParsableCommand {
         guard timeResolution.isFinite, timeResolution >= 0.05, timeResolution <= 4 else {
             throw WholeStarError.outOfRange(parameter: "time-resolution", value: timeResolution, allowed: "[0.05, 4]")
         }
+        let reimersEta = self.reimersEta ?? preset?.reimersEta ?? 0
         guard reimersEta.isFinite, reimersEta >= 0, reimersEta <= 2 else {
             throw WholeStarError.outOfRange(parameter: "reimers-eta", value: reimersEta, allowed: "[0, 2]")
         }
@@ -70,7 +73,7 @@ struct StarCommand: ParsableCommand {
         energy.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
-        let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? sun.mixingLength
+        let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? preset?.mixingLength ?? sun.mixingLength
         guard meshResolution.isFinite, meshResolution >= 0.5, meshResolution <= 4 else {
             throw WholeStarError.outOfRange(parameter: "mesh-resolution", value: meshResolution, allowed: "[0.5, 4]")
         }
@@ -82,6 +85,13 @@ struct StarCommand: ParsableCommand {
         settings.shellHydrogenChange *= timeResolution
         settings.coreMassChange *= timeResolution
         settings.surfaceChange *= timeResolution
+        guard z.isFinite, z >= 0, z <= 0.06 else {
+            throw WholeStarError.outOfRange(parameter: "metallicity", value: z, allowed: "[0, 0.06]")
+        }
+        guard (0.5...0.8).contains(1 - y - z) else {
+            throw WholeStarError.outOfRange(parameter: "helium", value: y,
+                                            allowed: "[\(max(0, 0.2 - z)), \(0.5 - z)] at Z = \(z) (X = 1 − Y − Z in [0.5, 0.8])")
+        }
         try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: settings.cells)
         try settings.validate()
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
@@ -103,7 +113,8 @@ struct StarCommand: ParsableCommand {
             let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g: %@", mass, y, z, outcome.status.rawValue)
             try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot)
         }
-        let report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
+        var report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
+        report.preset = preset?.rawValue
         if json {
             print(try ContractJSON.encode(report))
         } else {
@@ -114,6 +125,7 @@ struct StarCommand: ParsableCommand {
 }
 
 extension StarStop: ExpressibleByArgument {}
+extension StarPreset: ExpressibleByArgument {}
 
 /// `star --eos`: the evolving cells' equation of state.
 enum StarEOSChoice: String, CaseIterable, ExpressibleByArgument {
@@ -155,11 +167,12 @@ extension StarTrackReport {
         var out = String(format: "\n  first dredge-up: surface Y - Y0 = %+.4f", dredgeUpDeltaY)
         if let l = bumpLogL, let a = bumpAge { out += String(format: "    RGB bump: log L = %.3f at %.4f Gyr", l, a) }
         if let a = ageTip, let l = logLTip, let t = teffTip, let g = logGTip, let r = radiusTip, let m = ignitionMass,
-           let rho = ignitionDensity, let temp = ignitionTemperature, let eta = ignitionDegeneracy {
+           let rho = ignitionDensity, let temp = ignitionTemperature, let eta = ignitionDegeneracy,
+           let cstar = ignitionGravothermalHeat {
             out += String(format: "\n  TIP (L_He = 10 Lsun): age %.4f Gyr   log L = %.4f   Teff = %.1f K   log g = %.3f   R = %.2f Rsun",
                           a, l, t, g, r)
-            out += String(format: "\n  helium core %.4f Msun; ignition at m = %.4f Msun, rho = %.3g g/cm3, T = %.2f MK, eta = %.2f",
-                          heliumCoreMass, m, rho, temp / 1e6, eta)
+            out += String(format: "\n  helium core %.4f Msun; ignition at m = %.4f Msun, rho = %.3g g/cm3, T = %.2f MK, eta = %.2f, c*/cP = %+.2f (%@)",
+                          heliumCoreMass, m, rho, temp / 1e6, eta, cstar, cstar > 0 ? "runaway: flash" : "stable")
         }
         return out
     }

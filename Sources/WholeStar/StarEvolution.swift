@@ -487,6 +487,18 @@ public final class StarEvolution {
         return (mesh.qCentre[k - 1] + w * (mesh.qCentre[k] - mesh.qCentre[k - 1])) * mass
     }
 
+    /// c*/c_P = 1 − ∇_ad 4δ/(4α − 3), α = 1/χ_ρ, δ = χ_T/χ_ρ: the gravothermal specific heat of a central region
+    /// perturbed homologously, in units of c_P (KWW 2012 §25.3; `StarSnapshot.maximumTemperatureGravothermalHeat`).
+    /// Trap: 4α − 3 passes through 0 (χ_ρ = 4/3) between the ideal gas (α = 1) and strong degeneracy (α → 3/5), where
+    /// c* jumps from −∞ to +∞: the sign is what counts, and there it is that of −∇_ad δ/(4α − 3) alone, so 4α − 3 = 0
+    /// itself (a cell with χ_ρ = 4/3 exactly) is reported as unstable (+∞ clamped to 1e30, never NaN).
+    static func gravothermalHeat(_ c: StarCellState) -> Double {
+        let alpha = 1 / c.chiRho, delta = c.chiT / c.chiRho
+        let d = 4 * alpha - 3
+        guard abs(d) > 1e-30 else { return 1e30 }
+        return max(-1e30, min(1e30, 1 - c.gradAd * 4 * delta / d))
+    }
+
     /// The numbers of the current model (cell states already at `x`; `equations.previous` set for ε_grav).
     func snapshot(model: Int, age: Double, timestep: Double, iterations: Int, retries: Int) -> StarSnapshot {
         let n = equations.cellCount, mesh = equations.mesh, mass = currentMass
@@ -528,6 +540,7 @@ public final class StarEvolution {
         s.maximumTemperatureMass = mesh.qCentre[kMax] * mass
         s.maximumTemperatureDensity = exp(x[StarUnknown.lnd.at(kMax)])
         s.maximumTemperatureDegeneracy = equations.cells[kMax].eta
+        s.maximumTemperatureGravothermalHeat = Self.gravothermalHeat(equations.cells[kMax])
         s.heliumCoreMass = Self.coreMass(abundances, mesh: mesh, mass: mass)
         // Convective core and envelope as in the ZAMS diagnostics (the skin below the photosphere is radiative).
         var convTop = -1

@@ -16,11 +16,19 @@ import Foundation
 /// mass-weighted mean, the faces keep r and L. The new state is not a converged model: the next Newton solve relaxes
 /// it (the changes are of the order of the discretisation error).
 ///
+/// The mesh is kept graded: a cell more than `maximumRatio` times as massive as a neighbour is split, and a merge that
+/// would leave such a pair is not made (MESA's `mesh_max_allowed_ratio`, default 2.5). Why: the protected centre cells
+/// (~10⁻⁶ of the mass) sat next to helium-core cells merged up to ~10⁻³ — a ratio of 900 — and on the upper RGB of
+/// 1.4 M☉ (Z = 0.001) Newton then cycled at the centre (corrections 0.02 in ln T at any Δt) once neutrino cooling
+/// moved the temperature peak off centre: the face values interpolated across such a jump are first-order wrong.
+///
 /// Protected (never split nor merged): the innermost `protectedCentreCells` and the cells in the outer
 /// `protectedSurface` of the mass (the ZAMS mesh resolves the ionisation zones and the photosphere there).
 struct StarRemesh {
     var deltaLnP = 0.15, deltaLnT = 0.05, deltaLnR = 0.06, deltaX = 0.04, deltaL = 0.04, deltaQ = 0.01
     var mergeBelow = 0.3
+    /// Largest mass ratio of neighbouring cells a split leaves alone or a merge may create.
+    var maximumRatio = 2.5
     var maximumCells = 3000
     var protectedCentreCells = 4
     var protectedSurface = 1e-5
@@ -86,8 +94,15 @@ struct StarRemesh {
             out.lnP.append(s.lnP[j])
             if let p = s.previous { out.previous!.lnRho.append(p.lnRho[j]); out.previous!.lnT.append(p.lnT[j]) }
         }
+        let dq = s.mesh.dq
+        /// Whether a cell of `mass` (mass fraction) between cells `below` and `above` (nil: none) keeps the grading.
+        func graded(_ mass: Double, below: Int?, above: Int?) -> Bool {
+            let lower = below.map { dq[$0] } ?? .infinity, upper = above.flatMap { $0 < n ? dq[$0] : nil } ?? .infinity
+            return mass <= maximumRatio * min(lower, upper)
+        }
         while k < n {
-            if allowSplit && adjustable(k, s.mesh) && size[k] > 1 && budget > 0 && s.mesh.dq[k] >= 2 * minimumCell {
+            let coarse = size[k] > 1 || !graded(dq[k], below: k > 0 ? k - 1 : nil, above: k + 1)
+            if allowSplit && adjustable(k, s.mesh) && coarse && budget > 0 && s.mesh.dq[k] >= 2 * minimumCell {
                 // Split k into two halves of the parent's ρ, T and composition (the middle face at half the volume,
                 // so the mass equation holds exactly; interpolating ln ρ instead put spikes into steep shells, from
                 // which the next pass split without end). L at the middle face is the mean of the faces' L.
@@ -104,7 +119,7 @@ struct StarRemesh {
                 changed = true
                 k += 1
             } else if allowMerge && k + 1 < n && adjustable(k, s.mesh) && adjustable(k + 1, s.mesh) && size[k] + size[k + 1] < mergeBelow
-                        && (k + 2 >= n || size[k + 2] <= 1) {
+                        && (k + 2 >= n || size[k + 2] <= 1) && graded(dq[k] + dq[k + 1], below: k > 0 ? k - 1 : nil, above: k + 2) {
                 // Merge k and k + 1.
                 let dm0 = s.mesh.dq[k], dm1 = s.mesh.dq[k + 1], dqm = dm0 + dm1
                 copy(k + 1)

@@ -31,6 +31,11 @@ public struct StarSnapshot: Sendable, Equatable {
     public var maximumTemperature = 0.0, maximumTemperatureMass = 0.0
     /// Density (g cm⁻³) and electron degeneracy η = μ_e/kT where T peaks (helium ignites there).
     public var maximumTemperatureDensity = 0.0, maximumTemperatureDegeneracy = 0.0
+    /// The gravothermal specific heat where T peaks, in units of c_P: c*/c_P = 1 − ∇_ad 4δ/(4α − 3) with
+    /// α = 1/χ_ρ, δ = χ_T/χ_ρ (Kippenhahn, Weigert & Weiss 2012, §25.3, the central region perturbed homologously).
+    /// Negative: heating expands the region and cools it, burning is stable (ideal gas: 1 − 1.6 = −0.6); positive:
+    /// heating raises T, burning runs away (degenerate electrons: α → 3/5, δ → 0, c*/c_P → 1).
+    public var maximumTemperatureGravothermalHeat = 0.0
     /// Helium-core mass (M☉): the mass inside the outermost face below which every cell has X < `heliumCoreHydrogen`.
     public var heliumCoreMass = 0.0
     /// Convective core mass (M☉; 0 if none); the outer convective zone's base: mass coordinate (M☉) and radius (R☉)
@@ -58,7 +63,7 @@ public struct StarSnapshot: Sendable, Equatable {
         \.age, \.timestep, \.mass, \.luminosity, \.radius, \.effectiveTemperature, \.logGravity, \.nuclearLuminosity,
         \.gravothermalLuminosity, \.heliumLuminosity, \.neutrinoLuminosity, \.centralTemperature, \.centralDensity,
         \.centralHydrogen, \.centralHelium, \.maximumTemperature, \.maximumTemperatureMass, \.maximumTemperatureDensity,
-        \.maximumTemperatureDegeneracy, \.heliumCoreMass, \.convectiveCoreMass, \.convectiveEnvelopeBaseMass,
+        \.maximumTemperatureDegeneracy, \.maximumTemperatureGravothermalHeat, \.heliumCoreMass, \.convectiveCoreMass, \.convectiveEnvelopeBaseMass,
         \.convectiveEnvelopeBaseRadius, \.surfaceHydrogen, \.surfaceHelium, \.surfaceMetals, \.surfaceCarbonToNitrogen,
         \.hydrogenMass,
     ] }

@@ -18,9 +18,10 @@ public enum StarTrackStatus: String, Sendable, Codable {
     case ageReached = "age_reached"
     /// Reached the end of the main sequence (X_c < 10⁻⁴).
     case tamsReached = "tams_reached"
-    /// Helium ignited in an electron-degenerate core (η > `StarTrack.degenerateIgnition` where T peaks): the flash.
+    /// Helium ignited where the gravothermal specific heat c* is positive (the burning runs away: the degenerate
+    /// helium flash; `StarSnapshot.maximumTemperatureGravothermalHeat`).
     case flashed
-    /// Helium ignited in a non-degenerate core (stars above M_HeF): the tip without a flash.
+    /// Helium ignited where c* < 0 (heating expands the core: stable burning, stars above M_HeF): the tip without a flash.
     case quiescentIgnition = "quiescent_ignition"
     /// The step or retry limit was hit, or a step failed: `failureReason` says which.
     case failed
@@ -32,9 +33,13 @@ public enum StarTrack {
     public static let terminalHydrogen = 1e-4
     /// Helium ignition: L_He (L☉) crossing this ends a `.flash` track (the core integrator's `FlashSettings` default).
     public static let flashThreshold = 10.0
-    /// The electron degeneracy η = μ_e/kT where T peaks above which an ignition counts as a flash: η > 1 means the
-    /// Fermi energy exceeds kT, so the pressure barely responds to heating and the burning runs away (KWW 2012 §33.2).
-    public static let degenerateIgnition = 1.0
+    /// An ignition counts as a flash where the gravothermal specific heat at the temperature peak, c*/c_P =
+    /// 1 − ∇_ad 4δ/(4α − 3), is positive: heating does not expand the region enough to cool it, and 3α runs away
+    /// (KWW 2012 §25.3 and §33.2; Yoon, Langer & van der Sluys 2004, A&A 425, 207, for the same argument in shells).
+    /// The criterion replaced η > 1, which called the central, mildly degenerate ignition of 2.2 M☉ (Z = 0.001,
+    /// η = 5.6 where 4α − 3 < 0 already) a flash as well as a stable one: η measures the electrons' degeneracy, c* the
+    /// response of the whole gas (ions and radiation included) that decides the runaway.
+    public static func runsAway(_ ignition: StarSnapshot) -> Bool { ignition.maximumTemperatureGravothermalHeat > 0 }
 
     /// The outcome: status, the last model, the history, and the failure's reason (nil unless failed).
     public struct Outcome: Sendable {
@@ -59,8 +64,7 @@ public enum StarTrack {
             if stop == .flash, star.current.heliumLuminosity >= flashThreshold {
                 let h = star.history
                 let tip = h.count >= 2 ? ignition(previous: h[h.count - 2], current: h[h.count - 1]) : star.current
-                let degenerate = tip.maximumTemperatureDegeneracy > degenerateIgnition
-                return outcome(degenerate ? .flashed : .quiescentIgnition, tip: tip)
+                return outcome(runsAway(tip) ? .flashed : .quiescentIgnition, tip: tip)
             }
             if star.current.age >= age * (1 - 1e-12) { return outcome(.ageReached) }
             if stop == .tams && star.current.centralHydrogen < terminalHydrogen { return outcome(.tamsReached) }

@@ -18,11 +18,16 @@ public struct StarTrackReport: Sendable, Encodable {
     public var mu12: Double, millicharge: Double
     /// The evolving cells' equation of state: `direct` (`EnvelopeEOS` in every cell) or `table` (`EnvelopeEOSTable`).
     public var eos: String
+    /// The named configuration the track was run with (`StarPreset`), nil for none.
+    public var preset: String?
     /// The tip (helium ignition; nil unless reached): age (Gyr), log L (L☉), T_eff (K), log g, R (R☉), surface Y, and
     /// where helium ignites (mass coordinate M☉, ρ g cm⁻³, T K, electron degeneracy η).
     public var ageTip: Double?, logLTip: Double?, teffTip: Double?, logGTip: Double?, radiusTip: Double?
     public var surfaceHeliumTip: Double?, ignitionMass: Double?, ignitionDensity: Double?, ignitionTemperature: Double?
     public var ignitionDegeneracy: Double?
+    /// The gravothermal specific heat c*/c_P where helium ignites: positive, a runaway (`flashed`); negative, stable
+    /// (`quiescent_ignition`) (`StarTrack.runsAway`).
+    public var ignitionGravothermalHeat: Double?
     /// Surface Y of the last model minus the initial Y (the first dredge-up's ΔY once it has happened; no diffusion).
     public var dredgeUpDeltaY: Double
     /// The RGB bump (`rgbBump`): log L (L☉) and age (Gyr) where L turns down; nil if the track has not passed it.
@@ -50,6 +55,7 @@ public struct StarTrackReport: Sendable, Encodable {
             radiusTip = t.radius; surfaceHeliumTip = t.surfaceHelium; ignitionMass = t.maximumTemperatureMass
             ignitionDensity = t.maximumTemperatureDensity; ignitionTemperature = t.maximumTemperature
             ignitionDegeneracy = t.maximumTemperatureDegeneracy
+            ignitionGravothermalHeat = t.maximumTemperatureGravothermalHeat
         }
         dredgeUpDeltaY = f.surfaceHelium - (1 - star.hydrogen - star.metallicity)
         if let b = Self.rgbBump(outcome.history) { bumpLogL = log10(b.luminosity); bumpAge = b.age / 1e9 }
@@ -102,11 +108,12 @@ public struct StarTrackReport: Sendable, Encodable {
         case envelopeBaseRadius = "convective_envelope_base_rsun", surfaceHydrogen = "surface_hydrogen"
         case surfaceHelium = "surface_helium", surfaceCarbonToNitrogen = "surface_c_to_n"
         case steps, retries, seconds = "wall_time_s", reimersEta = "reimers_eta", finalMass = "final_mass_msun"
-        case mu12, millicharge, eos
+        case mu12, millicharge, eos, preset
         case ageTip = "age_tip_gyr", logLTip = "log_l_tip", teffTip = "teff_tip_k", logGTip = "log_g_tip"
         case radiusTip = "radius_tip_rsun", surfaceHeliumTip = "surface_helium_tip", ignitionMass = "ignition_mass_msun"
         case ignitionDensity = "ignition_density_g_cm3", ignitionTemperature = "ignition_temperature_k"
-        case ignitionDegeneracy = "ignition_degeneracy", dredgeUpDeltaY = "dredge_up_delta_y"
+        case ignitionDegeneracy = "ignition_degeneracy", ignitionGravothermalHeat = "ignition_cstar_over_cp"
+        case dredgeUpDeltaY = "dredge_up_delta_y"
         case bumpLogL = "rgb_bump_log_l", bumpAge = "rgb_bump_age_gyr"
     }
 
@@ -117,6 +124,7 @@ public struct StarTrackReport: Sendable, Encodable {
         try c.encode(metallicity, forKey: .metallicity); try c.encode(mixingLength, forKey: .mixingLength)
         try c.encode(cells, forKey: .cells); try c.encode(stop, forKey: .stop); try c.encode(status, forKey: .status)
         try c.encode(failureReason, forKey: .failureReason); try c.encode(eos, forKey: .eos)
+        try c.encode(preset, forKey: .preset)
         for (key, value) in [(CodingKeys.age, age), (.luminosity, luminosity), (.logL, logL), (.teff, teff), (.logG, logG),
                              (.radius, radius), (.centralHydrogen, centralHydrogen),
                              (.centralTemperature, centralTemperature), (.centralDensity, centralDensity),
@@ -135,7 +143,8 @@ public struct StarTrackReport: Sendable, Encodable {
         for (key, value) in [(CodingKeys.ageTip, ageTip), (.logLTip, logLTip), (.teffTip, teffTip), (.logGTip, logGTip),
                              (.radiusTip, radiusTip), (.surfaceHeliumTip, surfaceHeliumTip), (.ignitionMass, ignitionMass),
                              (.ignitionDensity, ignitionDensity), (.ignitionTemperature, ignitionTemperature),
-                             (.ignitionDegeneracy, ignitionDegeneracy), (.bumpLogL, bumpLogL), (.bumpAge, bumpAge)] {
+                             (.ignitionDegeneracy, ignitionDegeneracy),
+                             (.ignitionGravothermalHeat, ignitionGravothermalHeat), (.bumpLogL, bumpLogL), (.bumpAge, bumpAge)] {
             if let value, !value.isFinite {
                 throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "non-finite \(key.rawValue)"))
             }

@@ -57,6 +57,57 @@ struct StarTrackPiecesTests {
         #expect(eps > 0.99 * pure && eps < 1.01 * pure, "ε_3α = \(eps) vs \(pure) erg/g/s")
     }
 
+    @Test("flash or stable ignition: c*/c_P = 1 − ∇_ad 4δ/(4α − 3) is −0.6 for an ideal gas, > 0 when degenerate")
+    func gravothermalHeat() {
+        var c = StarCellState()
+        // Ideal gas (χ_ρ = χ_T = 1, ∇_ad = 0.4): α = δ = 1, c*/c_P = 1 − 1.6 = −0.6, stable.
+        c.chiRho = 1; c.chiT = 1; c.gradAd = 0.4
+        #expect(abs(StarEvolution.gravothermalHeat(c) + 0.6) < 1e-14)
+        // Strongly degenerate, non-relativistic electrons: χ_ρ → 5/3, χ_T → 0: c*/c_P → 1 from above, a runaway.
+        c.chiRho = 5.0 / 3; c.chiT = 0.05
+        let degenerate = StarEvolution.gravothermalHeat(c)
+        #expect(degenerate > 1 && degenerate < 1.2)
+        // The pole 4α = 3 (χ_ρ = 4/3) is reported as a runaway, finite.
+        c.chiRho = 4.0 / 3
+        #expect(StarEvolution.gravothermalHeat(c).isFinite && StarEvolution.gravothermalHeat(c) > 0)
+        var tip = StarSnapshot()
+        tip.maximumTemperatureGravothermalHeat = degenerate
+        #expect(StarTrack.runsAway(tip))
+        tip.maximumTemperatureGravothermalHeat = -0.6
+        #expect(!StarTrack.runsAway(tip))
+    }
+
+    @Test("the rezoning grades the mesh: a cell 900× its neighbour is split, no merge leaves a ratio above 2.5")
+    func gradedMesh() throws {
+        // Four protected centre cells of 10⁻⁶, then one of 9 × 10⁻⁴, then a smooth ramp to the surface; a flat
+        // (isothermal, homogeneous) model, so only the cell sizes and the grading act.
+        var dq = [1e-6, 1e-6, 1e-6, 1e-6, 9e-4]
+        while dq.reduce(0, +) < 0.9 { dq.append(min(2e-3, dq.last! * 1.2)) }
+        var q = [Double](), outer = [Double](), sum = 0.0
+        for d in dq { sum += d; q.append(sum) }
+        let rest = 1 - sum
+        for i in 0..<20 { sum += rest / 20; q.append(i == 19 ? 1 : sum) }
+        outer = q.map { 1 - $0 }
+        var mesh = StarMesh(faces: q, outer: outer)
+        let a = HydrogenBurningAbundances(h1: 0, he4: 0.999, c12: 0, n14: 0, o16: 0, otherMetals: 0.001)
+        var remesh = StarRemesh()
+        remesh.protectedSurface = 0
+        for _ in 0..<40 {
+            let n = mesh.count
+            var x = [Double]()
+            for k in 0..<n { x += [log(3e5), log(5.8e7), log(1e9) + 0.01 * mesh.q[k], 1e-3 * mesh.q[k]] }
+            let state = StarRemesh.State(mesh: mesh, x: x, abundances: Array(repeating: a, count: n),
+                                         lnP: Array(repeating: 50, count: n), previous: nil)
+            guard let new = remesh.adapt(state, mass: 2.8e33) else { break }
+            mesh = new.mesh
+            #expect(abs(mesh.q.last! - 1) < 1e-15)
+        }
+        for k in 1..<mesh.count - 1 {
+            let ratio = max(mesh.dq[k] / mesh.dq[k - 1], mesh.dq[k - 1] / mesh.dq[k])
+            #expect(ratio <= 2.5 * (1 + 1e-9), "cells \(k - 1), \(k): dq \(mesh.dq[k - 1]), \(mesh.dq[k])")
+        }
+    }
+
     @Test("the tip is interpolated in ln L_He between the models that straddle 10 Lsun")
     func tipInterpolation() {
         var a = StarSnapshot(), b = StarSnapshot()
