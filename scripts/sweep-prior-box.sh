@@ -4,10 +4,11 @@
 # Each track must end with a status (flashed, quiescent_ignition, age_reached; `failed` counts as a failure, and so
 # does a crash, a missing JSON or a non-finite number). Prints one line per track and the failure count.
 #
-# The 16 corners of the box and its centre (17 tracks), or with --random N, N points drawn uniformly in M, Y, mu12
+# The 16 corners of the box (the short 2.25 Msun tracks first) and its centre (17 tracks), or with --random N, N points drawn uniformly in M, Y, mu12
 # and in log Z (seeded: --seed S). Tracks run two at a time with the tabulated EOS (built once per Z, ~10 s, cached).
 # The corners take ~2-4 h on this 2-core machine (low-mass, low-Z tracks are the long ones: ~10 min each).
 # Usage: scripts/sweep-prior-box.sh [--random N] [--seed S] [--jobs J] [output-directory]
+# (STELLARBOUND_BIN=path runs that binary instead of building this checkout's release build.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 random=0; seed=1; jobs=2; out=prior-box-sweep
@@ -20,14 +21,18 @@ while [ $# -gt 0 ]; do
     esac
 done
 mkdir -p "$out"
-swift build -c release --product stellarbound >/dev/null
-bin="$PWD/.build/release/stellarbound"
+if [ -n "${STELLARBOUND_BIN:-}" ]; then
+    bin="$STELLARBOUND_BIN"
+else
+    swift build -c release --product stellarbound >/dev/null
+    bin="$PWD/.build/release/stellarbound"
+fi
 
 python3 - "$random" "$seed" > "$out/points.txt" <<'PY'
 import itertools, math, random, sys
 n, seed = int(sys.argv[1]), int(sys.argv[2])
 if n == 0:
-    pts = list(itertools.product([0.7, 2.25], [0.2, 0.3], [1e-5, 0.04], [0, 6])) + [(1.4, 0.25, 6.3e-4, 3)]
+    pts = list(itertools.product([2.25, 0.7], [0.2, 0.3], [1e-5, 0.04], [0, 6])) + [(1.4, 0.25, 6.3e-4, 3)]
 else:
     r = random.Random(seed)
     pts = [(r.uniform(0.7, 2.25), r.uniform(0.2, 0.3), 10 ** r.uniform(-5, math.log10(0.04)), r.uniform(0, 6))

@@ -30,7 +30,8 @@ public struct StarTrackReport: Sendable, Encodable {
     public var ignitionGravothermalHeat: Double?
     /// Surface Y of the last model minus the initial Y (the first dredge-up's ΔY once it has happened; no diffusion).
     public var dredgeUpDeltaY: Double
-    /// The RGB bump (`rgbBump`): log L (L☉) and age (Gyr) where L turns down; nil if the track has not passed it.
+    /// The RGB bump (`rgbBump`): log L (L☉) of the luminosity function's peak and the age (Gyr) the track first reaches
+    /// it; nil if the track has not passed it.
     public var bumpLogL: Double?, bumpAge: Double?
 
     public init(star: StarEvolution, stop: StarStop, outcome: StarTrack.Outcome, seconds: Double) {
@@ -58,15 +59,21 @@ public struct StarTrackReport: Sendable, Encodable {
             ignitionGravothermalHeat = t.maximumTemperatureGravothermalHeat
         }
         dredgeUpDeltaY = f.surfaceHelium - (1 - star.hydrogen - star.metallicity)
-        if let b = Self.rgbBump(outcome.history) { bumpLogL = log10(b.luminosity); bumpAge = b.age / 1e9 }
+        if let b = Self.rgbBump(outcome.history) { bumpLogL = b.logL; bumpAge = b.age / 1e9 }
     }
 
-    /// The RGB bump: the first model on the red-giant branch (a helium core, after the convective envelope's deepest
-    /// reach, i.e. after the first dredge-up) where L stops rising and falls (L_{i+1} < L_i > L_{i−1}) before rising above
-    /// L_i again, by at least `bumpMinimumDip`: the hydrogen shell meeting the composition step the dredge-up left
-    /// (Thomas 1967; Iben 1968).
-    /// nil if the history has no such turn.
-    public static func rgbBump(_ history: [StarSnapshot]) -> StarSnapshot? {
+    /// The RGB bump as observers find it: the peak of the differential luminosity function, the time the track spends
+    /// per interval of log L (Fusi Pecci et al. 1990, A&A 238, 95), after the convective envelope's deepest reach (the
+    /// first dredge-up), where the hydrogen shell meets the composition step the dredge-up left and L stalls or turns
+    /// down (Thomas 1967; Iben 1968). The time per bin of `bumpBinWidth` dex is weighted by L to take out the
+    /// RGB's steady dt/d log L ∝ 1/L; the bump is the bin with the largest weighted time, if that is at least
+    /// `bumpMinimumExcess` times the median bin (else nil), its log L the bin's centre, its age when the track first
+    /// reaches it. Bins within `bumpMargin` dex of the deepest reach or of the last model are left out.
+    ///
+    /// Trap: the first turn-down of L (the earlier detector) was fooled by the upper RGB's step-to-step wiggles of
+    /// ±0.005–0.01 dex (Docs/whole-star-evolution.md §6): 1.486 for the standard star whose bump is at 1.97; the time
+    /// per bin averages the wiggles away (1.971 at Δt × 1, 1.983 at Δt × 0.5, 1.961 at mesh × 2).
+    public static func rgbBump(_ history: [StarSnapshot]) -> (logL: Double, age: Double)? {
         guard history.count >= 3 else { return nil }
         // The deepest reach of the convective envelope (smallest base mass once a helium core exists).
         var deepest: Int?
@@ -74,29 +81,40 @@ public struct StarTrackReport: Sendable, Encodable {
             if deepest == nil || s.convectiveEnvelopeBaseMass < history[deepest!].convectiveEnvelopeBaseMass { deepest = i }
         }
         guard let start = deepest else { return nil }
-        var i = max(start, 1)
-        while i + 1 < history.count {
-            let l = history[i].luminosity
-            if l > history[i - 1].luminosity && history[i + 1].luminosity < l {
-                // The dip: the faintest model before L exceeds L_i again (nil if it never does).
-                var faintest = l, k = i + 1
-                while k < history.count && history[k].luminosity <= l {
-                    faintest = min(faintest, history[k].luminosity)
-                    k += 1
-                }
-                guard k < history.count else { return nil }
-                if log10(l / faintest) >= bumpMinimumDip { return history[i] }
-                i = k
-                continue
+        let logL = history.map { log10(max($0.luminosity, 1e-300)) }
+        let lo = logL[start], hi = logL[start...].max()!
+        let w = bumpBinWidth
+        let bins = Int((hi - lo) / w) + 1
+        guard bins >= 3 else { return nil }
+        var time = [Double](repeating: 0, count: bins)
+        func bin(_ x: Double) -> Int { max(0, min(bins - 1, Int((x - lo) / w))) }
+        for i in (start + 1)..<history.count {
+            let a = min(logL[i - 1], logL[i]), b = max(logL[i - 1], logL[i]), dt = history[i].age - history[i - 1].age
+            guard b > a else { time[bin(a)] += dt; continue }
+            for k in bin(a)...bin(b) {
+                let overlap = min(b, lo + Double(k + 1) * w) - max(a, lo + Double(k) * w)
+                if overlap > 0 { time[k] += dt * overlap / (b - a) }
             }
-            i += 1
         }
-        return nil
+        let centre = { (k: Int) in lo + (Double(k) + 0.5) * w }
+        let candidates = (0..<bins).filter { centre($0) > lo + bumpMargin && centre($0) < hi - bumpMargin }
+        guard candidates.count >= 3 else { return nil }
+        let weighted = candidates.map { time[$0] * pow(10, centre($0)) }
+        let median = weighted.sorted()[weighted.count / 2]
+        guard let j = weighted.indices.max(by: { weighted[$0] < weighted[$1] }), median > 0,
+              weighted[j] >= bumpMinimumExcess * median else { return nil }
+        let l = centre(candidates[j])
+        guard let first = (start..<history.count).first(where: { logL[$0] >= l }) else { return nil }
+        return (l, history[first].age)
     }
 
-    /// The smallest dip (dex in L) that counts as the bump: 10× below the shallowest bumps of metal-poor stars
-    /// (~0.01 dex) and ~100× above the step-to-step noise of L on short steps (~10⁻⁵ dex).
-    public static let bumpMinimumDip = 0.001
+    /// Bin width (dex) of the luminosity function: ~the bump's depth in metal-poor stars (~0.01 dex).
+    public static let bumpBinWidth = 0.01
+    /// How far (dex) from the deepest reach and from the last model a bin must lie.
+    public static let bumpMargin = 0.1
+    /// The smallest excess of the bump's bin over the median bin: measured tracks give 3.4–5.2 (0.8–1.4 M☉, Z = 0.001
+    /// and the calibrated Sun), a smooth climb ~1.
+    public static let bumpMinimumExcess = 2.0
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case mass = "mass_msun", helium = "initial_helium", hydrogen = "initial_hydrogen"

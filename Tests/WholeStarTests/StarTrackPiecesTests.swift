@@ -126,35 +126,48 @@ struct StarTrackPiecesTests {
         #expect(abs(StarTrack.ignition(previous: a, current: b).heliumCoreMass - 0.462) < 1e-12)
     }
 
-    @Test("the RGB bump: the first turn-down of L after the convective envelope's deepest reach; none without one")
-    func bumpDetection() {
-        func model(_ i: Int, l: Double, base: Double) -> StarSnapshot {
+    @Test("the RGB bump: the luminosity function's peak after the deepest reach, through step-to-step wiggles; none without one")
+    func bumpDetection() throws {
+        func model(_ i: Int, age: Double, logL: Double, base: Double) -> StarSnapshot {
             var s = StarSnapshot()
             s.model = i
-            s.age = Double(i)
-            s.luminosity = l
+            s.age = age
+            s.luminosity = pow(10, logL)
             s.heliumCoreMass = 0.2
             s.convectiveEnvelopeBaseMass = base
             return s
         }
-        // The dredge-up: the base deepens to 0.25 at model 3, then L rises, dips at model 6, and rises beyond.
-        let ls = [5.0, 6, 7, 8, 9, 10, 11, 10.6, 10.4, 10.8, 11.5, 13, 16]
-        let bases = [0.5, 0.4, 0.3, 0.25, 0.26, 0.27, 0.28, 0.28, 0.28, 0.29, 0.30, 0.31, 0.32]
-        let history = ls.indices.map { model($0, l: ls[$0], base: bases[$0]) }
-        let bump = StarTrackReport.rgbBump(history)
-        #expect(bump?.model == 6 && bump?.luminosity == 11)
-        // A monotonic climb has no bump, nor does a history that ends in the dip.
-        #expect(StarTrackReport.rgbBump(Array(history.prefix(6))) == nil)
-        #expect(StarTrackReport.rgbBump(Array(history.prefix(9))) == nil)
-        // A wiggle shallower than `bumpMinimumDip` (noise on short steps) is not the bump.
-        var noisy = history
-        noisy[4].luminosity = 9.000001
-        noisy[5].luminosity = 9.0000005
-        #expect(StarTrackReport.rgbBump(noisy)?.model == 6)
-        // A dip before the deepest reach (the subgiant branch) is not the bump.
-        var early = history
-        early[1].luminosity = 7.5
-        #expect(StarTrackReport.rgbBump(early)?.model == 6)
+        // A red-giant branch: dt/d log L ∝ 1/L (log L from 1.0 to 3.0 in steps of 0.002 dex); the dredge-up's deepest
+        // reach at the first model; a bump at log L = 1.8 (L falls back 0.01 dex over 20 steps and climbs again,
+        // taking ~3× the time there); ±0.004 dex wiggles on every step from log L = 1.2 on.
+        func branch(bump: Bool, wiggles: Bool) -> [StarSnapshot] {
+            var out = [StarSnapshot](), age = 0.0, l = 1.0, i = 0
+            var path = [Double]()
+            while l < 3 {
+                path.append(l)
+                if bump && abs(l - 1.8) < 1e-9 {
+                    for j in 1...20 { path.append(1.8 - 0.0005 * Double(j)) }
+                    for j in 1...20 { path.append(1.79 + 0.0005 * Double(j)) }
+                }
+                l += 0.002
+            }
+            for (k, x) in path.enumerated() {
+                let wiggle = wiggles && x > 1.2 ? (k % 2 == 0 ? 0.004 : -0.004) : 0
+                age += 1e6 * 0.002 / pow(10, x - 1)
+                out.append(model(i, age: age, logL: x + wiggle, base: k == 0 ? 0.25 : 0.3))
+                i += 1
+            }
+            return out
+        }
+        let clean = try #require(StarTrackReport.rgbBump(branch(bump: true, wiggles: false)))
+        #expect(abs(clean.logL - 1.795) < 0.011, "bump at \(clean.logL)")
+        let noisy = try #require(StarTrackReport.rgbBump(branch(bump: true, wiggles: true)))
+        #expect(abs(noisy.logL - 1.795) < 0.011, "bump at \(noisy.logL)")
+        #expect(noisy.age > 0)
+        // A smooth climb, with or without wiggles, has no bump; nor has a history without a helium core.
+        #expect(StarTrackReport.rgbBump(branch(bump: false, wiggles: false)) == nil)
+        #expect(StarTrackReport.rgbBump(branch(bump: false, wiggles: true)) == nil)
+        #expect(StarTrackReport.rgbBump(branch(bump: true, wiggles: false).map { var s = $0; s.heliumCoreMass = 0; return s }) == nil)
     }
 
     @Test("the anchored atmosphere: the quadratic P_ph at the trust box's corners within 5e-5 in ln P of a new integration")
