@@ -32,6 +32,7 @@ wait
 run m1.4 --mass 1.4 --helium 0.245 --metallicity 0.001 --mixing-length 1.643 &
 run m2.2 --mass 2.2 --helium 0.245 --metallicity 0.001 --mixing-length 1.643 &
 wait
+run m2.6 --mass 2.6 --helium 0.245 --metallicity 0.001 --mixing-length 1.643
 
 python3 - "$out" <<'PY'
 import csv, json, os, sys
@@ -82,11 +83,23 @@ if all(x.get("log_l_tip") is not None for x in m):
           ", ".join("%.4f" % x["core_mass_msun"] for x in m))
     check("log L_tip falls with mass (0.8, 1.0, 1.4, 2.2)", all(m[i]["log_l_tip"] >= m[i + 1]["log_l_tip"] for i in range(3)),
           ", ".join("%.3f" % x["log_l_tip"] for x in m))
-    # Above M_HeF (Hurley et al. 2000: 1.82 Msun at Z = 0.001) helium ignites at the centre with M_c near the minimum
-    # of M_c(M), ~0.33 Msun (mildly degenerate there, so `status` may still say flashed: η > 1).
-    check("2.2 Msun ignites at the centre with M_c < 0.36 Msun (above M_HeF)",
+    # Near M_HeF (here 2.35 Msun at Z = 0.001, Docs/whole-star-evolution.md §6; Hurley et al. 2000: 1.82 with
+    # overshooting) helium ignites at the centre with M_c near the minimum of M_c(M), ~0.33 Msun; 2.6 Msun ignites
+    # quiescently (c* < 0) with a larger core.
+    check("2.2 Msun ignites at the centre with M_c < 0.36 Msun (near M_HeF)",
           m[3]["ignition_mass_msun"] < 0.01 and m[3]["core_mass_msun"] < 0.36,
           "m_ign %.3g, M_c %.4f, %s" % (m[3]["ignition_mass_msun"], m[3]["core_mass_msun"], m[3]["status"]))
+    q = load("m2.6")
+    check("2.6 Msun: quiescent ignition (c*/c_P < 0), M_c above 2.2 Msun's (past the minimum of M_c(M))",
+          q.get("status") == "quiescent_ignition" and (q.get("core_mass_msun") or 0) > m[3]["core_mass_msun"],
+          "%s, M_c %s, c*/c_P %s" % (q.get("status"), q.get("core_mass_msun"), q.get("ignition_cstar_over_cp")))
+s = load("standard")
+if s.get("rgb_bump_log_l") is not None:
+    # The bump without envelope overshooting lies above Padova's (1.75-1.81 with it; Girardi et al. 2000, Bertelli et
+    # al. 2008) and below the tip.
+    check("standard star: RGB bump at log L 1.75-2.2", 1.75 <= s["rgb_bump_log_l"] <= 2.2, "%.3f" % s["rgb_bump_log_l"])
+else:
+    check("standard star: RGB bump found", False, "null")
 sun, mu = load("sun"), load("sun-mu3")
 check("calibrated Sun flashes", sun.get("status") == "flashed", str(sun.get("status")) + " " + str(sun.get("failure_reason")))
 if sun.get("log_l_tip") is not None and mu.get("log_l_tip") is not None:

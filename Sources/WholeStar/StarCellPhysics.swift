@@ -111,12 +111,12 @@ final class StarCellPhysics: @unchecked Sendable {
         return a
     }
 
-    /// Where ε_nuc of an evolving cell is taken: the step's mid-point (ln ρ, ln T and the network's abundances halfway
-    /// between the step's start and end). See `StarEquations.midStepBurning`.
+    /// Where ε_nuc of an evolving cell is taken: the iterate's ln ρ, ln T with the network's abundances halfway between
+    /// the step's start and end. See `StarEquations.midStepBurning`.
     struct BurningPoint {
         var lnRho: Double, lnT: Double, abundances: HydrogenBurningAbundances
-        /// The energy the step's burning released (erg g⁻¹ s⁻¹) and ε_nuc where it burnt: ε = energyRate ·
-        /// ε(here)/reference (`StarEquations.midStepBurning`); ε(here) alone when reference is 0.
+        /// The energy the step's burning released (erg g⁻¹ s⁻¹) and ε_nuc at the end point its burning implies:
+        /// ε = energyRate · ε(here)/reference (`StarEquations.midStepBurning`); ε(here) alone when reference is 0.
         var energyRate: Double, reference: Double
     }
 

@@ -69,27 +69,34 @@ final class StarEquations: HenyeySystem {
 
     /// What the step's burning did in one cell: the network's abundances halfway through the step (mean of the mixed
     /// start and the burnt end), the energy it released (erg g⁻¹ s⁻¹, `StarBurningStep.advanceWithEnergy`) and ε_nuc
-    /// at those abundances at the point it burnt at (erg g⁻¹ s⁻¹).
+    /// at those abundances at the end-of-step point its burning point implies (erg g⁻¹ s⁻¹; see `midStepBurning`).
     struct MidStepBurning {
         var abundances: HydrogenBurningAbundances, energyRate: Double, reference: Double
     }
 
     /// With `previous`, ε_nuc of cell k in the structure is the energy its burning released, scaled by the response of
-    /// the rate to the iterate: ε = E/Δt · ε(X_½, ρ_½, T_½)/ε(X_½, ρ_b, T_b), with (ρ_½, T_½) the mid-point between the
-    /// step's start and the iterate and (ρ_b, T_b) where the cell burnt (the corrector of `StarEvolution.attempt` makes
-    /// them agree). So the structure releases the energy the burnt fuel paid for, and keeps the implicit ∂ε/∂T that
-    /// holds a burning shell thermally stable within the step. Why: with ε_nuc at the end-of-step state the upper
-    /// RGB's CNO shell radiated ~25 % more than the hydrogen it burnt (ε ∝ T¹⁸ at a Lagrangian cell the shell heats by
-    /// ~0.02 in ln T per step, and cells that burn out within a step), which made the tip depend on Δt (M_c 0.4965 vs
-    /// 0.4885 M☉ at Δt × 0.5). nil: ε_nuc at the cell's own state (thermal equilibrium, the ZAMS).
+    /// the rate to the iterate: ε = E/Δt · ε(X_½, ρ, T)/ε(X_½, ρ_e, T_e), with (ρ, T) the iterate (the end of the step)
+    /// and ln(ρ_e, T_e) = 2 ln(ρ_b, T_b) − ln(ρ₀, T₀) the end point that the step's burning point (ρ_b, T_b), its
+    /// mid-point, implies from the start (ρ₀, T₀) (the corrector of `StarEvolution.attempt` makes them agree). So the
+    /// structure releases the energy the burnt fuel paid for, and keeps the implicit ∂ε/∂T that holds a burning shell
+    /// thermally stable within the step.
+    ///
+    /// Why the energy: with ε_nuc at the end-of-step state the upper RGB's CNO shell radiated ~25 % more than the
+    /// hydrogen it burnt (ε ∝ T¹⁸ at a Lagrangian cell the shell heats by ~0.02 in ln T per step, and cells that burn
+    /// out within a step), which made the tip depend on Δt (M_c 0.4965 vs 0.4885 M☉ at Δt × 0.5).
+    /// Why the end point: the response taken at the step's mid-point (ε(X_½, ρ_½, T_½)/ε(X_½, ρ_b, T_b)) is the
+    /// trapezoidal rule for the shell's thermal mode, which is stiff on the upper RGB (thermal time ~10³ yr against
+    /// Δt ~10⁴ yr): its amplification tends to −1 and the luminosity rang in a 2-step cycle of ±0.01 dex. The end-point
+    /// response is backward Euler for that mode (L-stable): on the standard star the cycle's amplitude fell by 15–25 %
+    /// and the steps from 5869 to 4569 (Docs/whole-star-evolution.md §8 trap 9).
+    /// nil: ε_nuc at the cell's own state (thermal equilibrium, the ZAMS).
     var midStepBurning: [MidStepBurning]?
 
     /// ε_nuc's evaluation point of cell k at (ln ρ, ln T) (`midStepBurning`).
     @inline(__always) func burningPoint(_ k: Int, lnRho: Double, lnT: Double) -> StarCellPhysics.BurningPoint? {
-        guard let mid = midStepBurning, let p = previous else { return nil }
-        return StarCellPhysics.BurningPoint(lnRho: 0.5 * (lnRho + p.lnRho[k]), lnT: 0.5 * (lnT + p.lnT[k]),
-                                            abundances: mid[k].abundances, energyRate: mid[k].energyRate,
-                                            reference: mid[k].reference)
+        guard let mid = midStepBurning, previous != nil else { return nil }
+        return StarCellPhysics.BurningPoint(lnRho: lnRho, lnT: lnT, abundances: mid[k].abundances,
+                                            energyRate: mid[k].energyRate, reference: mid[k].reference)
     }
 
     /// The cell states (and the photosphere) at `x`.

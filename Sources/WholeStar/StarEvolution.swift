@@ -321,7 +321,7 @@ public final class StarEvolution {
         let savedCells = equations.cells
         equations.previous = ((0..<n).map { x[StarUnknown.lnd.at($0)] }, (0..<n).map { x[StarUnknown.lnT.at($0)] }, dt)
         /// Hands the burning's outcome to the structure: the new compositions, and ε_nuc as the energy the burning
-        /// released, scaled by the rate's response to the iterate's mid-point (`StarEquations.midStepBurning`).
+        /// released, scaled by the rate's response to the iterate (`StarEquations.midStepBurning`).
         func handOver() throws {
             // A cell neither mixed nor burnt keeps its composition object (its EOS mixture and opacity weights): most of
             // the helium core and the cool envelope, 12 % of a step's time when rebuilt.
@@ -338,7 +338,9 @@ public final class StarEvolution {
                 a.otherMetals = 0.5 * (mixed[k].otherMetals + burnt[k].otherMetals)
                 var reference = 0.0
                 if burnRate[k] != 0 {
-                    try micro.burning.evaluate(density: exp(burnLnRho[k]), temperature: exp(burnLnT[k]), abundances: a,
+                    // The end-of-step point the burning point (the step's mid-point) implies.
+                    let lnRhoEnd = 2 * burnLnRho[k] - x[StarUnknown.lnd.at(k)], lnTEnd = 2 * burnLnT[k] - x[StarUnknown.lnT.at(k)]
+                    try micro.burning.evaluate(density: exp(lnRhoEnd), temperature: exp(lnTEnd), abundances: a,
                                                into: &referenceResult)
                     reference = referenceResult.epsTotal
                 }
