@@ -36,9 +36,9 @@ public enum StarTrack {
     /// An ignition counts as a flash where the gravothermal specific heat at the temperature peak, c*/c_P =
     /// 1 − ∇_ad 4δ/(4α − 3), is positive: heating does not expand the region enough to cool it, and 3α runs away
     /// (KWW 2012 §25.3 and §33.2; Yoon, Langer & van der Sluys 2004, A&A 425, 207, for the same argument in shells).
-    /// The criterion replaced η > 1, which called the central, mildly degenerate ignition of 2.2 M☉ (Z = 0.001,
-    /// η = 5.6 where 4α − 3 < 0 already) a flash as well as a stable one: η measures the electrons' degeneracy, c* the
-    /// response of the whole gas (ions and radiation included) that decides the runaway.
+    /// The criterion replaced η > 1, which called every ignition a flash, the stable ones too (2.4–2.7 M☉ at
+    /// Z = 0.001–0.02 ignite at η = 2.4–3.3 with c* < 0): η measures the electrons' degeneracy, c* the response of the
+    /// whole gas (ions and radiation included) that decides the runaway.
     public static func runsAway(_ ignition: StarSnapshot) -> Bool { ignition.maximumTemperatureGravothermalHeat > 0 }
 
     /// The outcome: status, the last model, the history, and the failure's reason (nil unless failed).
