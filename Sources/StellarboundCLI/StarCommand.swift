@@ -85,10 +85,12 @@ struct StarCommand: ParsableCommand {
         settings.shellHydrogenChange *= timeResolution
         settings.coreMassChange *= timeResolution
         settings.surfaceChange *= timeResolution
-        guard z.isFinite, z >= 0, z <= 0.06 else {
+        // Z and X are checked here, before ZAMSModel.validate, so that an X out of range names --helium (the flag the
+        // user gave), not the internal hydrogen; the ranges are ZAMSModel's.
+        guard z.isFinite, ZAMSModel.metallicityRange.contains(z) else {
             throw WholeStarError.outOfRange(parameter: "metallicity", value: z, allowed: "[0, 0.06]")
         }
-        guard (0.5...0.8).contains(1 - y - z) else {
+        guard ZAMSModel.hydrogenRange.contains(1 - y - z) else {
             throw WholeStarError.outOfRange(parameter: "helium", value: y,
                                             allowed: "[\(max(0, 0.2 - z)), \(0.5 - z)] at Z = \(z) (X = 1 − Y − Z in [0.5, 0.8])")
         }
