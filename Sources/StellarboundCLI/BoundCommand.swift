@@ -11,8 +11,11 @@ struct BoundDataOptions: ParsableArguments {
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
     var dataDir: String?
 
-    @Option(help: "Worker threads for the flash tracks (default: every core).")
+    @Option(help: "Worker threads for the flash tracks, in [1, 256] (default: every core).")
     var threads: Int?
+
+    @Flag(help: "No progress notes on standard error (they are off with --json too; warnings and errors still show).")
+    var quiet = false
 
     func load() throws -> BoundData {
         if let threads, threads < 1 || threads > 256 {
@@ -29,10 +32,10 @@ struct BoundDataOptions: ParsableArguments {
         let boundData = try load()
         let selected = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
-        _ = sharedTable(json: json)
+        _ = sharedTable(json: json || quiet)
         let trackRunner = runner(boundData, json: json)
         var note: (@Sendable (String) -> Void)?
-        if !json && standardErrorIsTerminal() {
+        if !(json || quiet) {
             note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
         }
         let options = BoundAnalysis.Options(withBudget: budget, coupling: coupling, extraTheoryError: extraTheoryError)
@@ -42,10 +45,11 @@ struct BoundDataOptions: ParsableArguments {
 
     func runner(_ data: BoundData, json: Bool) -> TrackRunner {
         let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        if !json && standardErrorIsTerminal() {
+        let reporter = ProgressReporter("  flash tracks", sink: .forRun(silent: json || quiet))
+        if reporter.sink != .off {
             runner.progress = { done, total in
-                let line = String(format: "\r  flash tracks: %d / %d", done, total)
-                FileHandle.standardError.write(Data((line + (done == total ? "\r\u{1B}[K" : "")).utf8))
+                reporter.update(done, of: total)
+                if done == total { reporter.finish() }
             }
         }
         return runner
@@ -122,12 +126,13 @@ struct BoundCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let tests = try hypothesis.map { try report.test($0) }
-        if let plot { try BoundReport.plot(report, to: plot) }
         if json {
             print(try ContractJSON.encode(BoundReport(report, hypothesis: hypothesis, tests: tests, threads: threads, seconds: seconds)))
         } else {
             print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
         }
+        // After the report: a plot that fails must not hide the computation's result.
+        if let plot { try BoundReport.plot(report, to: plot) }
     }
 }
 

@@ -147,6 +147,8 @@ struct FlashCommand: ParsableCommand {
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).")
     var json = false
 
+    @OptionGroup var quietOption: QuietOption
+
     @Option(help: "Write the per-step history as CSV to this file.")
     var history: String?
 
@@ -165,30 +167,32 @@ struct FlashCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("warning: --mass \(options.mass): above ~\(FlashOptions.validMassLimit) M☉ the core-only model's "
                 + "tip is too bright by 0.1–0.35 dex against full evolution codes (its envelope relations lose the mass dependence; Docs/flash.md §2)\n").utf8))
         }
-        _ = sharedTable(json: json)
-        let showProgress = !json && standardErrorIsTerminal()
-        if showProgress {
+        let silent = json || quietOption.quiet
+        _ = sharedTable(json: silent)
+        let reporter = ProgressReporter("  flash: step", sink: .forRun(silent: silent))
+        if reporter.sink != .off {
             integrator.progress = { step, mc, tmax, lhe in
                 if step % 10 == 0 {
-                    let line = String(format: "\r  step %5d  M_c = %.4f M☉  T_max = %.3e K  L_He = %.2e L☉", step, mc, tmax, lhe)
-                    FileHandle.standardError.write(Data(line.utf8))
+                    reporter.update(step, detail: String(format: "M_c = %.4f M☉  T_max = %.3e K  L_He = %.2e L☉", mc, tmax, lhe))
                 }
             }
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let result = integrator.run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        reporter.finish()
         if let history { try writeFile(FlashCSV.history(result.history), to: history, flag: "--history") }
         if let profile { try writeFile(FlashCSV.profile(result.profile), to: profile, flag: "--profile") }
-        if let plot { try FlashCSV.plot(result, to: plot) }
         if json {
             print(try ContractJSON.encode(FlashReport(result, integrator: integrator, wallTime: seconds)))
         } else {
             print(FlashReport.text(result, integrator: integrator, seconds: seconds))
         }
+        // After the report, and never in place of the track's own failure reason.
         if case let .failed(reason) = result.status {
+            if let plot { plotAfterFailure(plot) { try FlashCSV.plot(result, to: plot) } }
             throw ComputationError(message: "the track did not reach the flash: \(reason)")
         }
+        if let plot { try FlashCSV.plot(result, to: plot) }
     }
 }

@@ -34,13 +34,20 @@ struct ParticleOptions: ParsableArguments {
     }
 }
 
-/// Standard error is a terminal (progress notes are shown only then).
+/// Standard error is a terminal (progress lines are rewritten in place only then).
 func standardErrorIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
 
-/// Prints a progress note on standard error when it is a terminal and output is not JSON.
-func progress(_ message: String, json: Bool) {
-    guard !json, standardErrorIsTerminal() else { return }
+/// Prints a one-off progress note on standard error, on a terminal and in a pipe alike; nothing when `silent`
+/// (`--json` or `--quiet`). Repeated updates go through a `ProgressReporter`, which rate-limits them in a pipe.
+func progress(_ message: String, json silent: Bool) {
+    guard !silent else { return }
     FileHandle.standardError.write(Data("\(message)\n".utf8))
+}
+
+/// `--quiet`: no progress on standard error (warnings and errors are still written).
+struct QuietOption: ParsableArguments {
+    @Flag(help: "No progress notes on standard error (they are off with --json too; warnings and errors still show).")
+    var quiet = false
 }
 
 /// Loads the shared plasma table, telling a terminal user when it is being built; a rejected or

@@ -20,6 +20,8 @@ struct PlasmaMapCommand: ParsableCommand {
     @Option(help: "Heat-map of exact/Itoh and exact/HRW into this .svg/.png/.pdf file.")
     var plot: String?
 
+    @OptionGroup var quietOption: QuietOption
+
     @Option(help: "Only points where Q_std ≥ this (erg/cm³/s) enter the summary; the cut for 'negligible'.")
     var negligible = 1.0
 
@@ -33,6 +35,8 @@ struct PlasmaMapCommand: ParsableCommand {
 
     func run() throws {
         if let csv { try checkOutputPath(csv, flag: "--csv") }
+        // Progress goes to standard error, the map (without --csv and --plot) to standard output.
+        let reporter = ProgressReporter("plasma-map: temperatures", sink: .forRun(silent: quietOption.quiet))
         if let plot { try checkPlotPath(plot) }
         let nRho = Int((10 / step).rounded()) + 1, nT = Int((log10(3e9) - 7) / step) + 1
         var lines = ["log10_density_g_cm3,log10_temperature_k,q_standard_erg_cm3_s,q_itoh_fit_erg_cm3_s,q_hrw_fit_erg_cm3_s,exact_over_itoh,exact_over_hrw,gamma_omega_p_over_kT"]
@@ -55,10 +59,17 @@ struct PlasmaMapCommand: ParsableCommand {
                 }
             }
             lines.append("")  // blank line between temperature rows (gnuplot scans; pandas skips it)
-            progress("plasma-map: \(j + 1)/\(nT) temperatures", json: false)
+            reporter.update(j + 1, of: nT)
         }
+        reporter.finish()
         let text = lines.joined(separator: "\n") + "\n"
         if let csv { try writeFile(text, to: csv, flag: "--csv") }
+        // The summary before the plot: a plot that fails must not hide it.
+        if let lo = rgItoh.min(), let hi = rgItoh.max(), let lo2 = rgHRW.min(), let hi2 = rgHRW.max() {
+            FileHandle.standardError.write(Data(String(
+                format: "red-giant box (10^4 ≤ ρ ≤ 10^6.5, 5e7 ≤ T ≤ 1.5e8): exact/Itoh in [%.4f, %.4f], exact/HRW in [%.4f, %.4f] (%d points)\n",
+                lo, hi, lo2, hi2, rgItoh.count).utf8))
+        }
         if let plot {
             let data = csv ?? companionCSV(for: plot)
             if csv == nil { try writeFile(text, to: data, flag: "--plot") }
@@ -92,11 +103,6 @@ struct PlasmaMapCommand: ParsableCommand {
             FileHandle.standardError.write(Data("wrote \(plot) and \(data)\n".utf8))
         }
         if csv == nil && plot == nil { print(text, terminator: "") }
-        if let lo = rgItoh.min(), let hi = rgItoh.max(), let lo2 = rgHRW.min(), let hi2 = rgHRW.max() {
-            FileHandle.standardError.write(Data(String(
-                format: "red-giant box (10^4 ≤ ρ ≤ 10^6.5, 5e7 ≤ T ≤ 1.5e8): exact/Itoh in [%.4f, %.4f], exact/HRW in [%.4f, %.4f] (%d points)\n",
-                lo, hi, lo2, hi2, rgItoh.count).utf8))
-        }
     }
 }
 

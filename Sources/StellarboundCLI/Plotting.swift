@@ -39,8 +39,11 @@ enum Gnuplot {
         try input.fileHandleForWriting.close()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output) else {
-            throw ComputationError(message: "gnuplot failed writing \(output): \(message)")
+        guard process.terminationStatus == 0, let size = (try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int,
+              size > 0 else {
+            // A failed plot leaves no file behind (gnuplot opens, and so truncates, the output before it draws).
+            try? FileManager.default.removeItem(atPath: output)
+            throw ComputationError(message: "gnuplot failed writing \(output): \(message.isEmpty ? "no picture written" : message)")
         }
     }
 
@@ -89,4 +92,12 @@ func checkPlotPath(_ path: String) throws {
     _ = try Gnuplot.terminal(for: path)
     try checkOutputPath(path, flag: "--plot")
     try checkOutputPath(companionCSV(for: path), flag: "--plot (the CSV beside it)")
+}
+
+/// Draws the plot of a failed computation (its partial history is still worth a look); a plot that fails too is a
+/// warning on standard error, so the computation's own failure stays the error reported.
+func plotAfterFailure(_ path: String, draw: () throws -> Void) {
+    do { try draw() } catch {
+        FileHandle.standardError.write(Data("warning: --plot \(path) not written: \(error)\n".utf8))
+    }
 }

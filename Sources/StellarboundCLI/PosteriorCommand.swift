@@ -63,11 +63,20 @@ struct PosteriorCommand: ParsableCommand {
         (choice.heliumMin, choice.heliumMax, choice.zMin, choice.zMax) = (heliumMin, heliumMax, zMin, zMax)
         (choice.zScale, choice.dredgeUpMax) = (zPrior, dredgeUpMax)
         let p = try choice.priors(for: c, model: boundData.model)
-        _ = sharedTable(json: json)
+        let silent = json || data.quiet
+        _ = sharedTable(json: silent)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
         var note: (@Sendable (String) -> Void)?
-        if !json && standardErrorIsTerminal() { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }
-        let posterior = PosteriorAnalysis(analysis: analysis, note: note)
+        if !silent { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }
+        let mcmc = ProgressReporter("  MCMC steps", sink: .forRun(silent: silent))
+        var mcmcProgress: (@Sendable (Int, Int) -> Void)?
+        if mcmc.sink != .off {
+            mcmcProgress = { done, total in
+                mcmc.update(done, of: total)
+                if done == total { mcmc.finish() }
+            }
+        }
+        let posterior = PosteriorAnalysis(analysis: analysis, note: note, mcmcProgress: mcmcProgress)
         var settings = PosteriorAnalysis.Settings()
         settings.walkers = walkers
         settings.steps = steps
@@ -79,8 +88,9 @@ struct PosteriorCommand: ParsableCommand {
             throw e
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        if let plot { try PosteriorReport.corner(result, to: plot) }
+        // The report first: a plot that fails must not hide the computation's result.
         print(json ? try ContractJSON.encode(PosteriorReport(result, threads: analysis.runner.threads, seconds: seconds))
                    : PosteriorReport.text(result, seconds: seconds, threads: analysis.runner.threads))
+        if let plot { try PosteriorReport.corner(result, to: plot) }
     }
 }

@@ -23,6 +23,7 @@ struct SolarCalibrationCommand: ParsableCommand {
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
+    @OptionGroup var quietOption: QuietOption
 
     func run() throws {
         var settings = StarEvolutionSettings()
@@ -38,7 +39,7 @@ struct SolarCalibrationCommand: ParsableCommand {
         let start = Date()
         let r = try SolarCalibration.calibrate(zOverX: zOverX, tolerance: tolerance, settings: settings, microphysics: micro) { y, a, l, rad in
             progress(String(format: "track: Y0 = %.5f, alpha = %.4f -> L = %.5f Lsun, R = %.5f Rsun (%.0f s)", y, a, l, rad,
-                            Date().timeIntervalSince(start)), json: json)
+                            Date().timeIntervalSince(start)), json: json || quietOption.quiet)
         }
         let report = r
         if json {

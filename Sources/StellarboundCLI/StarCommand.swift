@@ -50,6 +50,7 @@ struct StarCommand: ParsableCommand {
     var plot: String?
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
+    @OptionGroup var quietOption: QuietOption
 
     func run() throws {
         if let history { try checkOutputPath(history, flag: "--history") }
@@ -97,24 +98,26 @@ struct StarCommand: ParsableCommand {
         try ZAMSModel.validate(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha, cells: settings.cells)
         try settings.validate()
         let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: data)
-        let eosTable = eos == .table ? try StarEOSChoice.table(metals: z, json: json) : nil
+        let silent = json || quietOption.quiet
+        let eosTable = eos == .table ? try StarEOSChoice.table(metals: z, json: silent) : nil
         let start = Date()
-        progress("building the ZAMS model (\(cells) cells)…", json: json)
+        progress("building the ZAMS model (\(cells) cells)…", json: silent)
         let star = try StarEvolution(mass: mass, hydrogen: 1 - y - z, metallicity: z, mixingLength: alpha,
                                      settings: settings, energy: energy, massLoss: StarMassLoss(eta: reimersEta),
                                      eosTable: eosTable, microphysics: micro)
+        // No total is known (a track's length in models is not), so the line shows the model count and elapsed time;
+        // a pipe gets one every 10 s.
+        let reporter = ProgressReporter("star: model", sink: .forRun(silent: silent))
         let outcome = StarTrack.run(star, stop: stop, age: age * 1e9) { s in
-            progress(String(format: "model %4d  age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun  Tc %.1f Tmax %.1f MK  L_He %.2g  dt %.3g yr (%@)  %d cells",
-                            s.model, s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
-                            s.heliumCoreMass, s.centralTemperature / 1e6, s.maximumTemperature / 1e6, s.heliumLuminosity,
-                            s.timestep, s.timestepLimit.rawValue, s.cells), json: json)
+            reporter.update(s.model, detail: String(
+                format: "age %7.4f Gyr  L %9.4f Lsun  Teff %6.0f K  Xc %.4f  Mc %.4f Msun  Tc %.1f Tmax %.1f MK  L_He %.2g  dt %.3g yr (%@)  %d cells",
+                s.age / 1e9, s.luminosity, s.effectiveTemperature, s.centralHydrogen,
+                s.heliumCoreMass, s.centralTemperature / 1e6, s.maximumTemperature / 1e6, s.heliumLuminosity,
+                s.timestep, s.timestepLimit.rawValue, s.cells))
         }
+        reporter.finish()
         if let history { try writeFile(StarTrackReport.historyCSV(outcome.history), to: history, flag: "--history") }
         if let profile { try writeFile(StarProfileRow.csv(star.profile()), to: profile, flag: "--profile") }
-        if let plot {
-            let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g: %@", mass, y, z, outcome.status.rawValue)
-            try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot)
-        }
         var report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
         report.preset = preset?.rawValue
         if json {
@@ -122,7 +125,13 @@ struct StarCommand: ParsableCommand {
         } else {
             print(report.text)
         }
-        if outcome.status == .failed { throw ComputationError(message: "the track failed: \(outcome.failureReason ?? "")") }
+        // After the report, and never in place of the track's own failure reason.
+        let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g, alpha = %.3f: %@", mass, y, z, alpha, outcome.status.rawValue)
+        if outcome.status == .failed {
+            if let plot { plotAfterFailure(plot) { try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot) } }
+            throw ComputationError(message: "the track failed: \(outcome.failureReason ?? "")")
+        }
+        if let plot { try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot) }
     }
 }
 

@@ -22,8 +22,10 @@ public struct EnsembleSampler {
         rng = SplitMix64(seed: seed)
     }
 
-    /// Runs `steps` steps, keeping those after `burnIn`; `logp` returns −∞ outside the prior.
-    public mutating func run(start: [[Double]], steps: Int, burnIn: Int, logp: ([Double]) -> Double) -> Chains {
+    /// Runs `steps` steps, keeping those after `burnIn`; `logp` returns −∞ outside the prior. `progress` is told
+    /// the steps done every 50 steps and at the end.
+    public mutating func run(start: [[Double]], steps: Int, burnIn: Int, logp: ([Double]) -> Double,
+                             progress: ((Int) -> Void)? = nil) -> Chains {
         var x = start
         var lp = x.map(logp)
         let d = Double(x[0].count)
@@ -46,6 +48,7 @@ public struct EnsembleSampler {
                 }
             }
             if step >= burnIn { kept.append(x) }
+            if let progress, (step + 1) % 50 == 0 || step + 1 == steps { progress(step + 1) }
         }
         return Chains(samples: kept, acceptance: Double(accepted) / Double(max(proposed, 1)))
     }

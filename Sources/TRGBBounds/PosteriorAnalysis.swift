@@ -52,10 +52,14 @@ public final class PosteriorAnalysis {
     public let analysis: BoundAnalysis
     /// Progress notes for a terminal.
     public let note: (@Sendable (String) -> Void)?
+    /// The MCMC's own progress: (steps done, steps of this attempt), every 50 steps.
+    public let mcmcProgress: (@Sendable (Int, Int) -> Void)?
 
-    public init(analysis: BoundAnalysis, note: (@Sendable (String) -> Void)? = nil) {
+    public init(analysis: BoundAnalysis, note: (@Sendable (String) -> Void)? = nil,
+                mcmcProgress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.analysis = analysis
         self.note = note
+        self.mcmcProgress = mcmcProgress
     }
 
     static func nodes(_ r: ClosedRange<Double>, _ n: Int, log: Bool = false) -> [Double] {
@@ -192,7 +196,9 @@ public final class PosteriorAnalysis {
                 if logp(t) > -.infinity { start.append(t) }
             }
             note?("MCMC: \(settings.walkers) walkers × \(steps) steps…")
-            chains = sampler.run(start: start, steps: steps, burnIn: burn, logp: logp)
+            let attemptSteps = steps
+            chains = sampler.run(start: start, steps: steps, burnIn: burn, logp: logp,
+                                 progress: mcmcProgress.map { report in { done in report(done, attemptSteps) } })
             taus = (0..<5).map { ChainDiagnostics.autocorrelationTime(chains, parameter: $0) }
             rhats = (0..<5).map { ChainDiagnostics.potentialScaleReduction(chains, parameter: $0) }
             let kept = Double(chains.samples.count)

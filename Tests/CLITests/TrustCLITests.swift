@@ -78,4 +78,51 @@ struct TrustCLITests {
         let (_, _, quiet) = try CLITests.run(["flash", "--mass", "0.8", "--max-steps", "10"])
         #expect(!quiet.contains("warning: --mass"))
     }
+
+    /// (7) Long runs were silent when piped (CI, `tee`, `nohup`): progress was shown on terminals only.
+    @Test("progress reaches a pipe (done/total, elapsed), and --quiet silences it")
+    func progressWhenPiped() throws {
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("sb-map-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let (code, _, err) = try CLITests.run(["plasma-map", "--step", "1", "--csv", csv])
+        #expect(code == 0, "\(err)")
+        #expect(err.contains("plasma-map: temperatures: 1/3 (33 %)") && err.contains("elapsed"), "\(err)")
+        let (quietCode, _, quiet) = try CLITests.run(["plasma-map", "--step", "1", "--csv", csv, "--quiet"])
+        #expect(quietCode == 0 && !quiet.contains("temperatures:") && quiet.contains("red-giant box"), "the result stays: \(quiet)")
+        let (_, _, flashQuiet) = try CLITests.run(["flash", "--max-steps", "10", "--quiet"])
+        #expect(!flashQuiet.contains("plasma table:") && flashQuiet.contains("error:"), "\(flashQuiet)")
+    }
+
+    /// (4) A track that failed early with `--plot` left a 0-byte picture and never printed its failure reason; the
+    /// plot was drawn before the report, so a failing plot hid the result.
+    @Test("a failing plot leaves no file and hides neither the report nor the track's own failure")
+    func failedPlotLeavesNoFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-fakeplot-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A gnuplot that opens (truncates) its output, as the real one does, and then fails.
+        let fake = dir.appendingPathComponent("gnuplot")
+        try """
+        #!/bin/sh
+        out=$(sed -n "s/^set output '\\(.*\\)'$/\\1/p" | head -1)
+        : > "$out"
+        echo "fake gnuplot: cannot draw" >&2
+        exit 1
+        """.write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let png = dir.appendingPathComponent("f.png").path
+        let path = dir.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let (code, out, err) = try CLITests.run(["flash", "--max-steps", "10", "--plot", png], environment: ["PATH": path])
+        #expect(code == 1, "\(err)")
+        #expect(err.contains("did not reach the flash"), "the track's own failure: \(err)")
+        #expect(err.contains("warning: --plot"), "\(err)")
+        #expect(!out.isEmpty, "the report is printed")
+        #expect(!FileManager.default.fileExists(atPath: png), "no empty picture left behind")
+        // A track that succeeds: the report comes first, then the plot's failure (exit 1), and no file.
+        let (code2, out2, err2) = try CLITests.run(["plasma-map", "--step", "1", "--plot", png, "--quiet"], environment: ["PATH": path])
+        #expect(code2 == 1 && err2.contains("gnuplot failed"), "\(err2)")
+        #expect(err2.contains("red-giant box"), "the summary is printed before the plot: \(err2)")
+        #expect(!out2.contains("nan"))
+        #expect(!FileManager.default.fileExists(atPath: png), "no empty picture left behind")
+    }
 }
