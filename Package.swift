@@ -88,7 +88,7 @@ let package = Package(
         // The whole star on one Henyey mesh from centre to photosphere (issue 14; stage 1: the ZAMS model).
         .target(name: "WholeStar", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "EnvelopePhysics", "Microphysics", "ModelData", "Plasma"]),
         // Finds StellarModels/ (source tree or installed) and decodes its files with precise errors.
-        .target(name: "ModelData", dependencies: ["ErrorVocabulary"]),
+        .target(name: "ModelData", dependencies: ["ErrorVocabulary", "CacheFiles"]),
         // Command implementations (thin over the library modules), testable in-process.
         .target(
             name: "StellarboundCLI",
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL", "TestSupport"]),
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL", "TestSupport"]),
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "TestSupport"]),
-        .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "TestSupport"]),
+        .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "CacheFiles", "TestSupport"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL", "TestSupport"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData", "TestSupport"]),
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),
         .testTarget(name: "ContractJSONTests", dependencies: ["OutputContract", "ErrorVocabulary"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "ModelData", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,22 @@ public enum ContractJSON {
         return out
     }
 
+    /// The report as JSON text with one more top-level key, `provenance` (what produced it: Docs/output-contract.md,
+    /// "provenance"). A report that is not a JSON object (an array) is written without it.
+    public static func encode<T: Encodable, P: Encodable>(_ value: T, provenance: P) throws -> String {
+        let root = ContractNode()
+        try value.encode(to: ContractEncoder(node: root, codingPath: []))
+        if root.kind == .object || root.kind == .unset {
+            let extra = ContractNode()
+            try provenance.encode(to: ContractEncoder(node: extra, codingPath: []))
+            root.kind = .object
+            root.members["provenance"] = extra
+        }
+        var out = ""
+        root.write(to: &out, indent: "")
+        return out
+    }
+
     /// A finite double as JSON: Swift's shortest round-trip text, which always has a decimal point or an
     /// exponent (`3.0`, `1e-14`, `1.4735409184091875e+17`) and is valid JSON for every finite value.
     static func number(_ v: Double, path: [any CodingKey]) throws -> String {

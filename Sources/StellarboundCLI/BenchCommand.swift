@@ -95,7 +95,7 @@ struct BenchPlasma: ParsableCommand {
             throw ComputationError(message: "benchmark produced a non-finite rate")
         }
         if json {
-            print(try ContractJSON.encode(BenchPlasmaReport(
+            print(try contractJSON(data: nil, BenchPlasmaReport(
                 exactPerSecond: fast.rate, directPerSecond: direct.rate, quadraturePerSecond: quad.rate, fitPerSecond: fit.rate,
                 exactToFitTimeRatio: fit.rate / fast.rate, tableLoadSeconds: table.buildSeconds, tableOrigin: table.origin.rawValue,
                 points: count, secondsPerLoop: seconds, build: buildKind)))
@@ -111,6 +111,7 @@ struct BenchPlasma: ParsableCommand {
             ]), terminator: "")
             print(String(format: "\nfast path / fit time ratio: %.2f;  table %@ in %.2f s", fit.rate / fast.rate,
                          table.origin.rawValue, table.buildSeconds))
+            print(try provenanceLine(data: nil))
         }
     }
 }
@@ -145,12 +146,13 @@ struct BenchEOS: ParsableCommand {
         let b = try bench.time(count) { i in try direct.state(density: points[i].0, temperature: points[i].1, composition: .helium).pressure }
         guard a.sink.isFinite, b.sink.isFinite else { throw ComputationError(message: "benchmark produced a non-finite pressure") }
         if json {
-            print(try ContractJSON.encode(BenchEOSReport(tablePerSecond: a.rate, directPerSecond: b.rate, points: count)))
+            print(try contractJSON(data: nil, BenchEOSReport(tablePerSecond: a.rate, directPerSecond: b.rate, points: count)))
         } else {
             print(formatTable(header: ["EOS (He, red-giant cores)", "evaluations/s", "µs each"], rows: [
                 ["table (fast path)", String(format: "%.3e", a.rate), String(format: "%.3f", 1e6 / a.rate)],
                 ["direct Fermi–Dirac", String(format: "%.3e", b.rate), String(format: "%.1f", 1e6 / b.rate)],
             ]), terminator: "")
+            print(try provenanceLine(data: nil))
         }
     }
 }

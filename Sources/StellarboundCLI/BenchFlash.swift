@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelData
 import OutputContract
 import RedGiantCore
 
@@ -43,7 +44,7 @@ struct BenchFlash: ParsableCommand {
         let peakMB = Double(usage.ru_maxrss) / 1024   // ru_maxrss is in kB on Linux
         let rate = Double(tracks) / seconds
         if json {
-            print(try ContractJSON.encode(BenchFlashReport(
+            print(try contractJSON(data: DataDirectory.locate(explicit: options.dataDir), BenchFlashReport(
                 tracksPerSecond: rate, secondsPerTrack: 1 / rate, stepsPerTrack: Double(steps) / Double(tracks),
                 coreMass: last.coreMass, cells: settings.cells, tracks: tracks, peakMemoryMB: peakMB, build: buildKind)))
         } else {
@@ -51,6 +52,7 @@ struct BenchFlash: ParsableCommand {
             print(String(format: "%d tracks to the flash on one core: %.3f tracks/s (%.3f s per track, %.0f steps, %d cells)",
                          tracks, rate, 1 / rate, Double(steps) / Double(tracks), settings.cells))
             print(String(format: "core mass at the flash %.4f M☉; peak memory of the process %.1f MB", last.coreMass, peakMB))
+            print(try provenanceLine(data: DataDirectory.locate(explicit: options.dataDir)))
         }
     }
 }

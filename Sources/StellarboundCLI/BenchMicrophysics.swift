@@ -27,13 +27,14 @@ struct BenchMicrophysics: ParsableCommand {
 
     func run() throws {
         if !json { warnIfDebug("microphysics") }
-        let physics = try EnvelopeMicrophysics(dataDirectory: DataDirectory.locate(explicit: dataDir))
+        let benchData = try DataDirectory.locate(explicit: dataDir)
+        let physics = try EnvelopeMicrophysics(dataDirectory: benchData)
         progress("building the tabulated EOS (Z = 0.02)…", json: json)
         let table = try EnvelopeEOSTable(grid: .standard(metals: 0.02))
         progress("timing EOS, opacity, burning and all three, direct and tabulated EOS (\(seconds) s each)…", json: json)
         let r = try physics.benchmark(seconds: seconds, eosTable: table)
         if json {
-            print(try ContractJSON.encode(BenchMicrophysicsReport(
+            print(try contractJSON(data: benchData, BenchMicrophysicsReport(
                 eosPerSecond: r.eosPerSecond, opacityPerSecond: r.opacityPerSecond, burningPerSecond: r.burningPerSecond,
                 fullPerSecond: r.fullPerSecond, eosTablePerSecond: r.eosTablePerSecond, fullTablePerSecond: r.fullTablePerSecond,
                 points: r.points, build: buildKind)))
@@ -48,6 +49,7 @@ struct BenchMicrophysics: ParsableCommand {
               all three with the EOS table                        %.3g /s
             """, buildKind, r.points, r.eosPerSecond, r.opacityPerSecond, r.burningPerSecond, r.fullPerSecond,
                                r.eosTableBuildSeconds, r.eosTablePerSecond, r.fullTablePerSecond))
+            print(try provenanceLine(data: benchData))
         }
     }
 }

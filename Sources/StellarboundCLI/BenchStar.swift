@@ -50,11 +50,12 @@ struct BenchStar: ParsableCommand {
                                      stop: stop.rawValue, tableLoadSeconds: load, cells: cells, build: buildKind,
                                      eos: eos.rawValue)
         if json {
-            print(try ContractJSON.encode(report))
+            print(try contractJSON(data: data, report))
         } else {
             print(String(format: "one 0.8 Msun track to %@ (%d cells, %@ EOS) on one core, %@ build: %.1f s (%.4f tracks/s), %d steps, %.3f s per step, status %@ (tables loaded in %.2f s)",
                          stop.rawValue, cells, eos.rawValue, buildKind, seconds, 1 / seconds, steps, report.secondsPerStep,
                          outcome.status.rawValue, load))
+            print(try provenanceLine(data: data))
         }
         if outcome.status == .failed { throw ComputationError(message: "the benchmark track failed: \(outcome.failureReason ?? "")") }
     }

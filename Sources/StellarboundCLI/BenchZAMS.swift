@@ -23,16 +23,18 @@ struct BenchZAMS: ParsableCommand {
     func run() throws {
         if !json { warnIfDebug("zams") }
         let start = Date()
-        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: DataDirectory.locate(explicit: dataDir))
+        let benchData = try DataDirectory.locate(explicit: dataDir)
+        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: benchData)
         let load = Date().timeIntervalSince(start)
         progress("building \(models) models…", json: json)
         let seconds = try ZAMSBenchmark.secondsPerModel(mass: 1, cells: cells, repeats: models, microphysics: micro)
         if json {
-            print(try ContractJSON.encode(BenchZAMSReport(secondsPerModel: seconds, modelsPerSecond: 1 / seconds,
+            print(try contractJSON(data: benchData, BenchZAMSReport(secondsPerModel: seconds, modelsPerSecond: 1 / seconds,
                                                           tableLoadSeconds: load, cells: cells, models: models, build: buildKind)))
         } else {
             print(String(format: "%d ZAMS models (1 M☉, %d cells) on one core, %@ build: %.3f s per model (tables loaded in %.2f s)",
                          models, cells, buildKind, seconds, load))
+            print(try provenanceLine(data: benchData))
         }
     }
 }

@@ -126,10 +126,9 @@ struct BoundCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let tests = try hypothesis.map { try report.test($0) }
-        if json {
-            print(try ContractJSON.encode(BoundReport(report, hypothesis: hypothesis, tests: tests, threads: threads, seconds: seconds)))
-        } else {
-            print(BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads))
+        try printReport(BoundReport(report, hypothesis: hypothesis, tests: tests, threads: threads, seconds: seconds),
+                        json: json, data: DataDirectory.locate(explicit: data.dataDir)) {
+            BoundReport.text(report, hypothesis: hypothesis, tests: tests, seconds: seconds, threads: threads)
         }
         // After the report: a plot that fails must not hide the computation's result.
         if let plot { try BoundReport.plot(report, to: plot) }

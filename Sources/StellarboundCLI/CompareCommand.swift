@@ -112,12 +112,10 @@ struct CompareCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let smMoment = try StandardModelMoment.diracMoment(massEV: 1)
         let description = matrix.map { "\(file!.type) moments from \($0) (\(file!.basis) basis)" } ?? mu12.map { "equal diagonal Dirac moments μ₁₂ = \($0)" }
-        if json {
-            print(try ContractJSON.encode(CompareReport(comparison, stellar: stellar, moments: moments, description: description,
-                                                        pmns: entry.name, smMoment: smMoment, seconds: seconds)))
-        } else {
-            print(CompareReport.text(comparison, stellar: stellar, moments: moments, description: description, pmns: entry.name,
-                                     smMoment: smMoment, seconds: seconds))
+        try printReport(CompareReport(comparison, stellar: stellar, moments: moments, description: description,
+                                      pmns: entry.name, smMoment: smMoment, seconds: seconds), json: json, data: directory) {
+            CompareReport.text(comparison, stellar: stellar, moments: moments, description: description, pmns: entry.name,
+                               smMoment: smMoment, seconds: seconds)
         }
         // After the report: a plot that fails must not hide the computation's result.
         if let plot { try CompareReport.plot(comparison, stellar: stellar, to: plot) }

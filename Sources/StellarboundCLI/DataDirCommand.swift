@@ -17,10 +17,8 @@ struct DataDirCommand: ParsableCommand {
 
     func run() throws {
         let d = try DataDirectory.locate(explicit: dataDir)
-        if json {
-            print(try ContractJSON.encode(DataDirReport(dataDir: d.url.path, origin: d.origin.rawValue)))
-        } else {
-            print("\(d.url.path)  (\(d.origin.rawValue))")
+        try printReport(DataDirReport(dataDir: d.url.path, origin: d.origin.rawValue), json: json, data: d) {
+            "\(d.url.path)  (\(d.origin.rawValue))"
         }
     }
 }

@@ -80,6 +80,7 @@ struct DispersionCommand: ParsableCommand {
             print(formatTable(header: ["k keV", "ω_T keV", "ω_L keV", "Z_T", "Z_l (B&S)"],
                               rows: rows.map { [$0.0, $0.1, $0.2.isEmpty ? "—" : $0.2, $0.3, $0.4.isEmpty ? "—" : $0.4] }),
                   terminator: "")
+            print(try provenanceLine(data: nil))
         }
     }
 }

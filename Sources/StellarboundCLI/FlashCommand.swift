@@ -163,6 +163,7 @@ struct FlashCommand: ParsableCommand {
         if let history { try checkOutputPath(history, flag: "--history") }
         if let profile { try checkOutputPath(profile, flag: "--profile") }
         let integrator = try options.integrator()
+        let dataDirectory = try DataDirectory.locate(explicit: options.dataDir)
         if options.mass > FlashOptions.validMassLimit {
             FileHandle.standardError.write(Data(("warning: --mass \(options.mass): above ~\(FlashOptions.validMassLimit) M☉ the core-only model's "
                 + "tip is too bright by 0.1–0.35 dex against full evolution codes (its envelope relations lose the mass dependence; Docs/flash.md §2)\n").utf8))
@@ -183,10 +184,8 @@ struct FlashCommand: ParsableCommand {
         reporter.finish()
         if let history { try writeFile(FlashCSV.history(result.history), to: history, flag: "--history") }
         if let profile { try writeFile(FlashCSV.profile(result.profile), to: profile, flag: "--profile") }
-        if json {
-            print(try ContractJSON.encode(FlashReport(result, integrator: integrator, wallTime: seconds)))
-        } else {
-            print(FlashReport.text(result, integrator: integrator, seconds: seconds))
+        try printReport(FlashReport(result, integrator: integrator, wallTime: seconds), json: json, data: dataDirectory) {
+            FlashReport.text(result, integrator: integrator, seconds: seconds)
         }
         // After the report, and never in place of the track's own failure reason.
         if case let .failed(reason) = result.status {

@@ -87,6 +87,7 @@ struct MicrophysicsCommand: ParsableCommand {
     func run() throws {
         if envelopeMode { return try runEnvelope() }
         let catalog = try SpeciesCatalog.load(dataDir: dataDir)
+        let catalogDirectory = try DataDirectory.locate(explicit: dataDir)
         let mix = try catalog.parse(composition)
         let comp = try Composition(species: mix)
         let rho = density, t = temperature
@@ -151,7 +152,7 @@ struct MicrophysicsCommand: ParsableCommand {
             eps3AlphaScreen5: e3aScreen5, eps3AlphaUnscreened: e3aUnscreened,
             epsNuPlasma: plasma, epsNuPlasmaItoh: plasmaFit, epsNuPhoto: photo, epsNuPair: pair,
             epsNuBrems: brem, epsNuBremsSneut5: bremS5, epsNuTotal: total, notes: notes)
-        if json { print(try ContractJSON.encode(report)) } else { print(report.text, terminator: "") }
+        try printReport(report, json: json, data: catalogDirectory) { report.text }
     }
 }
 
@@ -163,9 +164,10 @@ extension MicrophysicsCommand {
         let r = try physics.point(density: density, temperature: temperature, hydrogen: hydrogen!, metals: metallicity!,
                                   luminosity: luminosity, massCoordinate: massCoordinate, burningAbundances: burningAbundances)
         if json {
-            print(try ContractJSON.encode(r))
+            print(try ContractJSON.encode(r, provenance: Provenance(data: dir)))
             return
         }
+        defer { if let p = try? Provenance(data: dir) { print("provenance: " + p.text) } }
         print(String(format: "Envelope physics at ρ = %.4g g/cm³, T = %.4g K, X = %.4g, Z = %.4g, [α/Fe] = %.1f (%@ tables)\n",
                      density, temperature, r.hydrogen, r.metallicity, r.alphaFe, r.opacityMixture))
         let rows: [(String, Double?, String)] = [

@@ -143,11 +143,9 @@ struct MillichargeCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let comparison = MillichargeReport.comparison(rows: rows, redGiant: redGiantReport, published: published)
-        if json {
-            print(try ContractJSON.encode(MillichargeReport(rows: rows, redGiant: redGiantReport, comparison: comparison,
-                                                            seconds: seconds)))
-        } else {
-            print(MillichargeReport.text(rows: rows, redGiant: redGiantReport, comparison: comparison, seconds: seconds))
+        try printReport(MillichargeReport(rows: rows, redGiant: redGiantReport, comparison: comparison, seconds: seconds),
+                        json: json, data: directory) {
+            MillichargeReport.text(rows: rows, redGiant: redGiantReport, comparison: comparison, seconds: seconds)
         }
         // After the report: a plot that fails must not hide the computation's result.
         if let plot { try MillichargeReport.plot(comparison, to: plot) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelData
 import OutputContract
 import Plasma
 
@@ -31,7 +32,8 @@ struct PlasmaCommand: ParsableCommand {
         let report = try PlasmaReport(density: state.density, temperature: state.temperature, ye: state.ye,
                                       neutrino: try particles.neutrino(), couplings: try particles.couplings(),
                                       method: method, json: json)
-        print(json ? try report.json() : report.table())
+        // The plasma module reads no data file.
+        try printReport(report.contract, json: json, data: nil) { report.table() }
     }
 }
 
@@ -74,8 +76,6 @@ struct PlasmaReport {
         PlasmaPointReport(gas: gas, dispersion: dispersion, rates: rates, fit: fit, neutrino: neutrino, couplings: couplings,
                           method: method.rawValue)
     }
-
-    func json() throws -> String { try ContractJSON.encode(contract) }
 
     func table() -> String {
         func e(_ v: Double) -> String { String(format: "%.5e", v) }

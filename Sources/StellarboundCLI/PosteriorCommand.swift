@@ -89,8 +89,10 @@ struct PosteriorCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         // The report first: a plot that fails must not hide the computation's result.
-        print(json ? try ContractJSON.encode(PosteriorReport(result, threads: analysis.runner.threads, seconds: seconds))
-                   : PosteriorReport.text(result, seconds: seconds, threads: analysis.runner.threads))
+        try printReport(PosteriorReport(result, threads: analysis.runner.threads, seconds: seconds), json: json,
+                        data: boundData.directory) {
+            PosteriorReport.text(result, seconds: seconds, threads: analysis.runner.threads)
+        }
         if let plot { try PosteriorReport.corner(result, to: plot) }
     }
 }

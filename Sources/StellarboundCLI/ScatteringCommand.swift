@@ -128,10 +128,13 @@ struct ScatteringCommand: ParsableCommand {
             let scale = mu12 > 0 ? 1.0 : 0.0
             return (t, d.weak, d.magnetic * scale, withCharge.differential(recoilKeV: t).weak)
         }
-        if let plot { try ScatteringReport.plot(spectrum, mu12: mu12, charge: charge, threshold: threshold, to: plot) }
         let summary = ScatteringReport.Summary(source: source, target: target, flux: totalFlux, mu12: mu12, charge: charge, chargeRadius: chargeRadius,
                                                threshold: threshold, windowMax: windowMax, exposure: exposure, background: background, cl: cl,
                                                main: main, other: other.map { (compareThreshold!, $0) })
-        print(json ? try ContractJSON.encode(ScatteringReport(summary, spectrum: spectrum)) : ScatteringReport.text(summary, spectrum: spectrum))
+        try printReport(ScatteringReport(summary, spectrum: spectrum), json: json, data: directory) {
+            ScatteringReport.text(summary, spectrum: spectrum)
+        }
+        // After the report: a plot that fails must not hide the computation's result.
+        if let plot { try ScatteringReport.plot(spectrum, mu12: mu12, charge: charge, threshold: threshold, to: plot) }
     }
 }

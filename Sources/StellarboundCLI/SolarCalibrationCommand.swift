@@ -35,18 +35,14 @@ struct SolarCalibrationCommand: ParsableCommand {
         guard tolerance.isFinite, tolerance >= 1e-5, tolerance <= 0.1 else {
             throw WholeStarError.outOfRange(parameter: "tolerance", value: tolerance, allowed: "[1e-5, 0.1]")
         }
-        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: DataDirectory.locate(explicit: dataDir))
+        let directory = try DataDirectory.locate(explicit: dataDir)
+        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: directory)
         let start = Date()
         let r = try SolarCalibration.calibrate(zOverX: zOverX, tolerance: tolerance, settings: settings, microphysics: micro) { y, a, l, rad in
             progress(String(format: "track: Y0 = %.5f, alpha = %.4f -> L = %.5f Lsun, R = %.5f Rsun (%.0f s)", y, a, l, rad,
                             Date().timeIntervalSince(start)), json: json || quietOption.quiet)
         }
-        let report = r
-        if json {
-            print(try ContractJSON.encode(report))
-        } else {
-            print(report.text)
-        }
+        try printReport(r, json: json, data: directory) { r.text }
     }
 }
 

@@ -120,11 +120,7 @@ struct StarCommand: ParsableCommand {
         if let profile { try writeFile(StarProfileRow.csv(star.profile()), to: profile, flag: "--profile") }
         var report = StarTrackReport(star: star, stop: stop, outcome: outcome, seconds: Date().timeIntervalSince(start))
         report.preset = preset?.rawValue
-        if json {
-            print(try ContractJSON.encode(report))
-        } else {
-            print(report.text)
-        }
+        try printReport(report, json: json, data: data) { report.text }
         // After the report, and never in place of the track's own failure reason.
         let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g, alpha = %.3f: %@", mass, y, z, alpha, outcome.status.rawValue)
         if outcome.status == .failed {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelData
 import OutputContract
 import Plasma
 
@@ -38,6 +39,7 @@ struct Summary: ParsableCommand {
                          String(format: "%.4f", r.rates.magnetic / r.rates.standard)])
         }
         if json {
+            // An array (the contract since the first release), so it carries no `provenance` object.
             print(try ContractJSON.encode(objects))
             return
         }
@@ -46,5 +48,6 @@ struct Summary: ParsableCommand {
                                    "Q_μ/Q_std (μ₁₂=\(mu12))"], rows: rows), terminator: "")
         print("\nExact: integrals over the Braaten & Segel dispersion relations (Docs/plasma.md).")
         print("More: stellarbound plasma --density 1e6 --temperature 1e8 [--json], stellarbound --help")
+        print("provenance: " + (try Provenance(data: nil)).text)
     }
 }

@@ -31,16 +31,13 @@ struct ZAMSCommand: ParsableCommand {
     func run() throws {
         if let profile { try checkOutputPath(profile, flag: "--profile") }
         try ZAMSModel.validate(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength, cells: cells)
-        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: DataDirectory.locate(explicit: dataDir))
+        let directory = try DataDirectory.locate(explicit: dataDir)
+        let micro = try EnvelopeMicrophysics(mixture: .gs98, dataDirectory: directory)
         progress("building the ZAMS model (\(cells) cells)…", json: json)
         let m = try ZAMSModel.build(mass: mass, hydrogen: hydrogen, metallicity: metallicity, mixingLength: mixingLength,
                                     cells: cells, burning: burningAbundances, microphysics: micro)
         if let profile { try writeFile(ZAMSReport.profileCSV(m), to: profile, flag: "--profile") }
-        if json {
-            print(try ContractJSON.encode(ZAMSReport(m)))
-        } else {
-            print(ZAMSReport(m).text)
-        }
+        try printReport(ZAMSReport(m), json: json, data: directory) { ZAMSReport(m).text }
     }
 }
 

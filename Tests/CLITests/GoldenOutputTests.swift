@@ -12,6 +12,7 @@ struct GoldenOutputTests {
         "seconds",          // wall-clock time of the command
         "wall_time_s",      // wall-clock time of a flash track
         "data_dir",         // absolute path of the checkout
+        "data_digest",      // digest of StellarModels: changes with any data file (provenance)
         "threads",          // worker threads = the machine's cores
         "tracks_computed",  // 0 when the track cache already holds the tracks
     ]

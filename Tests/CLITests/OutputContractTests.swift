@@ -1,5 +1,6 @@
 import EnvelopePhysics
 import Foundation
+import ModelData
 import Laboratory
 import Millicharge
 import Plasma
@@ -145,7 +146,10 @@ struct OutputContractTests {
     static func keys<K: CodingKey & CaseIterable>(_: K.Type) -> Set<String> { Set(K.allCases.map(\.stringValue)) }
 
     /// The coding keys of each command's report types, nested types included (the keys a report can write).
-    static let codingKeys: [String: Set<String>] = [
+    static let codingKeys: [String: Set<String>] = codingKeysOwn.mapValues { $0.union(common) }
+
+    /// Each report type's own coding keys.
+    static let codingKeysOwn: [String: Set<String>] = [
         "plasma": keys(PlasmaPointReport.CodingKeys.self),
         "microphysics": keys(MicrophysicsCoreReport.CodingKeys.self).union(keys(EnvelopePointReport.CodingKeys.self)),
         "data-dir": keys(DataDirReport.CodingKeys.self),
@@ -175,9 +179,16 @@ struct OutputContractTests {
         "solar-calibration": keys(SolarCalibration.Result.CodingKeys.self),
     ]
 
+    /// The keys every object report carries (`provenance`; documented once, in the `stellarbound *` section).
+    static let common: Set<String> = keys(Provenance.CodingKeys.self).union(["provenance"])
+
+    /// The sections, with the `stellarbound *` section's keys (`provenance`) merged into each.
     static func contract() throws -> [String: Section] {
         let url = StellarModelsFixture.repositoryRoot.appendingPathComponent("Docs/output-contract.md")
-        return sections(try String(contentsOf: url, encoding: .utf8))
+        var out = sections(try String(contentsOf: url, encoding: .utf8))
+        guard let everyReport = out.removeValue(forKey: "*") else { return out }
+        for command in out.keys { out[command]!.merge(everyReport) }
+        return out
     }
 
     @Test("the parser finds every JSON section and its keys")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import StellarboundCLI
 
 /// Issue 18 ("Trust"): defects a referee-minded user trips over, each with the test that failed before its fix.
@@ -124,5 +125,38 @@ struct TrustCLITests {
         #expect(err2.contains("red-giant box"), "the summary is printed before the plot: \(err2)")
         #expect(!out2.contains("nan"))
         #expect(!FileManager.default.fileExists(atPath: png), "no empty picture left behind")
+    }
+
+    /// (2) Results did not say what produced them: no text or JSON output carried the data directory, a digest of
+    /// the data or the tool's version.
+    @Test("every report carries the tool version, the data directory and its digest; an edited data file changes it")
+    func provenanceInEveryReport() throws {
+        let root = StellarModelsFixture.url
+        let (code, out, err) = try CLITests.run(["microphysics", "--density", "1e6", "--temperature", "1e8", "--json"],
+                                                environment: ["STELLARBOUND_DATA": root.path])
+        #expect(code == 0, "\(err)")
+        let p = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        let prov = p?["provenance"] as? [String: Any]
+        #expect(prov?["tool_version"] as? String == "0.1.0")
+        #expect(prov?["data_dir"] as? String == root.standardizedFileURL.path && prov?["data_origin"] as? String == "environment")
+        let digest = prov?["data_digest"] as? String ?? ""
+        #expect(digest.hasPrefix("fnv1a64w:"), "\(out)")
+        // The text report's last line says the same.
+        let (_, text, _) = try CLITests.run(["microphysics", "--density", "1e6", "--temperature", "1e8"],
+                                            environment: ["STELLARBOUND_DATA": root.path])
+        #expect(text.split(separator: "\n").last.map(String.init) == "provenance: stellarbound 0.1.0; data \(root.standardizedFileURL.path) (environment), digest \(digest)")
+        // A copy with one edited file: another digest.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("sb-models-\(getpid())")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: root, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try "edited\n".write(to: copy.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let (_, edited, _) = try CLITests.run(["data-dir", "--json"], environment: ["STELLARBOUND_DATA": copy.path])
+        let e = try JSONSerialization.jsonObject(with: Data(edited.utf8)) as? [String: Any]
+        let editedDigest = (e?["provenance"] as? [String: Any])?["data_digest"] as? String
+        #expect(editedDigest != nil && editedDigest != digest, "\(edited)")
+        // The plasma module reads no data file: null data fields, and a text line that says so.
+        let (_, plasma, _) = try CLITests.run(["plasma", "--density", "1e6", "--temperature", "1e8"])
+        #expect(plasma.hasSuffix("provenance: stellarbound 0.1.0; no data files read\n"))
     }
 }
