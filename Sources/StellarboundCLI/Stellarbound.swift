@@ -24,7 +24,7 @@ public struct Stellarbound: ParsableCommand {
         helium-flash integrator (`flash`). With no subcommand, prints the plasma summary at red-giant \
         core conditions.
         """,
-        version: "0.1.0",
+        version: Provenance.toolVersion,
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
                       MicrophysicsCommand.self, ZAMSCommand.self, StarCommand.self, SolarCalibrationCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, MillichargeCommand.self, CompareCommand.self, ScatteringCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
