@@ -27,6 +27,7 @@ public struct DataDirectory: Sendable, Equatable {
         // replaced by the stock data: an edited calibration must not be ignored while a limit looks plausible.
         let given: (String, Origin, String)? = explicit.map { ($0, .explicit, "--data-dir") }
             ?? environment["STELLARBOUND_DATA"].flatMap { $0.isEmpty ? nil : ($0, .environment, "STELLARBOUND_DATA") }
+        if explicit?.isEmpty == true { throw ModelDataError.unusableLocation(path: "", source: "--data-dir") }
         if let (path, origin, source) = given {
             let url = URL(fileURLWithPath: path)
             guard FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) else {
@@ -118,6 +119,8 @@ public enum ModelDataError: Error, CustomStringConvertible, Equatable, Sendable 
         switch self {
         case let .notFound(searched):
             return "StellarModels data directory not found; searched: \(searched.joined(separator: ", ")) (set --data-dir or STELLARBOUND_DATA)"
+        case let .unusableLocation(path, source) where path.isEmpty:
+            return "\(source): empty path; give a StellarModels directory, or leave it out to use the installed data"
         case let .unusableLocation(path, source):
             return "\(source) = \(path) is not a StellarModels directory (no README.md there); give one that is, or unset it to use the installed data"
         case let .unreadable(file, reason): return "cannot read \(file): \(reason)"

@@ -17,11 +17,16 @@ struct BoundDataOptions: ParsableArguments {
     @Flag(help: "No progress notes on standard error (they are off with --json too; warnings and errors still show).")
     var quiet = false
 
-    func load() throws -> BoundData {
+    /// Checked at parse time, so an out-of-range value is refused even where the tracks it would run are not needed
+    /// (`compare --stellar-limit`).
+    func validate() throws {
         if let threads, threads < 1 || threads > 256 {
-            throw InputError(message: "--threads \(threads) is outside the allowed range [1, 256]")
+            throw ValidationError("--threads \(threads) is outside the allowed range [1, 256]")
         }
-        return try BoundData(directory: DataDirectory.locate(explicit: dataDir))
+    }
+
+    func load() throws -> BoundData {
+        try BoundData(directory: DataDirectory.locate(explicit: dataDir))
     }
 
     /// Runs the bound extractor's recipe (a library call) for `bound`, `millicharge --red-giant` and `compare`:

@@ -71,7 +71,9 @@ struct CompareCommand: ParsableCommand {
         var catalog = try MomentLimitCatalog.load(from: directory)
         if let experiment {
             let wanted = experiment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for w in wanted where !catalog.names.contains(w) { throw LaboratoryError.unknownExperiment(name: w, available: catalog.names) }
+            for w in wanted where !catalog.names.contains(w) {
+                throw InputError(message: "--experiment \(w): unknown experiment; valid: \(catalog.names.joined(separator: ", "))")
+            }
             catalog.limits = catalog.limits.filter { wanted.contains($0.name) }
         }
         let pmnsFile = try directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)

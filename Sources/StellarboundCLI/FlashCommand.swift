@@ -56,10 +56,10 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .customLong("edge-pressure-factor"), help: "Multiplies the core-edge pressure coefficient (systematics), in [1e-3, 1e3]. Default 1.")
     var edgePressureFactor = 1.0
 
-    @Option(help: "Mass cells (numerics). Default 160.")
+    @Option(help: "Mass cells (numerics), in [20, 5000]. Default 160.")
     var cells = FlashSettings().cells
 
-    @Option(name: .customLong("timestep-factor"), help: "Multiplies every time-step target (0.5: twice the steps). Default 1.")
+    @Option(name: .customLong("timestep-factor"), help: "Multiplies every time-step target (0.5: twice the steps), in [0.01, 10]. Default 1.")
     var timestepFactor = 1.0
 
     @Option(name: .customLong("start-core-mass"), help: "Starting core mass in M☉, in [0.1, 0.3]. Default 0.2.")

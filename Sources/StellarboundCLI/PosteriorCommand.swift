@@ -30,8 +30,8 @@ struct PosteriorCommand: ParsableCommand {
     @Option(name: .customLong("mass-max"), help: "Mass prior upper end (M☉), in [0.7, 1.8].") var massMax: Double?
     @Option(name: .customLong("helium-min"), help: "Helium prior lower end, in [0.2, 0.35].") var heliumMin: Double?
     @Option(name: .customLong("helium-max"), help: "Helium prior upper end, in [0.2, 0.35].") var heliumMax: Double?
-    @Option(name: .customLong("z-min"), help: "Metallicity prior lower end (Z).") var zMin: Double?
-    @Option(name: .customLong("z-max"), help: "Metallicity prior upper end (Z).") var zMax: Double?
+    @Option(name: .customLong("z-min"), help: "Metallicity prior lower end (Z), inside the tip-colour relation's [Fe/H] −2.1 to −0.5 (Z 2.09e-4 to 8.32e-3 at [α/Fe] = 0.4).") var zMin: Double?
+    @Option(name: .customLong("z-max"), help: "Metallicity prior upper end (Z), same range as --z-min.") var zMax: Double?
     @Option(name: .customLong("z-prior"), help: "Flat in log Z or in linear Z (default: log for population, linear for franz2023).") var zPrior: PosteriorPriorChoice.ZScale?
     @Option(name: .customLong("dredge-up-max"), help: "Upper end of the ΔY_FDU (mixing) prior, in [0, 0.1]; lower end 0.") var dredgeUpMax: Double?
 

@@ -49,8 +49,9 @@ struct ScatteringCommand: ParsableCommand {
     @Option(name: .customLong("compare-threshold"), help: "A second threshold in keV to compare the reach with (e.g. 0.2).")
     var compareThreshold: Double?
 
-    @Option(name: .customLong("window-max"), help: "Upper edge of the counting window in keV. Default 30.")
-    var windowMax = 30.0
+    @Option(name: .customLong("window-max"), help: "Upper edge of the counting window in keV, in (threshold, 1e4]. Default 30.")
+    var windowMaxGiven: Double?
+    var windowMax: Double { windowMaxGiven ?? 30 }
 
     @Option(help: "Exposure in kg day, in (0, 1e9]. Default 600.")
     var exposure = 600.0
@@ -92,6 +93,9 @@ struct ScatteringCommand: ParsableCommand {
         let directory = try DataDirectory.locate(explicit: dataDir)
         let spectra = try NeutrinoSources.load(from: directory)
         let shells = try AtomicShells.load(from: directory)
+        guard shells.elements.contains(where: { $0.name == target }) else {
+            throw InputError(message: "--target \(target): unknown target; valid: \(shells.elements.map(\.name).joined(separator: ", "))")
+        }
         let element = try shells.element(target)
         let pmnsFile = try directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)
         let pmns = pmnsFile.entries.first { $0.name == pmnsFile.defaultEntry }!
@@ -109,7 +113,11 @@ struct ScatteringCommand: ParsableCommand {
         var withCharge = base
         withCharge.scattering = ElectronScattering(magneticMoment: 0, charge: charge, chargeRadiusSquared: chargeRadius)
         let k = source == "reactor" ? 2.0 : 1.0
-        func project(_ t: Double) throws -> CountingProjection.Result {
+        func project(_ t: Double, flag: String) throws -> CountingProjection.Result {
+            // A threshold at or above the default window's edge: the flag the user gave is the threshold.
+            if windowMaxGiven == nil, t.isFinite, t > 0, t < 1e4, t >= windowMax {
+                throw InputError(message: "\(flag) \(Stellarbound.formatValue(t)) keV is not below the counting window's upper edge (--window-max, default \(Stellarbound.formatValue(windowMax)) keV); give a larger --window-max")
+            }
             do {
                 return try CountingProjection(thresholdKeV: t, windowMaxKeV: windowMax, exposureKgDay: exposure, background: background, cl: cl, varianceFactor: k)
                     .project(base)
@@ -119,8 +127,8 @@ struct ScatteringCommand: ParsableCommand {
                 throw InputError(message: "\(flags[name] ?? name) \(Stellarbound.formatValue(value)) is outside the allowed range \(allowed)")
             }
         }
-        let main = try project(threshold)
-        let other = try compareThreshold.map(project)
+        let main = try project(threshold, flag: "--threshold")
+        let other = try compareThreshold.map { try project($0, flag: "--compare-threshold") }
         // Spectrum on a log grid from 0.1 × threshold to the window's edge.
         let grid = (0...60).map { threshold * 0.1 * pow(windowMax / (threshold * 0.1), Double($0) / 60) }
         let spectrum = grid.map { t -> (Double, Double, Double, Double) in

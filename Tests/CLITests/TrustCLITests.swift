@@ -159,4 +159,34 @@ struct TrustCLITests {
         let (_, plasma, _) = try CLITests.run(["plasma", "--density", "1e6", "--temperature", "1e8"])
         #expect(plasma.hasSuffix("provenance: stellarbound 0.1.0; no data files read\n"))
     }
+
+    /// (6) Messages named the wrong thing: "unknown experiment" for a target, `--window-max` the user never gave,
+    /// an empty path taken as the working directory, `--threads -1` accepted where no track runs.
+    @Test("messages name the flag the user gave", arguments: [
+        (["scattering", "--target", "foo"], "--target foo: unknown target"),
+        (["scattering", "--threshold", "49"], "--threshold 49.0 keV is not below"),
+        (["scattering", "--threshold", "0.3", "--compare-threshold", "40"], "--compare-threshold 40.0 keV"),
+        (["compare", "--stellar-limit", "2", "--experiment", "foo"], "--experiment foo: unknown experiment"),
+        (["compare", "--stellar-limit", "2", "--threads", "-1"], "--threads -1"),
+        (["flash", "--data-dir", ""], "--data-dir: empty path"),
+    ])
+    func messagesNameTheFlagGiven(args: [String], message: String) throws {
+        let (code, out, err) = try CLITests.run(args)
+        #expect(code == 2, "\(args): \(err)")
+        #expect(err.contains(message), "\(args): \(err)")
+        #expect(out.isEmpty)
+    }
+
+    /// (6) Ranges that were enforced but not in `--help`.
+    @Test("--help lists the enforced ranges")
+    func helpListsRanges() throws {
+        let (_, flash, _) = try CLITests.run(["flash", "--help"])
+        #expect(flash.contains("[20, 5000]") && flash.contains("[0.01, 10]"), "\(flash)")
+        let (_, scattering, _) = try CLITests.run(["scattering", "--help"])
+        #expect(scattering.contains("(threshold, 1e4]"))
+        let (_, posterior, _) = try CLITests.run(["posterior", "--help"])
+        // Help wraps its lines: compare with the whitespace collapsed.
+        let flat = posterior.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("2.09e-4 to 8.32e-3"), "\(flat)")
+    }
 }
