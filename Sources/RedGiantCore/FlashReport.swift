@@ -18,6 +18,8 @@ public struct FlashReport: Sendable, Encodable {
     public var age: Double, steps: Int, newtonIterations: Int, retries: Int, wallTime: Double
     /// The star (M☉, mass fractions).
     public var mass: Double, helium: Double, metallicity: Double, dredgeUpHelium: Double
+    /// False when the mass lies above `StarParameters.coreModelValidMassLimit` (the tip is then too bright).
+    public var coreModelMassValid: Bool
     /// Non-standard neutrino properties: μ₁₂ (10⁻¹² μ_B) and the millicharge (e).
     public var mu12: Double, millicharge: Double
     /// Physics choices, by their raw names.
@@ -49,6 +51,7 @@ public struct FlashReport: Sendable, Encodable {
         retries = result.retries
         self.wallTime = wallTime
         mass = star.mass
+        coreModelMassValid = star.mass <= StarParameters.coreModelValidMassLimit
         helium = star.helium
         metallicity = star.metallicity
         dredgeUpHelium = star.dredgeUpHelium
@@ -82,7 +85,7 @@ public struct FlashReport: Sendable, Encodable {
         case mu12, millicharge, conduction, blouin2020, tripleAlpha = "triple_alpha", screening
         case plasmaNeutrinos = "plasma_neutrinos", coulomb, edgeRelations = "edge_relations"
         case flashThreshold = "flash_threshold_lsun", startCoreMass = "start_core_mass_msun", cells
-        case timestepFactor = "timestep_factor"
+        case timestepFactor = "timestep_factor", coreModelMassValid = "core_model_mass_valid"
     }
 
     /// Every key present: a result the track did not reach is `null`.
@@ -103,6 +106,7 @@ public struct FlashReport: Sendable, Encodable {
         try c.encode(retries, forKey: .retries)
         try c.encode(wallTime, forKey: .wallTime)
         try c.encode(mass, forKey: .mass)
+        try c.encode(coreModelMassValid, forKey: .coreModelMassValid)
         try c.encode(helium, forKey: .helium)
         try c.encode(metallicity, forKey: .metallicity)
         try c.encode(dredgeUpHelium, forKey: .dredgeUpHelium)

@@ -12,6 +12,11 @@ public struct StarParameters: Sendable, Equatable {
     /// Helium added to the envelope by the first dredge-up (mass fraction; 0 by default, a mixing knob).
     public let dredgeUpHelium: Double
 
+    /// The largest mass (M☉) where the core-only model's tip follows full evolution codes: above ~1.2 M☉ it is too bright
+    /// by 0.1–0.35 dex, its three core-edge relations having lost the mass dependence (measured against whole-star
+    /// tracks and full codes, Docs/flash.md §2). Below ~1.1 M☉ its flash core mass does not depend on the mass at all.
+    public static let coreModelValidMassLimit = 1.2
+
     /// The documented standard old metal-poor star: 0.8 M☉, Y = 0.245, Z = 10⁻³ (issue 3 §6).
     public static let standard = try! StarParameters(mass: 0.8, helium: 0.245, metallicity: 1e-3)
 

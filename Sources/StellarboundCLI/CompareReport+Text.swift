@@ -26,15 +26,15 @@ extension CompareReport {
     static func text(_ c: LimitComparison, stellar: Stellar, moments: EffectiveMoments?, description: String?, pmns: String,
                      smMoment: Double, seconds: Double) -> String {
         var out: [String] = []
-        out.append("Neutrino magnetic moment: laboratory and astrophysical limits, strongest first (μ_B)")
+        out.append("Neutrino magnetic moment: laboratory and astrophysical limits, strongest first (μ_B); projections apart")
         out.append("Stars bound μν = [Σⱼₖ(|μⱼₖ|² + |εⱼₖ|²)]^½ (basis independent); each experiment bounds the effective moment of the")
         out.append("neutrinos it sees (λ = μ − iε in the mass basis; PMNS: \(pmns)). Docs/laboratory.md §2.")
         out.append("")
         var header = ["limit (μ_B)", "CL", "year", "name", "sees", "constrains"]
         if moments != nil { header += ["matrix μ_eff", "passes", "reach/stars"] }
-        let rows: [[String]] = c.rows.map { r in
+        func row(_ r: LimitComparison.Row) -> [String] {
             var row = [String(format: "%.2e", r.limit), r.cl.map { String(format: "%g%%", 100 * $0) } ?? "—", r.year.map(String.init) ?? "now",
-                       r.name + (r.confirmed ? "" : " †") + (r.kind == "projection" ? " (projection)" : ""), beamLabel(r.beam), r.beam.quantity]
+                       r.name + (r.confirmed ? "" : " †"), beamLabel(r.beam), r.beam.quantity]
             if moments != nil {
                 row += [r.matrixMoment.map { String(format: "%.2e", $0) } ?? "—",
                         r.passes.map { $0 ? "yes" : "NO" } ?? "—",
@@ -42,7 +42,19 @@ extension CompareReport {
             }
             return row
         }
-        out.append(formatTable(header: header, rows: rows))
+        // Measured limits ranked; projections (a proposed experiment's reach) apart, never ranked among them.
+        out.append(formatTable(header: header, rows: c.rows.filter { $0.kind != "projection" }.map(row)))
+        let clLevels = Set(c.rows.filter { $0.kind != "projection" }.compactMap(\.cl))
+        if clLevels.count > 1 {
+            out.append("Ranked by the value each source quotes, at its own CL (\(clLevels.sorted().map { String(format: "%g %%", 100 * $0) }.joined(separator: ", ")); "
+                       + "'—': none stated); limits at different CL are not converted to one another.")
+        }
+        let projections = c.rows.filter { $0.kind == "projection" }
+        if !projections.isEmpty {
+            out.append("")
+            out.append("Projections (the reach claimed for a proposed experiment; not measurements, not ranked above):")
+            out.append(formatTable(header: header, rows: projections.map(row)))
+        }
         out.append("† second-hand: not read in the source itself (the catalog's note says where from).")
         if stellar.computed {
             let per = stellar.perCalibration.map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ", ")

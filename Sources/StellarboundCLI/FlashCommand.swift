@@ -8,9 +8,6 @@ import RedGiantCore
 
 /// Star, physics and numerics options shared by `flash` and `bench flash`.
 struct FlashOptions: ParsableArguments {
-    /// Above this mass (M☉) the core-only model departs from full evolution codes (issue 14's measurement).
-    static let validMassLimit = 1.2
-
     @Option(help: "Total stellar mass in M☉ (degenerate helium flash: [0.7, M_HeF(Z)]). Default 0.8. The core-only model follows full evolution codes near 0.8 M☉; below 1.1 M☉ its flash core mass does not depend on the mass, and above ~1.2 M☉ its tip is too bright by 0.1–0.35 dex (Docs/flash.md §2): a warning says so.")
     var mass = StarParameters.standard.mass
 
@@ -164,8 +161,8 @@ struct FlashCommand: ParsableCommand {
         if let profile { try checkOutputPath(profile, flag: "--profile") }
         let integrator = try options.integrator()
         let dataDirectory = try DataDirectory.locate(explicit: options.dataDir)
-        if options.mass > FlashOptions.validMassLimit {
-            FileHandle.standardError.write(Data(("warning: --mass \(options.mass): above ~\(FlashOptions.validMassLimit) M☉ the core-only model's "
+        if options.mass > StarParameters.coreModelValidMassLimit {
+            FileHandle.standardError.write(Data(("warning: --mass \(options.mass): above ~\(StarParameters.coreModelValidMassLimit) M☉ the core-only model's "
                 + "tip is too bright by 0.1–0.35 dex against full evolution codes (its envelope relations lose the mass dependence; Docs/flash.md §2)\n").utf8))
         }
         let silent = json || quietOption.quiet

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutputContract
+import RedGiantCore
 import TRGBBounds
 
 /// The Bayesian mode: μ₁₂ marginalised over mass, helium, metallicity and mixing.
@@ -27,7 +28,7 @@ struct PosteriorCommand: ParsableCommand {
 
     @Option(name: .customLong("mu12-max"), help: "Upper end of the flat μ₁₂ prior, in (0, 10]. Default 8 (population), 6 (franz2023).") var mu12Max: Double?
     @Option(name: .customLong("mass-min"), help: "Mass prior lower end (M☉), in [0.7, 1.8].") var massMin: Double?
-    @Option(name: .customLong("mass-max"), help: "Mass prior upper end (M☉), in [0.7, 1.8].") var massMax: Double?
+    @Option(name: .customLong("mass-max"), help: "Mass prior upper end (M☉), in [0.7, 1.8]. The core-only model follows full codes to ~1.2 M☉ only (above, its tip is too bright by 0.1–0.35 dex; below 1.1 M☉ its core mass ignores the mass): a warning and core_model_mass_valid = false say so.") var massMax: Double?
     @Option(name: .customLong("helium-min"), help: "Helium prior lower end, in [0.2, 0.35].") var heliumMin: Double?
     @Option(name: .customLong("helium-max"), help: "Helium prior upper end, in [0.2, 0.35].") var heliumMax: Double?
     @Option(name: .customLong("z-min"), help: "Metallicity prior lower end (Z), inside the tip-colour relation's [Fe/H] −2.1 to −0.5 (Z 2.09e-4 to 8.32e-3 at [α/Fe] = 0.4).") var zMin: Double?
@@ -63,6 +64,11 @@ struct PosteriorCommand: ParsableCommand {
         (choice.heliumMin, choice.heliumMax, choice.zMin, choice.zMax) = (heliumMin, heliumMax, zMin, zMax)
         (choice.zScale, choice.dredgeUpMax) = (zPrior, dredgeUpMax)
         let p = try choice.priors(for: c, model: boundData.model)
+        if p.mass.upperBound > StarParameters.coreModelValidMassLimit {
+            FileHandle.standardError.write(Data(("warning: the mass prior reaches \(Stellarbound.formatValue(p.mass.upperBound)) M☉: above ~"
+                + "\(Stellarbound.formatValue(StarParameters.coreModelValidMassLimit)) M☉ the core-only model's tip is too bright by 0.1–0.35 dex "
+                + "against full evolution codes (Docs/flash.md §2); the JSON says core_model_mass_valid = false\n").utf8))
+        }
         let silent = json || data.quiet
         _ = sharedTable(json: silent)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))

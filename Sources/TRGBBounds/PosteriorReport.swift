@@ -1,3 +1,4 @@
+import RedGiantCore
 /// A posterior of μ₁₂ for one calibration as `stellarbound posterior --json` writes it: the limits, the priors,
 /// each sampled parameter's quantiles and convergence diagnostics, and the interpolation grid's measured error.
 ///
@@ -25,6 +26,9 @@ public struct PosteriorReport: Sendable, Encodable {
     public var tracksComputed: Int, threads: Int
     /// Wall-clock time (s).
     public var seconds: Double
+    /// False when the mass prior reaches above `StarParameters.coreModelValidMassLimit`, where the core-only model's
+    /// tip is too bright (the posterior then marginalises over masses the model does not follow).
+    public var coreModelMassValid: Bool
 
     /// The report of `r`, run on `threads` threads in `seconds` of wall time.
     public init(_ r: PosteriorAnalysis.Result, threads: Int, seconds: Double) {
@@ -53,6 +57,7 @@ public struct PosteriorReport: Sendable, Encodable {
         tracksComputed = r.tracksComputed
         self.threads = threads
         self.seconds = seconds
+        coreModelMassValid = r.priors.mass.upperBound <= StarParameters.coreModelValidMassLimit
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -61,7 +66,7 @@ public struct PosteriorReport: Sendable, Encodable {
         case walkers, steps, burnIn = "burn_in", acceptance, theoryErrorRestMI = "theory_error_rest_m_i"
         case gridStars = "grid_stars", interpolationCheckTracks = "interpolation_check_tracks"
         case interpolationMaxAbsDeltaMI = "interpolation_max_abs_delta_m_i", interpolationRMSDeltaMI = "interpolation_rms_delta_m_i"
-        case tracksComputed = "tracks_computed", threads, seconds
+        case tracksComputed = "tracks_computed", threads, seconds, coreModelMassValid = "core_model_mass_valid"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,6 +74,7 @@ public struct PosteriorReport: Sendable, Encodable {
         try c.encode("posterior", forKey: .command)
         try c.encode(calibration, forKey: .calibration)
         try c.encode(cl, forKey: .cl)
+        try c.encode(coreModelMassValid, forKey: .coreModelMassValid)
         try c.encode(mu12Limit, forKey: .mu12Limit)
         try c.encode(mu12LimitQuadrature, forKey: .mu12LimitQuadrature)
         try c.encode(observedMI, forKey: .observedMI)

@@ -78,6 +78,13 @@ struct TrustCLITests {
         #expect(err.contains("warning: --mass 1.5"), "\(err)")
         let (_, _, quiet) = try CLITests.run(["flash", "--mass", "0.8", "--max-steps", "10"])
         #expect(!quiet.contains("warning: --mass"))
+        // The JSON says it too.
+        for (mass, valid) in [("1.5", false), ("0.8", true)] {
+            let (_, out, _) = try CLITests.run(["flash", "--mass", mass, "--max-steps", "10", "--json"])
+            #expect(out.contains("\"core_model_mass_valid\": \(valid)"), "\(out)")
+        }
+        let (_, posteriorHelp, _) = try CLITests.run(["posterior", "--help"])
+        #expect(posteriorHelp.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("core_model_mass_valid"))
     }
 
     /// (7) Long runs were silent when piped (CI, `tee`, `nohup`): progress was shown on terminals only.
@@ -188,5 +195,17 @@ struct TrustCLITests {
         // Help wraps its lines: compare with the whitespace collapsed.
         let flat = posterior.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(flat.contains("2.09e-4 to 8.32e-3"), "\(flat)")
+    }
+
+    /// (9) A projection (the tritium–helium proposal) topped `compare`'s "limits, strongest first", and 90 % and 95 %
+    /// CL limits were ranked together without a note.
+    @Test("compare ranks measured limits only, lists projections apart, and says the CLs differ")
+    func compareSeparatesProjections() throws {
+        let (code, out, err) = try CLITests.run(["compare", "--stellar-limit", "2.3"])
+        #expect(code == 0, "\(err)")
+        guard let split = out.range(of: "Projections (") else { Issue.record("no projections table: \(out)"); return }
+        let ranked = out[..<split.lowerBound], projections = out[split.lowerBound...]
+        #expect(!ranked.contains("tritium-helium-proposal") && projections.contains("tritium-helium-proposal"))
+        #expect(ranked.contains("at its own CL (90 %, 95 %"), "\(ranked)")
     }
 }
