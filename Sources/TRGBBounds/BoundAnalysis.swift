@@ -151,10 +151,22 @@ public final class BoundAnalysis {
             }
             specs.append(base.with(coupling, muRef))
         }
+        let grid = muGrid
+        // An extra theory error too large for the grid (the limit beyond its last node) is found on the nominal tip
+        // curves alone, since the budget only adds to τ: checked on those tracks first, a value too large fails in
+        // seconds instead of after the whole budget, with the largest usable value.
+        if extraTheoryError > 0 {
+            _ = try runner.run(calibrations.flatMap { c in nodes.map { spec(for: c).with(coupling, $0) } })
+            for c in calibrations {
+                let base = spec(for: c), p0 = photometryInputs(for: c)
+                let values = try nodes.map { try tip(logL: runner.known[base.with(coupling, $0)]!.logTipLuminosity, p0).mI }
+                let gridMI = try TipCurve(mu12: nodes, values: values).sample(grid)
+                try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl) { extra in grid.map { _ in extra } }
+            }
+        }
         note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to compute on \(runner.threads) threads")
         _ = try runner.run(specs)
         let known = runner.known
-        let grid = muGrid
         var results: [CalibrationResult] = []
         for (c, variations) in zip(calibrations, variationsPer) {
             let base = spec(for: c)
@@ -181,9 +193,11 @@ public final class BoundAnalysis {
                     return ds.isEmpty ? nil : (cat, ds.max()!)
                 }
             }
-            let gridTau = grid.map { mu in
-                (categorySigmas(at: mu).reduce(extraTheoryError * extraTheoryError) { $0 + $1.1 * $1.1 }).squareRoot()
+            func tauGrid(extra: Double) -> [Double] {
+                grid.map { mu in (categorySigmas(at: mu).reduce(extra * extra) { $0 + $1.1 * $1.1 }).squareRoot() }
             }
+            let gridTau = tauGrid(extra: extraTheoryError)
+            if extraTheoryError > 0 { try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl, tau: tauGrid) }
             let limits = try Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [gridTau], grid: grid, cl: cl,
                                          symbol: coupling.symbol)
             var budget: [BudgetRow] = []
@@ -210,6 +224,27 @@ public final class BoundAnalysis {
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
                       tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
+    }
+
+    /// Refuses an extra theory error for which `c`'s limit lies beyond the grid (the likelihood has not fallen off by its
+    /// last node), naming the largest usable value (bisection to 0.005 mag; τ grows with the extra error, so the usable
+    /// values form an interval from 0).
+    func checkTheoryError(_ c: Calibration, gridMI: [Double], grid: [Double], cl: Double, tau: (Double) -> [Double]) throws {
+        func bounded(_ extra: Double) -> Bool {
+            (try? Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [tau(extra)], grid: grid, cl: cl,
+                              symbol: coupling.symbol)) != nil
+        }
+        guard !bounded(extraTheoryError) else { return }
+        guard bounded(0) else { return }   // not the theory error's doing: the limit's own error says why
+        var lo = 0.0, hi = extraTheoryError
+        while hi - lo > 0.005 {
+            let mid = (lo + hi) / 2
+            if bounded(mid) { lo = mid } else { hi = mid }
+        }
+        throw TRGBError.invalidParameter(
+            name: "theory-error", value: extraTheoryError,
+            allowed: String(format: "[0, %.2f] mag for calibration %@: beyond, the limit lies past the last node of the %@ grid (%g)",
+                            lo, c.name, coupling.symbol, grid.last!))
     }
 
     /// Weight of the reference-μ₁₂ value when a budget shift known at μ₁₂ = 0 and μ_ref is carried to μ:

@@ -208,4 +208,15 @@ struct TrustCLITests {
         #expect(!ranked.contains("tritium-helium-proposal") && projections.contains("tritium-helium-proposal"))
         #expect(ranked.contains("at its own CL (90 %, 95 %"), "\(ranked)")
     }
+
+    /// (4) `bound --theory-error 0.3` (inside the documented [0, 1)) failed after the whole run with advice ("extend the
+    /// μ₁₂ grid") the command line cannot follow. Now the nominal tip curve (9 tracks) is checked before the budget's
+    /// tracks, and the message names the flag and the largest usable value.
+    @Test("a theory error too large for the μ₁₂ grid is exit 2 naming --theory-error and its usable range, before the budget")
+    func theoryErrorCheckedBeforeTheBudget() throws {
+        let (code, out, err) = try CLITests.run(["bound", "--calibration", "m5-viaux2013", "--theory-error", "0.9", "--quiet"])
+        #expect(code == 2, "\(err)")
+        #expect(err.contains("--theory-error 0.9") && err.contains("[0, 0.2") && !err.contains("extend"), "\(err)")
+        #expect(out.isEmpty)
+    }
 }
