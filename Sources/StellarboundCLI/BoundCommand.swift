@@ -141,7 +141,7 @@ struct BoundCommand: ParsableCommand {
 }
 
 /// `--coupling` values (the library's `Coupling`, spelled for the command line).
-enum CouplingArgument: String, ExpressibleByArgument, CaseIterable {
+enum CouplingArgument: String, PhysicsChoiceArgument {
     case magneticMoment = "magnetic-moment"
     case millicharge
 

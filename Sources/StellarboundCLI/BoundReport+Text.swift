@@ -38,6 +38,7 @@ extension BoundReport {
         out.append("\(r.coupling.meaning). Bayes: flat prior in \(x) ≥ 0; Δχ²: one-sided profile likelihood; F–C: Feldman & Cousins 1998.")
         out.append("pull = (observed − predicted)/σ; negative: the observed tip is brighter than the standard model.")
         out.append("Combined: theory errors fully correlated between calibrations.")
+        out.append(contentsOf: reconciliation(r))
         out.append("")
         out.append("Standard-model tips (\(x) = 0)")
         out.append(formatTable(header: ["calibration", "[Fe/H]", "Z", "Y", "M (M☉)", "M_c (M☉)", "log L/L☉", "(V−I)₀", "T_eff (K)", "log g", "BC_I", "M_I"],
@@ -81,6 +82,42 @@ extension BoundReport {
         return out.joined(separator: "\n")
     }
 
+    /// Issue 18 item 9: for each calibration with a published limit at the report's CL, two lines on why the computed
+    /// limit differs — the theory budget here against the full-code σ a published analysis quotes, with the limit
+    /// recomputed with that σ — and how the one-sided conduction correction of Blouin et al. 2020 is counted.
+    static func reconciliation(_ r: BoundAnalysis.Report) -> [String] {
+        guard r.coupling == .magneticMoment else { return [] }
+        var out: [String] = []
+        let pub = BoundAnalysis.publishedTheoryError
+        for c in r.results {
+            guard let p = (c.calibration.publishedLimits ?? []).first(where: { abs($0.cl - r.cl) < 1e-9 }) else { continue }
+            let largest = c.categoryErrors.sorted { $0.1 > $1.1 }.prefix(2)
+                .map { String(format: "%@ %.3f", $0.0.rawValue, $0.1) }.joined(separator: ", ")
+            let redone = BoundAnalysis.bayesianLimit(c, grid: r.muGrid, cl: r.cl, theoryError: pub)
+            out.append(String(format: "%@: %.2f here, %.1f published. Theory σ here %.3f mag (largest: %@), against ~%.2f in full-code analyses (Viaux et al. 2013, PGPUC);",
+                              c.calibration.name, c.limits.bayesian, p.mu12, c.theoryError0, largest.isEmpty ? "—" : largest, pub))
+            let verdict: String
+            if let redone, abs(redone - p.mu12) <= 0.15 * p.mu12 {
+                verdict = "the theory budget accounts for the difference"
+            } else {
+                verdict = "the rest is the predicted M_I, the observed σ and the statistics"
+            }
+            out.append("  with \(String(format: "%.2f", pub)) mag and this model's M_I(μ₁₂) the limit would be \(redone.map { String(format: "%.2f", $0) } ?? "beyond the grid"): \(verdict).")
+        }
+        if !out.isEmpty { out.insert("", at: 0); out.insert("Against the published limits (\(String(format: "%g%% CL", 100 * r.cl)))", at: 1) }
+        // The one-sided conduction correction.
+        let blouin = r.results.compactMap { c -> (String, Double, Double?)? in
+            guard let row = c.budget.first(where: { $0.name.contains("Blouin") }) else { return nil }
+            return (c.calibration.name, row.deltaMI0, row.limitShift.map { c.limits.bayesian + $0 })
+        }
+        if let first = blouin.first {
+            out.append("")
+            out.append(String(format: "Blouin et al. 2020's conduction correction is one-sided (ΔM_I = %+.3f mag: a brighter standard tip) and is counted as a symmetric 1σ term (the conservative choice).", first.1))
+            out.append("  Taken as the baseline instead, the limits would be: " + blouin.map { "\($0.0) \($0.2.map { String(format: "%.2f", $0) } ?? "beyond the grid")" }.joined(separator: ", ") + " (first order in the shift: the Δ limit of the budget table).")
+        }
+        return out
+    }
+
     /// Two panels: M_I(μ₁₂) with the theory band and the observed bands; the likelihoods.
     static func plot(_ r: BoundAnalysis.Report, to path: String) throws {
         let data = companionCSV(for: path)
@@ -105,37 +142,58 @@ extension BoundReport {
             lines.append(row.joined(separator: ","))
         }
         try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
-        let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"]
-        var top: [String] = [], bottom: [String] = []
+        // Issue 18 (8): both panels share the same plot area (fixed margins), so the μ axes line up; each theory band
+        // has its edges drawn in its colour, so overlapping bands stay apart; every limit is a vertical line across
+        // both panels and its value is in the key.
+        let x = r.coupling == .magneticMoment ? "μ_{12}" : "q_{14}"
+        let clText = String(format: "%g%% CL", 100 * r.cl)
+        var top: [String] = [], bottom: [String] = [], marks: [String] = []
         for (i, c) in r.results.enumerated() {
-            let col = colours[i % colours.count]
+            let col = Gnuplot.colour(i)
             let m = 2 + 3 * i
             let name = c.calibration.name
-            top.append("\(Gnuplot.quoted(data)) using 1:($\(m)-$\(m + 1)):($\(m)+$\(m + 1)) skip 1 with filledcurves fs transparent solid 0.15 lc rgb '\(col)' notitle")
-            top.append("'' using 1:\(m) skip 1 with lines lw 2 lc rgb '\(col)' title '\(name): model'")
-            top.append(String(format: "%.4f with lines dt 2 lw 2 lc rgb '%@' title '%@: observed ± σ'", c.calibration.mI, col, name))
-            top.append(String(format: "%.4f with lines dt 3 lw 1 lc rgb '%@' notitle", c.calibration.mI - c.calibration.observedError, col))
-            top.append(String(format: "%.4f with lines dt 3 lw 1 lc rgb '%@' notitle", c.calibration.mI + c.calibration.observedError, col))
-            bottom.append("\(Gnuplot.quoted(data)) using 1:\(m + 2) skip 1 with lines lw 2 lc rgb '\(col)' title '\(name)'")
+            top.append("\(Gnuplot.quoted(data)) using 1:($\(m)-$\(m + 1)):($\(m)+$\(m + 1)) skip 1 with filledcurves fs transparent solid 0.10 noborder lc rgb '\(col)' notitle")
+            for sign in ["-", "+"] {
+                top.append("'' using 1:($\(m)\(sign)$\(m + 1)) skip 1 with lines lw 1 dt (6,4) lc rgb '\(col)' notitle")
+            }
+            top.append("'' using 1:\(m) skip 1 with lines lw 2.5 lc rgb '\(col)' title '\(name): \(x) < \(Gnuplot.number(c.limits.bayesian))'")
+            top.append(String(format: "%.4f with lines dt 2 lw 2 lc rgb '%@' notitle", c.calibration.mI, col))
+            for sign in [-1.0, 1.0] {
+                top.append(String(format: "%.4f with lines dt 3 lw 1 lc rgb '%@' notitle", c.calibration.mI + sign * c.calibration.observedError, col))
+            }
+            bottom.append("\(Gnuplot.quoted(data)) using 1:\(m + 2) skip 1 with lines lw 2.5 lc rgb '\(col)' notitle")
+            marks.append(Gnuplot.verticalLine(at: c.limits.bayesian, colour: col, width: 1.5))
         }
-        if !combined.isEmpty {
-            bottom.append("\(Gnuplot.quoted(data)) using 1:\(2 + 3 * r.results.count) skip 1 with lines lw 3 lc rgb 'black' title 'combined'")
+        if let comb = r.combined, !combined.isEmpty {
+            top.append("NaN with lines lw 3 lc rgb 'black' title 'combined: \(x) < \(Gnuplot.number(comb.bayesian))'")
+            bottom.append("\(Gnuplot.quoted(data)) using 1:\(2 + 3 * r.results.count) skip 1 with lines lw 3 lc rgb 'black' notitle")
+            marks.append(Gnuplot.verticalLine(at: comb.bayesian, colour: "black", width: 2.5))
         }
+        top.append("NaN with filledcurves fs solid 0.25 noborder lc rgb 'gray40' title 'model ± theory σ'")
+        top.append("NaN with lines dt 2 lw 2 lc rgb 'gray40' title 'observed (dots: ± σ)'")
+        top.append("NaN with lines dt 4 lw 1.5 lc rgb 'gray40' title '\(clText) upper limit (Bayesian)'")
         let script = """
-        \(try Gnuplot.terminal(for: path))
+        \(try Gnuplot.terminal(for: path, height: 1.1))
         set output \(Gnuplot.quoted(path))
         set datafile separator ','
-        set multiplot layout 2,1
-        set grid
-        set key outside right
-        set xlabel \(r.coupling == .magneticMoment ? "'μ_{12} = μ_ν / 10^{-12} μ_B'" : "'q_{14} = q_ν / 10^{-14} e'")
+        set multiplot
+        set grid lc rgb '#dddddd'
+        \(Gnuplot.alignedPanels(keyAtTop: 0.95))
+        set xrange [\(r.muGrid.first ?? 0):\(r.muGrid.last ?? 10)]
+        \(marks.joined(separator: "\n"))
+        set tmargin at screen 0.94; set bmargin at screen 0.55
+        set format x ''
         set ylabel 'M_I^{TRGB} (mag)'
         set yrange [*:*] reverse
-        set title 'Tip of the red-giant branch: model (band: theory σ) and observations (\(String(format: "%g%%", 100 * r.cl)) CL limits in the report)'
+        set title 'Tip of the red-giant branch against \(x): model and observed M_I' offset 0,-0.3
         plot \(top.joined(separator: ", \\\n     "))
+        unset key
+        set tmargin at screen 0.47; set bmargin at screen 0.08
+        set format x '%g'
+        set xlabel \(r.coupling == .magneticMoment ? "'μ_{12} = μ_ν / 10^{-12} μ_B'" : "'q_{14} = q_ν / 10^{-14} e'")
         set yrange [0:1.05] noreverse
         set ylabel 'likelihood / maximum'
-        set title 'Likelihood of \(r.coupling == .magneticMoment ? "μ_{12}" : "q_{14}")'
+        set title 'Likelihood of \(x) (each calibration, and combined in black)' offset 0,-0.3
         plot \(bottom.joined(separator: ", \\\n     "))
         unset multiplot
         """

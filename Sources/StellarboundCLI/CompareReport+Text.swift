@@ -101,11 +101,22 @@ extension CompareReport {
         try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
         let lo = stellar.limit * 1e-12
         let hi = (stellar.perCalibration.map(\.1).max() ?? stellar.limit) * 1e-12
-        var plots = ["[1985:2030] \(String(format: "%.4g", lo)) with filledcurves y=\(String(format: "%.4g", max(hi, lo * 1.05))) fs transparent solid 0.25 lc rgb '#d62728' title 'stellarbound TRGB (combined to weakest calibration)'"]
+        var plots: [String]
+        if stellar.computed {
+            let cl = stellar.cl.map { String(format: ", %g%% CL", 100 * $0) } ?? ""
+            plots = ["[1985:2030] \(String(format: "%.4g", lo)) with filledcurves y=\(String(format: "%.4g", max(hi, lo * 1.05))) fs transparent solid 0.25 lc rgb '#d62728' title 'this tool, TRGB\(cl): combined \(Gnuplot.number(stellar.limit)) to weakest calibration \(Gnuplot.number(hi * 1e12)) × 10^{-12}'"]
+        } else {
+            plots = ["[1985:2030] \(String(format: "%.4g", lo)) with lines lw 3 lc rgb '#d62728' title 'stellar limit given (--stellar-limit): \(Gnuplot.number(stellar.limit)) × 10^{-12}'"]
+        }
         for (i, g) in groups.enumerated() {
             plots.append("\(Gnuplot.quoted(data)) skip 1 using 1:($4==\(i) ? $2 : NaN) with points pt \(g.3) ps 1.6 lc rgb '\(g.2)' title '\(g.0)'")
         }
-        plots.append("'' skip 1 using 1:2:3 with labels offset 0.8,0.5 left font ',8' notitle")
+        // Labels placed so that none overlaps another (issue 18 (8)): each starts right of its point, moved up or down
+        // in steps of one label height until its box is free.
+        let placed = labelPositions(c.rows.filter { !$0.computed }.map { ($0.name, Double($0.year ?? 2026), log10($0.limit)) })
+        let labels = placed.map { p in
+            String(format: "set label '%@' at %.3f, %.4g %@ font ',9' front", p.name.replacingOccurrences(of: "'", with: "''"), p.x, pow(10, p.y), p.left ? "right" : "left")
+        }
         let script = """
         \(try Gnuplot.terminal(for: path))
         set output \(Gnuplot.quoted(path))
@@ -114,14 +125,43 @@ extension CompareReport {
         set format y '10^{%L}'
         set xrange [1985:2030]
         set yrange [3e-13:1e-6]
-        set grid
-        set key top right box opaque
+        set grid lc rgb '#dddddd'
+        set key top right box opaque spacing 1.15
         set xlabel 'year'
         set ylabel 'upper limit on μ_ν (μ_B)'
-        set title 'Neutrino magnetic moment: laboratory, published stellar, and this tool (red band)'
+        set title 'Neutrino magnetic moment: laboratory and published stellar limits, and this tool (red)'
+        \(labels.joined(separator: "\n"))
         plot \(plots.joined(separator: ", \\\n     "))
         """
         try Gnuplot.render(script: script, output: path)
         FileHandle.standardError.write(Data("wrote \(path) and \(data)\n".utf8))
+    }
+
+    /// Label positions for points (name, year, log10 limit) on the compare plot: beside the point (0.6 yr to its right,
+    /// or to its left), at its height if free, else moved by one label height (0.12 dex) at a time, the nearest free
+    /// place winning (a left-hand place counts as half a step further), so that no label's box (0.33 yr per
+    /// character) overlaps another label's or a point. Points are taken by year, the highest first.
+    static func labelPositions(_ points: [(name: String, x: Double, y: Double)]) -> [(name: String, x: Double, y: Double, left: Bool)] {
+        let h = 0.12, perChar = 0.33
+        var boxes: [(x0: Double, x1: Double, y0: Double, y1: Double)] = points.map { ($0.x - 0.35, $0.x + 0.35, $0.y - 0.07, $0.y + 0.07) }
+        var candidates: [(shift: Int, left: Bool)] = []
+        for shift in [0, -1, 1, -2, 2, -3, 3, -4, 4] { candidates += [(shift, false), (shift, true)] }
+        candidates.sort { Double(abs($0.shift)) + ($0.left ? 0.5 : 0) < Double(abs($1.shift)) + ($1.left ? 0.5 : 0) }
+        var out: [(name: String, x: Double, y: Double, left: Bool)] = []
+        for (k, p) in points.enumerated().sorted(by: { ($0.element.x, -$0.element.y) < ($1.element.x, -$1.element.y) }) {
+            let width = perChar * Double(p.name.count)
+            var chosen = (x0: p.x + 0.6, y: p.y, left: false)
+            for c in candidates {
+                let x0 = c.left ? p.x - 0.6 - width : p.x + 0.6, x1 = x0 + width
+                let y = p.y + Double(c.shift) * h
+                let free = boxes.enumerated().allSatisfy { idx, b in
+                    idx == k || x1 <= b.x0 || x0 >= b.x1 || y + h / 2 <= b.y0 + 1e-9 || y - h / 2 >= b.y1 - 1e-9
+                }
+                if free { chosen = (x0, y, c.left); break }
+            }
+            boxes.append((chosen.x0, chosen.x0 + width, chosen.y - h / 2, chosen.y + h / 2))
+            out.append((p.name, chosen.left ? chosen.x0 + width : chosen.x0, chosen.y, chosen.left))
+        }
+        return out
     }
 }

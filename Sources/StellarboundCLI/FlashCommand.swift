@@ -185,10 +185,12 @@ struct FlashCommand: ParsableCommand {
             FlashReport.text(result, integrator: integrator, seconds: seconds)
         }
         // After the report, and never in place of the track's own failure reason.
+        var inputs = String(format: "M = %g M_☉, Y = %g, Z = %g, μ_{12} = %g", options.mass, options.helium, options.metallicity, options.mu12)
+        if options.millicharge != 0 { inputs += String(format: ", q = %g e", options.millicharge) }
         if case let .failed(reason) = result.status {
-            if let plot { plotAfterFailure(plot) { try FlashCSV.plot(result, to: plot) } }
+            if let plot { plotAfterFailure(plot) { try FlashCSV.plot(result, inputs: inputs, to: plot) } }
             throw ComputationError(message: "the track did not reach the flash: \(reason)")
         }
-        if let plot { try FlashCSV.plot(result, to: plot) }
+        if let plot { try FlashCSV.plot(result, inputs: inputs, to: plot) }
     }
 }

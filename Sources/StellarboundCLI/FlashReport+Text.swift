@@ -62,16 +62,19 @@ enum FlashCSV {
     }
 
     /// T_c and T_max (left axis) and L_He (right axis, log) against M_c; the history CSV beside it.
-    static func plot(_ r: FlashResult, to path: String) throws {
+    /// `inputs`: the star's parameters for the title (M, Y, Z, μ₁₂, q).
+    static func plot(_ r: FlashResult, inputs: String, to path: String) throws {
         let data = companionCSV(for: path)
         try writeFile(history(r.history), to: data, flag: "--plot")
-        let title = r.status.isFlashed ? String(format: "flash at M_c = %.4f M_☉", r.coreMass) : "no flash: \(r.status)"
+        let outcome = r.status.isFlashed ? String(format: "flash at M_c = %.4f M_☉", r.coreMass) : "no flash: \(r.status)"
+        let title = "Helium core to the flash (\(inputs)): \(outcome)"
         let script = """
         \(try Gnuplot.terminal(for: path))
         set output \(Gnuplot.quoted(path))
         set datafile separator ','
         set key top left
         set title '\(title.replacingOccurrences(of: "'", with: ""))'
+        \(r.status.isFlashed ? Gnuplot.verticalLine(at: r.coreMass, colour: "black", width: 1) : "")
         set xlabel 'core mass M_c (M_☉)'
         set ylabel 'temperature (10^7 K)'
         set y2label 'L_{He} (L_☉)'

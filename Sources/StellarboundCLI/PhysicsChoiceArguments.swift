@@ -5,9 +5,10 @@ import TRGBBounds
 import WholeStar
 import EnvelopePhysics
 
-/// Physics choices parsed by argument-parser. `--help` lists the kebab-case spellings; any spelling
-/// that matches a choice's name ignoring case, '-' and '_' is accepted (so the older camelCase names,
-/// e.g. `potekhinChabrier2000`, still work), and reports print the choice's raw name as before.
+/// Every enumerated option (physics choices, `--coupling`, `--method`, `star --stop/--preset/--eos`) parsed by
+/// argument-parser. `--help` lists the kebab-case spellings; any spelling that matches a choice's name ignoring case,
+/// '-' and '_' is accepted (so the older camelCase names, e.g. `potekhinChabrier2000`, still work, and so does
+/// `MAGNETIC_MOMENT`), and reports print the choice's raw name as before (issue 18 item 6).
 protocol PhysicsChoiceArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension PhysicsChoiceArgument {

@@ -5,7 +5,7 @@ import OutputContract
 import Plasma
 
 /// How `plasma` evaluates the rates.
-enum RateMethod: String, ExpressibleByArgument, CaseIterable {
+enum RateMethod: String, PhysicsChoiceArgument {
     /// Integrals over the exact dispersion at this point with fixed Gauss panels (default).
     case direct
     /// The interpolated fast path (what an evolution code calls).

@@ -78,25 +78,38 @@ struct PlasmaMapCommand: ParsableCommand {
                 .appendingPathComponent("stellarbound-map-\(ProcessInfo.processInfo.processIdentifier).dat").path
             try writeFile(gnuplotGrid(fromCSV: text), to: gridFile, flag: "--plot")
             defer { try? FileManager.default.removeItem(atPath: gridFile) }
+            // The colour scale (issue 18 (8)): blue–white–red over [0.85, 1.25], where the fits' accuracy is read, and
+            // two flat colours beyond it (navy below, dark grey above) so that saturated areas are not mistaken for
+            // 0.85 or 1.25; each panel's title gives the data's whole range.
+            func range(_ column: Int) -> String {
+                let v = text.split(separator: "\n").dropFirst().compactMap { line -> Double? in
+                    let f = line.split(separator: ",", omittingEmptySubsequences: false)
+                    return f.count > column ? Double(f[column]) : nil
+                }.filter(\.isFinite)
+                guard let lo = v.min(), let hi = v.max() else { return "no data" }
+                return String(format: "data %.3g to %.3g", lo, hi)
+            }
             let script = """
             \(try Gnuplot.terminal(for: plot))
             set output \(Gnuplot.quoted(plot))
             set datafile separator ','
             set datafile missing 'NaN'
-            set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten–Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1}', \(ye), \(negligible))
+            set multiplot layout 1,2 title sprintf('Plasmon decay: exact (Braaten–Segel dispersion) / fit,  Y_e = %.2f,  Q_{std} ≥ %g erg cm^{-3} s^{-1};  box: the red-giant core', \(ye), \(negligible))
             set view map
             set pm3d map corners2color c1
             set xrange [0:10]
             set yrange [7:log10(3e9)]
             set xlabel 'log_{10} ρ (g cm^{-3})'
             set ylabel 'log_{10} T (K)'
-            set cbrange [0.85:1.25]
-            set palette defined (0.85 'blue', 1.0 'white', 1.25 'red')
+            clamp(v) = v != v ? NaN : (v > 1.25 ? 1.275 : (v < 0.85 ? 0.825 : v))
+            set cbrange [0.8:1.3]
+            set palette defined (0.8 '#081d58', 0.85 '#081d58', 0.85 'blue', 1.0 'white', 1.25 'red', 1.25 '#404040', 1.3 '#404040')
+            set cbtics ('< 0.85' 0.825, '0.9' 0.9, '0.95' 0.95, '1' 1, '1.05' 1.05, '1.1' 1.1, '1.15' 1.15, '1.2' 1.2, '> 1.25' 1.275)
             set object 1 rect from 4,log10(5e7) to 6.5,log10(1.5e8) front fs empty border lc rgb 'black' lw 2
-            set title 'exact / Itoh et al. 1996'
-            splot \(Gnuplot.quoted(gridFile)) using 1:2:6 with pm3d notitle
-            set title 'exact / HRW 1994 (f_{xy} = 1)'
-            splot \(Gnuplot.quoted(gridFile)) using 1:2:7 with pm3d notitle
+            set title 'exact / Itoh et al. 1996 (\(range(5)))'
+            splot \(Gnuplot.quoted(gridFile)) using 1:2:(clamp($6)) with pm3d notitle
+            set title 'exact / HRW 1994, f_{xy} = 1 (\(range(6)))'
+            splot \(Gnuplot.quoted(gridFile)) using 1:2:(clamp($7)) with pm3d notitle
             unset multiplot
             """
             try Gnuplot.render(script: script, output: plot)

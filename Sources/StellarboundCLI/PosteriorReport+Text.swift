@@ -29,7 +29,8 @@ extension PosteriorReport {
         return out.joined(separator: "\n")
     }
 
-    /// Corner plot: marginal histograms on the diagonal, sample clouds below it.
+    /// Corner plot: marginal histograms on the diagonal; below it each pair's samples (faint) with the contours that
+    /// enclose 68 % and 95 % of them; the μ₁₂ limit as a red line wherever μ₁₂ is an axis; ticks at round numbers.
     static func corner(_ r: PosteriorAnalysis.Result, to path: String) throws {
         let data = companionCSV(for: path)
         let names = PosteriorAnalysis.Result.names
@@ -38,20 +39,20 @@ extension PosteriorReport {
         for s in r.samples { lines.append(s.map { String(format: "%.6g", $0) }.joined(separator: ",")) }
         try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
         let n = names.count
-        let ranges = (0..<n).map { p -> (Double, Double) in
-            let v = r.samples.map { $0[p] }
+        let columns = (0..<n).map { p in r.samples.map { $0[p] } }
+        let ranges = columns.map { v -> (Double, Double) in
             let lo = v.min() ?? 0, hi = v.max() ?? 1
             return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
         }
+        let limit = r.mu12Limit
+        let limitLine = limit.isFinite ? "set arrow 1 from first \(limit), graph 0 to first \(limit), graph 1 nohead dt 2 lw 2 lc rgb '#d62728' front\n" : ""
         var script = """
         \(try Gnuplot.terminal(for: path).replacingOccurrences(of: "size 1000,700", with: "size 1100,1100").replacingOccurrences(of: "size 1200,840", with: "size 1400,1400").replacingOccurrences(of: "size 10in,7in", with: "size 10in,10in"))
         set output \(Gnuplot.quoted(path))
         set datafile separator ','
-        set multiplot layout \(n),\(n) title '\(r.calibration.name): posterior (\(String(format: "μ_{12} < %.2f at %g%%", r.mu12Limit, 100 * r.cl)))'
+        set multiplot layout \(n),\(n) title '\(r.calibration.name): posterior of \(r.samples.count) samples;  μ_{12} < \(String(format: "%.2f", limit)) at \(String(format: "%g%%", 100 * r.cl)) (red);  contours: 68 % and 95 % of the samples'
         unset key
-        set tics font ',8'
-        set format x '%.3g'
-        set format y '%.3g'
+        set tics font ',9'
 
         """
         for i in 0..<n {
@@ -59,18 +60,24 @@ extension PosteriorReport {
                 if j > i { script += "set multiplot next\n"; continue }
                 let (xlo, xhi) = ranges[j]
                 script += "set xrange [\(xlo):\(xhi)]\n"
-                script += String(format: "set xtics (%.4g, %.4g, %.4g)\n", xlo + 0.1 * (xhi - xlo), 0.5 * (xlo + xhi), xhi - 0.1 * (xhi - xlo))
-                script += i == n - 1 ? "set xlabel '\(labels[j])'\n" : "unset xlabel\n"
+                script += "set xtics \(Gnuplot.ticList(Gnuplot.niceTicks(xlo, xhi, most: 4)))\n"
+                script += i == n - 1 ? "set xlabel '\(labels[j])'\nset format x '%g'\n" : "unset xlabel\nset format x ''\n"
+                script += j == 0 ? limitLine : "unset arrow 1\n"
                 if i == j {
                     let width = (xhi - xlo) / 30
-                    script += "set autoscale y\nset ytics autofreq\nunset ylabel\nset style fill solid 0.5\n"
+                    script += "set autoscale y\nset ytics autofreq\nset format y ''\nunset ylabel\nset style fill solid 0.5\n"
+                    if j == 0 { script += limitLine }
                     script += "plot \(Gnuplot.quoted(data)) using (\(width)*floor($\(j + 1)/\(width))+\(width / 2)):(1.0) skip 1 smooth frequency with boxes lc rgb '#1f77b4'\n"
                 } else {
                     let (ylo, yhi) = ranges[i]
                     script += "set yrange [\(ylo):\(yhi)]\n"
-                    script += String(format: "set ytics (%.4g, %.4g, %.4g)\n", ylo + 0.1 * (yhi - ylo), 0.5 * (ylo + yhi), yhi - 0.1 * (yhi - ylo))
-                    script += j == 0 ? "set ylabel '\(labels[i])'\n" : "unset ylabel\n"
-                    script += "plot \(Gnuplot.quoted(data)) using \(j + 1):\(i + 1) skip 1 with dots lc rgb '#1f77b4'\n"
+                    script += "set ytics \(Gnuplot.ticList(Gnuplot.niceTicks(ylo, yhi, most: 4)))\n"
+                    script += j == 0 ? "set ylabel '\(labels[i])'\nset format y '%g'\n" : "unset ylabel\nset format y ''\n"
+                    let c = Gnuplot.densityContours(x: columns[j], y: columns[i], xRange: (xlo, xhi), yRange: (ylo, yhi),
+                                                    fractions: [0.68, 0.95])
+                    let segments = "$c\(i)\(j)"
+                    script += "\(segments) << EOD\n\(c.segments)\nEOD\n"
+                    script += "plot \(Gnuplot.quoted(data)) using \(j + 1):\(i + 1) skip 1 with dots lc rgb '#a6c8e6', \(segments) using 1:2 with lines lw 1.5 lc rgb '#08306b'\n"
                     script += "set autoscale y\n"
                 }
             }

@@ -71,7 +71,10 @@ struct ScatteringCommand: ParsableCommand {
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).")
     var dataDir: String?
 
-    func validate() throws {
+    mutating func validate() throws {
+        // Names in any case (issue 18 item 6): the catalogs spell them in lower case.
+        source = source.lowercased()
+        target = target.lowercased()
         guard ["reactor", "solar"].contains(source) else { throw ValidationError("--source '\(source)' must be reactor or solar") }
         func need(_ v: Double?, _ flag: String, _ ok: (Double) -> Bool, _ range: String) throws {
             if let v, !(v.isFinite && ok(v)) { throw ValidationError("\(flag) \(v) is outside the allowed range \(range)") }

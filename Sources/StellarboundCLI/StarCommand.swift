@@ -122,7 +122,9 @@ struct StarCommand: ParsableCommand {
         report.preset = preset?.rawValue
         try printReport(report, json: json, data: data) { report.text }
         // After the report, and never in place of the track's own failure reason.
-        let title = String(format: "%.2f Msun, Y = %.3f, Z = %.4g, alpha = %.3f: %@", mass, y, z, alpha, outcome.status.rawValue)
+        var title = String(format: "Whole star: M = %.2f M_☉, Y = %.3f, Z = %.4g, α_{MLT} = %.3f, μ_{12} = %g", mass, y, z, alpha, mu12)
+        if millicharge != 0 { title += String(format: ", q = %g e", millicharge) }
+        title += ": " + outcome.status.rawValue.replacingOccurrences(of: "_", with: " ")
         if outcome.status == .failed {
             if let plot { plotAfterFailure(plot) { try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot) } }
             throw ComputationError(message: "the track failed: \(outcome.failureReason ?? "")")
@@ -131,11 +133,11 @@ struct StarCommand: ParsableCommand {
     }
 }
 
-extension StarStop: ExpressibleByArgument {}
-extension StarPreset: ExpressibleByArgument {}
+extension StarStop: PhysicsChoiceArgument {}
+extension StarPreset: PhysicsChoiceArgument {}
 
 /// `star --eos`: the evolving cells' equation of state.
-enum StarEOSChoice: String, CaseIterable, ExpressibleByArgument {
+enum StarEOSChoice: String, PhysicsChoiceArgument {
     /// `EnvelopeEOS` solved in every cell.
     case direct
     /// `EnvelopeEOSTable.wholeStar(metals: Z)`, the direct EOS where the table does not cover a cell.

@@ -260,6 +260,20 @@ public final class BoundAnalysis {
         return nll.map { exp(-0.5 * ($0 - lo)) }
     }
 
+    /// The theory error of a full evolution code's tip prediction as published beside a TRGB bound: Viaux et al. 2013
+    /// (A&A 558, A12, abstract) predict M_I = −3.99 ± 0.07 mag for M5 with PGPUC. The reconciliation of a computed
+    /// limit with a published one recomputes the limit with this σ in place of this model's budget (issue 18 item 9).
+    public static let publishedTheoryError = 0.07
+
+    /// The Bayesian limit of one calibration with a constant theory error `theoryError` (mag) in place of its budget;
+    /// nil when the limit lies beyond the grid.
+    public static func bayesianLimit(_ c: CalibrationResult, grid: [Double], cl: Double, theoryError: Double) -> Double? {
+        let nll = minusTwoLogL(c.calibration.mI, c.calibration.observedError, c.gridMI,
+                               [Double](repeating: theoryError, count: c.gridMI.count))
+        guard let top = grid.last else { return nil }
+        return try? UpperLimits.bayesian(chi2: interpolated(grid, nll), range: 0...top, cl: cl)
+    }
+
     /// −2 ln L on the grid for one calibration.
     static func minusTwoLogL(_ m: Double, _ sigma: Double, _ t: [Double], _ tau: [Double]) -> [Double] {
         zip(t, tau).map { ti, taui in

@@ -42,11 +42,11 @@ public struct Calibration: Decodable, Sendable, Equatable {
 
         public var names: [String] { calibrations.map(\.name) }
 
-        /// Entries by name ("all" gives every entry); unknown names list the valid ones.
+        /// Entries by name, in any case ("all" gives every entry); unknown names list the valid ones.
         public func select(_ name: String) throws -> [Calibration] {
-            if name == "all" { return calibrations }
-            if name == "default" { return try defaultCalibrations.flatMap { try select($0) } }
-            guard let c = calibrations.first(where: { $0.name == name }) else {
+            if name.lowercased() == "all" { return calibrations }
+            if name.lowercased() == "default" { return try defaultCalibrations.flatMap { try select($0) } }
+            guard let c = calibrations.first(where: { $0.name.lowercased() == name.lowercased() }) else {
                 throw TRGBError.unknownCalibration(name: name, available: names)
             }
             return [c]

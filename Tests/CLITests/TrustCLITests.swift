@@ -219,4 +219,18 @@ struct TrustCLITests {
         #expect(err.contains("--theory-error 0.9") && err.contains("[0, 0.2") && !err.contains("extend"), "\(err)")
         #expect(out.isEmpty)
     }
+
+    /// Issue 18 item 9: ω Cen's computed limit sat beside the published 1.2 with no word on why. The report now says,
+    /// in two lines, what the limit would be with the full-code theory σ (0.07 mag) and whether that accounts for the
+    /// difference. Without the budget (σ_theory = 0 here) the recomputed limit must still land near 1.2.
+    @Test("the bound report reconciles a computed limit with the published one")
+    func boundReconcilesWithPublished() throws {
+        let (code, out, err) = try CLITests.run(["bound", "--calibration", "OMEGA-CEN-CR2020", "--no-systematics", "--quiet"])
+        #expect(code == 0, "\(err)")
+        #expect(out.contains("Against the published limits (95% CL)"), "\(out)")
+        let line = out.split(separator: "\n").first { $0.contains("with 0.07 mag and this model's M_I") } ?? ""
+        #expect(line.contains("accounts for the difference"), "\(line)")
+        let value = line.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ":"))) }.last ?? .nan
+        #expect(abs(value - 1.2) < 0.18, "\(line)")
+    }
 }

@@ -33,6 +33,13 @@ import Testing
         let cr = try analysis.with(.init(withBudget: false, extraTheoryError: 0.07)).run(Array(cals.dropFirst()), cl: 0.95)
         #expect(Self.within(cr.results[0].limits.bayesian, 1.2, 0.15), "ω Cen: \(cr.results[0].limits.bayesian)")
         #expect(Self.within(cr.results[1].limits.bayesian, 1.5, 0.15), "NGC 4258: \(cr.results[1].limits.bayesian)")
+        // The bound report's reconciliation (issue 18 item 9) recomputes the same limits from the full-budget run's
+        // M_I(μ₁₂) with σ_theory = 0.07: the same numbers as the run without the budget.
+        for i in 0..<2 {
+            let redone = BoundAnalysis.bayesianLimit(r95.results[i + 1], grid: r95.muGrid, cl: 0.95,
+                                                     theoryError: BoundAnalysis.publishedTheoryError)
+            #expect(redone.map { abs($0 - cr.results[i].limits.bayesian) < 1e-3 } == true, "\(String(describing: redone)) vs \(cr.results[i].limits.bayesian)")
+        }
         // With our own budget (0.17 mag: Blouin conduction and the core edge dominate) the limits are
         // weaker by a factor 1.6–2.0: the documented difference, kept as a regression check.
         for (i, published) in [(1, 1.2), (2, 1.5)] {
