@@ -104,7 +104,7 @@ extension CompareReport {
         var plots: [String]
         if stellar.computed {
             let cl = stellar.cl.map { String(format: ", %g%% CL", 100 * $0) } ?? ""
-            plots = ["[1985:2030] \(String(format: "%.4g", lo)) with filledcurves y=\(String(format: "%.4g", max(hi, lo * 1.05))) fs transparent solid 0.25 lc rgb '#d62728' title 'this tool, TRGB\(cl): combined \(Gnuplot.number(stellar.limit)) to weakest calibration \(Gnuplot.number(hi * 1e12)) × 10^{-12}'"]
+            plots = ["[1985:2030] \(String(format: "%.4g", lo)) with filledcurves y=\(String(format: "%.4g", max(hi, lo * 1.05))) fs transparent solid 0.25 lc rgb '#d62728' title 'this tool (TRGB\(cl)): \(Gnuplot.number(stellar.limit)) combined to \(Gnuplot.number(hi * 1e12)) weakest, × 10^{-12}'"]
         } else {
             plots = ["[1985:2030] \(String(format: "%.4g", lo)) with lines lw 3 lc rgb '#d62728' title 'stellar limit given (--stellar-limit): \(Gnuplot.number(stellar.limit)) × 10^{-12}'"]
         }
@@ -124,7 +124,7 @@ extension CompareReport {
         set logscale y
         set format y '10^{%L}'
         set xrange [1985:2030]
-        set yrange [3e-13:1e-6]
+        set yrange [3e-13:3e-5]  # the decade above 10⁻⁶ holds the key
         set grid lc rgb '#dddddd'
         set key top right box opaque spacing 1.15
         set xlabel 'year'

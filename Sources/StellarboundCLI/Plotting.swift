@@ -157,13 +157,15 @@ extension Gnuplot {
     }
 
     /// The contours of a sample cloud that enclose the given fractions of the samples: a 2-D histogram on an n × n grid
-    /// over the ranges, smoothed by a 3 × 3 binomial kernel, and the density levels above which the cells hold those
+    /// over the ranges, smoothed by two passes of a 3 × 3 binomial kernel, and the density levels above which the cells hold those
     /// fractions (the highest-density regions; 68 % and 95 % are what TRGB papers draw). Returns the smoothed grid
     /// (x,y,density lines, comma-separated like the figures' CSV, scans separated by blank lines), the levels
     /// (highest first) and the contour lines as segments for gnuplot (`x,y` pairs, one blank line after each segment;
     /// marching squares over the cell centres, so no gnuplot contouring, whose table output ignores the separator).
     static func densityContours(x: [Double], y: [Double], xRange: (Double, Double), yRange: (Double, Double),
-                                fractions: [Double], bins n: Int = 40) -> (grid: String, levels: [Double], segments: String) {
+                                fractions: [Double], bins: Int? = nil) -> (grid: String, levels: [Double], segments: String) {
+        // ~10 samples per bin on average (12 to 40 bins a side): fewer bins are coarse, more are Poisson noise.
+        let n = bins ?? min(40, max(12, Int((Double(x.count) / 10).squareRoot())))
         var h = [Double](repeating: 0, count: n * n)
         let dx = (xRange.1 - xRange.0) / Double(n), dy = (yRange.1 - yRange.0) / Double(n)
         guard dx > 0, dy > 0 else { return ("", [], "") }
@@ -171,20 +173,23 @@ extension Gnuplot {
             let i = min(n - 1, max(0, Int((a - xRange.0) / dx))), j = min(n - 1, max(0, Int((b - yRange.0) / dy)))
             h[j * n + i] += 1
         }
-        var s = [Double](repeating: 0, count: n * n)
+        var s = h
         let w = [1.0, 2, 1]
-        for j in 0..<n {
-            for i in 0..<n {
-                var sum = 0.0, norm = 0.0
-                for dj in -1...1 {
-                    for di in -1...1 {
-                        let ii = i + di, jj = j + dj
-                        guard ii >= 0, ii < n, jj >= 0, jj < n else { continue }
-                        sum += w[di + 1] * w[dj + 1] * h[jj * n + ii]
-                        norm += w[di + 1] * w[dj + 1]
+        for _ in 0..<2 {  // two passes of the binomial kernel: a 5 × 5 smoothing
+            let h = s
+            for j in 0..<n {
+                for i in 0..<n {
+                    var sum = 0.0, norm = 0.0
+                    for dj in -1...1 {
+                        for di in -1...1 {
+                            let ii = i + di, jj = j + dj
+                            guard ii >= 0, ii < n, jj >= 0, jj < n else { continue }
+                            sum += w[di + 1] * w[dj + 1] * h[jj * n + ii]
+                            norm += w[di + 1] * w[dj + 1]
+                        }
                     }
+                    s[j * n + i] = sum / norm
                 }
-                s[j * n + i] = sum / norm
             }
         }
         let sorted = s.sorted(by: >)
