@@ -41,6 +41,8 @@ struct PlasmaMapCommand: ParsableCommand {
         let nRho = Int((10 / step).rounded()) + 1, nT = Int((log10(3e9) - 7) / step) + 1
         var lines = ["log10_density_g_cm3,log10_temperature_k,q_standard_erg_cm3_s,q_itoh_fit_erg_cm3_s,q_hrw_fit_erg_cm3_s,exact_over_itoh,exact_over_hrw,gamma_omega_p_over_kT"]
         var rgItoh: [Double] = [], rgHRW: [Double] = []
+        // The whole map's range of each ratio, for the plot's titles.
+        var rangeItoh = (Double.infinity, -Double.infinity), rangeHRW = (Double.infinity, -Double.infinity)
         for j in 0..<nT {
             let lt = 7 + Double(j) * step
             for i in 0..<nRho {
@@ -53,6 +55,8 @@ struct PlasmaMapCommand: ParsableCommand {
                 lines.append(String(format: "%.3f,%.3f,%.6e,%.6e,%.6e,%@,%@,%.5g", lr, lt, q, f.itoh, f.hrw,
                                     ri.isFinite ? String(format: "%.6f", ri) : "", rh.isFinite ? String(format: "%.6f", rh) : "",
                                     p.gas.omegaP_keV / p.gas.kT_keV))
+                if ri.isFinite { rangeItoh = (min(rangeItoh.0, ri), max(rangeItoh.1, ri)) }
+                if rh.isFinite { rangeHRW = (min(rangeHRW.0, rh), max(rangeHRW.1, rh)) }
                 if lr >= 4 - 1e-9, lr <= 6.5 + 1e-9, pow(10, lt) >= 5e7 * (1 - 1e-9), pow(10, lt) <= 1.5e8 * (1 + 1e-9), ri.isFinite {
                     rgItoh.append(ri)
                     rgHRW.append(rh)
@@ -81,13 +85,8 @@ struct PlasmaMapCommand: ParsableCommand {
             // The colour scale (issue 18 (8)): blue–white–red over [0.85, 1.25], where the fits' accuracy is read, and
             // two flat colours beyond it (navy below, dark grey above) so that saturated areas are not mistaken for
             // 0.85 or 1.25; each panel's title gives the data's whole range.
-            func range(_ column: Int) -> String {
-                let v = text.split(separator: "\n").dropFirst().compactMap { line -> Double? in
-                    let f = line.split(separator: ",", omittingEmptySubsequences: false)
-                    return f.count > column ? Double(f[column]) : nil
-                }.filter(\.isFinite)
-                guard let lo = v.min(), let hi = v.max() else { return "no data" }
-                return String(format: "data %.3g to %.3g", lo, hi)
+            func range(_ r: (Double, Double)) -> String {
+                r.0 <= r.1 ? String(format: "data %.3g to %.3g", r.0, r.1) : "no data"
             }
             let script = """
             \(try Gnuplot.terminal(for: plot))
@@ -106,9 +105,9 @@ struct PlasmaMapCommand: ParsableCommand {
             set palette defined (0.8 '#081d58', 0.85 '#081d58', 0.85 'blue', 1.0 'white', 1.25 'red', 1.25 '#404040', 1.3 '#404040')
             set cbtics ('< 0.85' 0.825, '0.9' 0.9, '0.95' 0.95, '1' 1, '1.05' 1.05, '1.1' 1.1, '1.15' 1.15, '1.2' 1.2, '> 1.25' 1.275)
             set object 1 rect from 4,log10(5e7) to 6.5,log10(1.5e8) front fs empty border lc rgb 'black' lw 2
-            set title 'exact / Itoh et al. 1996 (\(range(5)))'
+            set title 'exact / Itoh et al. 1996 (\(range(rangeItoh)))'
             splot \(Gnuplot.quoted(gridFile)) using 1:2:(clamp($6)) with pm3d notitle
-            set title 'exact / HRW 1994, f_{xy} = 1 (\(range(6)))'
+            set title 'exact / HRW 1994, f_{xy} = 1 (\(range(rangeHRW)))'
             splot \(Gnuplot.quoted(gridFile)) using 1:2:(clamp($7)) with pm3d notitle
             unset multiplot
             """

@@ -66,7 +66,6 @@ extension PosteriorReport {
                 if i == j {
                     let width = (xhi - xlo) / 30
                     script += "set autoscale y\nset ytics autofreq\nset format y ''\nunset ylabel\nset style fill solid 0.5\n"
-                    if j == 0 { script += limitLine }
                     script += "plot \(Gnuplot.quoted(data)) using (\(width)*floor($\(j + 1)/\(width))+\(width / 2)):(1.0) skip 1 smooth frequency with boxes lc rgb '#1f77b4'\n"
                 } else {
                     let (ylo, yhi) = ranges[i]
