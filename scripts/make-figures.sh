@@ -5,6 +5,11 @@
 # Usage: scripts/make-figures.sh [figure-name ...]   (no name: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+selected=("$@")
+known=" $(grep -o '^run [a-z0-9-]*' scripts/make-figures.sh | cut -d' ' -f2 | tr '\n' ' ')"
+for name in "${selected[@]}"; do
+    [[ "$known" == *" $name "* ]] || { echo "make-figures: unknown figure '$name'; known:$known" >&2; exit 2; }
+done
 swift build -c release --product stellarbound >/dev/null
 sb="$PWD/.build/release/stellarbound"
 out=Docs/figures
@@ -14,7 +19,6 @@ run() {  # name, then the command's arguments (the figure is $out/name.png)
     echo "== $name: stellarbound $*" >&2
     "$sb" "$@" --plot "$out/$name.png" > /dev/null
 }
-selected=("$@")
 run bound-default bound --quiet
 run compare-limits compare --quiet
 run millicharge-limits millicharge --red-giant --quiet
