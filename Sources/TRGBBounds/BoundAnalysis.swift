@@ -158,9 +158,7 @@ public final class BoundAnalysis {
         if extraTheoryError > 0 {
             _ = try runner.run(calibrations.flatMap { c in nodes.map { spec(for: c).with(coupling, $0) } })
             for c in calibrations {
-                let base = spec(for: c), p0 = photometryInputs(for: c)
-                let values = try nodes.map { try tip(logL: runner.known[base.with(coupling, $0)]!.logTipLuminosity, p0).mI }
-                let gridMI = try TipCurve(mu12: nodes, values: values).sample(grid)
+                let gridMI = try nominalCurve(c, nodes: nodes).curve.sample(grid)
                 try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl) { extra in grid.map { _ in extra } }
             }
         }
@@ -171,8 +169,7 @@ public final class BoundAnalysis {
         for (c, variations) in zip(calibrations, variationsPer) {
             let base = spec(for: c)
             let p0 = photometryInputs(for: c)
-            let logLs = nodes.map { known[base.with(coupling, $0)]!.logTipLuminosity }
-            let curve = TipCurve(mu12: nodes, values: try logLs.map { try tip(logL: $0, p0).mI })
+            let (logLs, curve) = try nominalCurve(c, nodes: nodes)
             let gridMI = try curve.sample(grid)
             let standard = try tip(logL: logLs[0], p0)
             let logLRef = known[base.with(coupling, muRef)]!.logTipLuminosity
@@ -206,8 +203,7 @@ public final class BoundAnalysis {
                     let w = Self.referenceWeight(mu, muRef)
                     return m + (1 - w) * d0 + w * dr
                 }
-                let l = try? UpperLimits.bayesian(chi2: Self.interpolated(grid, Self.minusTwoLogL(c.mI, c.observedError, shifted, gridTau)),
-                                                  range: 0...grid.last!, cl: cl)
+                let l = Self.bayesianLimit(c, mI: shifted, tau: gridTau, grid: grid, cl: cl)
                 budget.append(BudgetRow(name: v.name, category: v.category, deltaMI0: d0, deltaMIRef: dr, limitShift: l.map { $0 - limits.bayesian }))
             }
             let tauRef = gridTau[grid.firstIndex(where: { $0 >= muRef }) ?? grid.count - 1]
@@ -224,6 +220,13 @@ public final class BoundAnalysis {
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
                       tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
+    }
+
+    /// The nominal tracks' tip luminosities at the μ nodes (computed already, in `runner.known`) and M_I(μ) through them.
+    func nominalCurve(_ c: Calibration, nodes: [Double]) throws -> (logLs: [Double], curve: TipCurve) {
+        let base = spec(for: c), p0 = photometryInputs(for: c)
+        let logLs = nodes.map { runner.known[base.with(coupling, $0)]!.logTipLuminosity }
+        return (logLs, TipCurve(mu12: nodes, values: try logLs.map { try tip(logL: $0, p0).mI }))
     }
 
     /// Refuses an extra theory error for which `c`'s limit lies beyond the grid (the likelihood has not fallen off by its
@@ -268,10 +271,13 @@ public final class BoundAnalysis {
     /// The Bayesian limit of one calibration with a constant theory error `theoryError` (mag) in place of its budget;
     /// nil when the limit lies beyond the grid.
     public static func bayesianLimit(_ c: CalibrationResult, grid: [Double], cl: Double, theoryError: Double) -> Double? {
-        let nll = minusTwoLogL(c.calibration.mI, c.calibration.observedError, c.gridMI,
-                               [Double](repeating: theoryError, count: c.gridMI.count))
+        bayesianLimit(c.calibration, mI: c.gridMI, tau: [Double](repeating: theoryError, count: c.gridMI.count), grid: grid, cl: cl)
+    }
+
+    /// The Bayesian limit of one calibration with M_I(μ) and τ(μ) on `grid`; nil when it lies beyond the grid.
+    static func bayesianLimit(_ c: Calibration, mI: [Double], tau: [Double], grid: [Double], cl: Double) -> Double? {
         guard let top = grid.last else { return nil }
-        return try? UpperLimits.bayesian(chi2: interpolated(grid, nll), range: 0...top, cl: cl)
+        return try? UpperLimits.bayesian(chi2: interpolated(grid, minusTwoLogL(c.mI, c.observedError, mI, tau)), range: 0...top, cl: cl)
     }
 
     /// −2 ln L on the grid for one calibration.
