@@ -117,7 +117,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ModelData"], path: "Tests/TestSupport"),
         .testTarget(name: "GSLTests", dependencies: ["GSL", "TestSupport"]),
         .testTarget(name: "PlasmaTests", dependencies: ["Plasma", "GSL", "TestSupport"]),
-        .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "TestSupport"]),
+        .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "Constants", "GSL", "TestSupport"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "CacheFiles", "TestSupport"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL", "TestSupport"]),
         .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport"]),

@@ -21,6 +21,11 @@ public enum SpecialFunctions {
         try call("fermi_dirac_int(\(j), \(x))") { gsl_sf_fermi_dirac_int_e(j, x, $0) }
     }
 
+    /// F_{−1/2}(x), normalised as above (divided by Γ(1/2)); dF_{1/2}/dx = F_{−1/2} in this normalisation.
+    public static func fermiDiracMinusHalf(_ x: Double) throws -> Double {
+        try call("fermi_dirac_mhalf(\(x))") { gsl_sf_fermi_dirac_mhalf_e(x, $0) }
+    }
+
     /// F_{1/2}(x), normalised as above (divided by Γ(3/2)).
     public static func fermiDiracHalf(_ x: Double) throws -> Double {
         try call("fermi_dirac_half(\(x))") { gsl_sf_fermi_dirac_half_e(x, $0) }
