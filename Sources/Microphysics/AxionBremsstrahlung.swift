@@ -5,19 +5,22 @@ import GSL
 /// the dimensionless integral J(η, s) of the emission rate and its two closed-form limits.
 ///
 /// The rate (Docs/axion.md §2, eqs. A1–A4, derived there): second-order Born amplitude with the non-relativistic
-/// pseudoscalar vertex (g_ae/2mₑ) σ·k; the two diagrams' leading terms cancel, leaving
-/// |M|² = (g_ae²/4mₑ⁴)(q·k̂)² |V(q)|², i.e. g_ae²ω²/(4e²mₑ²) times the photon's per polarisation (the relation
-/// Raffelt 1996, "Stars as Laboratories", ch. 3, and Redondo 2013, JCAP 12, 008, use). With the ions' Coulomb
-/// potential screened in Debye–Hückel form, |V|²S(q) → (4πZα)²/(q²(q² + k_S²)), and ħ = c = k_B = 1:
+/// limit of the derivative (axial-vector) coupling, vertex (g_ae/2mₑ)[σ·k − ω σ·(p + p')/2mₑ] (equivalent on shell
+/// to the pseudoscalar g_ae ψ̄iγ₅ψ a, whose naive non-relativistic form σ·k alone misses the pair terms and gives
+/// half the rate); the two diagrams' leading terms cancel, leaving |M|² = (g_ae²/4mₑ⁴)|q_⊥|² |V(q)|² (q_⊥ ⊥ k),
+/// i.e. g_ae²ω²/(2e²mₑ²) times the photon's per polarisation (Raffelt 1996, "Stars as Laboratories", ch. 3). With
+/// the ions' Coulomb potential screened in Debye–Hückel form, |V|²S(q) → (4πZα)²/(q²(q² + k_S²)), and ħ = c = k_B = 1:
 ///
-///     Q = Σⱼ nⱼZⱼ² α² α_a (T⁴/mₑ²) J(η, s) / (3π²)                                        (A1)
+///     Q = Σⱼ nⱼZⱼ² α² α_a (T⁴/mₑ²) 2J(η, s) / (3π²)                                       (A1)
 ///     J(η, s) = ∫₀^∞ dx ∫₀^x dw f(x − η) f(η + w − x) w² ln[((√x + √(x−w))² + s)/((√x − √(x−w))² + s)]   (A2)
 ///     f(y) = 1/(eʸ + 1),  s = k_S²/(2mₑT),  k_S² = 4πα(Σⱼ nⱼZⱼ² + n_eff)/T,  n_eff = T ∂nₑ/∂μ
 ///
 /// Limits (exact, tested): non-degenerate and unscreened J → (64/15) e^η, which gives
-/// Q = 128/(45√(2π)) α²α_a nₑ Σnⱼ Zⱼ² T^(5/2)/mₑ^(7/2) (A3); degenerate J → (π⁴/15) ln(1 + 4η/s), which gives
-/// Q = (π²/45) α²α_a Σnⱼ Zⱼ² (T⁴/mₑ²) ln((2 + κ²)/κ²), κ² = k_S²/2p_F² (A4). The same master formula with the photon
-/// vertex gives the Born free–free emissivity with the thermal Gaunt factor 2√3/π (checked in the tests).
+/// Q = 256/(45√(2π)) α²α_a nₑ Σnⱼ Zⱼ² T^(5/2)/mₑ^(7/2) (A3); degenerate J → (π⁴/15) ln(1 + 4η/s), which gives
+/// Q = (π²/15) α²α_a Σnⱼ Zⱼ² (T⁴/mₑ²) F, F = (2/3) ln((2 + κ²)/κ²), κ² = k_S²/2p_F² (A4): the non-relativistic,
+/// Debye-screened form of the factor F in the degenerate rate 10.8 α₂₆ T₈⁴ Σ XZ²/A F erg g⁻¹ s⁻¹ (Nakagawa et al.
+/// 1987, 1988; Raffelt 1990, PRD 41, 1324) that full codes use. The same master formula
+/// with the photon vertex gives the Born free–free emissivity with the thermal Gaunt factor 2√3/π (tested).
 ///
 /// Numerical traps: √x − √(x−w) is evaluated as w/(√x + √(x−w)) (cancellation as w → 0); J spans e^η in the
 /// non-degenerate limit, so the table below stores only a correction factor of order one.

@@ -5,7 +5,7 @@ import Foundation
 /// Energy loss to axions through the axion–electron coupling g_ae (α_a = g_ae²/4π): bremsstrahlung on ions and
 /// Compton production, in erg g⁻¹ s⁻¹, for a fully ionised plasma of non-relativistic electrons at any degeneracy.
 ///
-///     bremsstrahlung: Q_B = Σⱼ nⱼZⱼ² α² α_a (T⁴/mₑ²) J(η, s)/(3π²)          Docs/axion.md eq. (A1), `AxionBremsstrahlung`
+///     bremsstrahlung: Q_B = Σⱼ nⱼZⱼ² α² α_a (T⁴/mₑ²) 2J(η, s)/(3π²)         Docs/axion.md eq. (A1), `AxionBremsstrahlung`
 ///     Compton:        Q_C = n_eff (4α α_a/3π mₑ⁴) T⁶ I(ω_p/T),  n_eff = T ∂nₑ/∂μ  Docs/axion.md eq. (A5), `AxionCompton`
 ///
 /// Q_C is Raffelt 1996 ("Stars as Laboratories", §3.2) for γ e → e a (33 α₂₆ Yₑ T₈⁶ erg g⁻¹ s⁻¹ non-degenerate), with
@@ -60,7 +60,7 @@ public enum AxionEmission {
             j = AxionBremsstrahlung.integral(degeneracy: AxionBremsstrahlungTable.degeneracy(psi: p.psi), screening: p.screening)
         }
         let kT2 = p.kT * p.kT
-        let qB = p.chargeSquaredDensity * alpha * alpha * alphaA * kT2 * kT2 / (me * me) * j / (3 * Double.pi * Double.pi)
+        let qB = p.chargeSquaredDensity * alpha * alpha * alphaA * kT2 * kT2 / (me * me) * 2 * j / (3 * Double.pi * Double.pi)
         let omegaP = (4 * Double.pi * alpha * pow(Natural.hbarC_keV_cm, 3) * p.electronDensity / me).squareRoot()
         let blackbody = method == .table ? AxionCompton.blackbodyIntegralAtZeroMass * AxionCompton.suppression(plasmaMassOverT: omegaP / p.kT)
                                          : AxionCompton.integral(plasmaMassOverT: omegaP / p.kT)

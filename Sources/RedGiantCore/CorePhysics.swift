@@ -25,6 +25,8 @@ public struct CorePhysics: Sendable {
     public var plasmaNeutrinos: PlasmaNeutrinos = .exact
     public var bremsstrahlung: ItohNeutrinoFits.BremsstrahlungBranch = .smoothBlend
     public var neutrino: NeutrinoProperties = .none
+    /// Axion–electron coupling g_ae/10⁻¹³: bremsstrahlung and Compton axions (`AxionEmission`) join the losses.
+    public var axionElectron = 0.0
     public var couplings: ElectroweakCouplings = .standard
     /// Multiplies the conductive opacity (systematics; 1 by default).
     public var conductiveOpacityFactor = 1.0
@@ -40,7 +42,7 @@ struct CellState {
     var lnP = 0.0, cP = 0.0, nablaAd = 0.0, chiT = 0.0, chiRho = 0.0
     /// Total opacity 1/κ = 1/κ_rad + 1/κ_cond, cm² g⁻¹.
     var kappa = 0.0
-    /// ε_3α and ε_ν (standard + non-standard + extra), erg g⁻¹ s⁻¹.
+    /// ε_3α and the losses ε_ν (standard + non-standard neutrinos + axions + extra), erg g⁻¹ s⁻¹.
     var epsNuclear = 0.0, epsNeutrino = 0.0
 }
 
@@ -79,6 +81,9 @@ struct CellPhysicsEvaluator: Sendable {
                                                           rate: physics.tripleAlpha, screening: physics.screening)
         out.epsNeutrino = try neutrinoLoss(rho: rho, t: t) / rho
         if let extra = physics.extraLoss { out.epsNeutrino += extra(rho, t) }
+        if physics.axionElectron > 0 {
+            out.epsNeutrino += try AxionEmission.rates(density: rho, temperature: t, composition: c, g13: physics.axionElectron).total
+        }
         guard out.lnP.isFinite, out.kappa.isFinite, out.kappa > 0, out.epsNuclear.isFinite, out.epsNeutrino.isFinite else {
             throw FlashError.invalidData(field: "microphysics", reason: "non-finite state at ρ = \(rho), T = \(t)")
         }

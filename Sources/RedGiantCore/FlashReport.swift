@@ -22,6 +22,8 @@ public struct FlashReport: Sendable, Encodable {
     public var coreModelMassValid: Bool
     /// Non-standard neutrino properties: μ₁₂ (10⁻¹² μ_B) and the millicharge (e).
     public var mu12: Double, millicharge: Double
+    /// The axion–electron coupling g_ae in 10⁻¹³ (0: no axions).
+    public var axionElectron: Double
     /// Physics choices, by their raw names.
     public var conduction: String, blouin2020: Bool, tripleAlpha: String, screening: String
     public var plasmaNeutrinos: String, coulomb: String, edgeRelations: String
@@ -57,6 +59,7 @@ public struct FlashReport: Sendable, Encodable {
         dredgeUpHelium = star.dredgeUpHelium
         mu12 = physics.neutrino.mu12
         millicharge = physics.neutrino.millicharge
+        axionElectron = physics.axionElectron
         conduction = physics.conduction.rawValue
         blouin2020 = physics.blouin2020
         tripleAlpha = physics.tripleAlpha.rawValue
@@ -82,7 +85,7 @@ public struct FlashReport: Sendable, Encodable {
         case ignitionTemperature = "ignition_temperature_k", centralDensity = "central_density_g_cm3"
         case centralTemperature = "central_temperature_k", age = "age_yr", steps, newtonIterations = "newton_iterations"
         case retries, wallTime = "wall_time_s", mass = "mass_msun", helium, metallicity, dredgeUpHelium = "dredge_up_helium"
-        case mu12, millicharge, conduction, blouin2020, tripleAlpha = "triple_alpha", screening
+        case mu12, millicharge, axionElectron = "axion_electron_g13", conduction, blouin2020, tripleAlpha = "triple_alpha", screening
         case plasmaNeutrinos = "plasma_neutrinos", coulomb, edgeRelations = "edge_relations"
         case flashThreshold = "flash_threshold_lsun", startCoreMass = "start_core_mass_msun", cells
         case timestepFactor = "timestep_factor", coreModelMassValid = "core_model_mass_valid"
@@ -112,6 +115,7 @@ public struct FlashReport: Sendable, Encodable {
         try c.encode(dredgeUpHelium, forKey: .dredgeUpHelium)
         try c.encode(mu12, forKey: .mu12)
         try c.encode(millicharge, forKey: .millicharge)
+        try c.encode(axionElectron, forKey: .axionElectron)
         try c.encode(conduction, forKey: .conduction)
         try c.encode(blouin2020, forKey: .blouin2020)
         try c.encode(tripleAlpha, forKey: .tripleAlpha)

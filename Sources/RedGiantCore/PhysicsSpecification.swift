@@ -25,6 +25,8 @@ public struct PhysicsSpecification: Hashable, Codable, Sendable {
     public var mu12 = 0.0
     /// Neutrino millicharge in units of e.
     public var millicharge = 0.0
+    /// Axion–electron coupling g_ae in units of 10⁻¹³ (0: no axions; `AxionEmission`).
+    public var axionElectron = 0.0
     /// sin²θ_W in C_V = ½ + 2 sin²θ_W (default: Itoh et al. 1996's 0.2319).
     public var sin2ThetaW = ElectroweakCouplings.standard.sin2ThetaW
     /// Multiplies the conductive opacity (systematics).
@@ -67,6 +69,11 @@ extension CorePhysics {
         guard spec.neutrinoLossFactor.isFinite, spec.neutrinoLossFactor >= 0 else {
             throw FlashError.invalidParameter(name: "neutrino-loss-factor", value: spec.neutrinoLossFactor, allowed: "[0, ∞)")
         }
+        guard spec.axionElectron.isFinite, spec.axionElectron >= 0, spec.axionElectron <= AxionEmission.maximumCoupling else {
+            throw FlashError.invalidParameter(name: "axion-electron", value: spec.axionElectron,
+                                              allowed: "[0, \(AxionEmission.maximumCoupling)] (g_ae in 10⁻¹³)")
+        }
+        axionElectron = spec.axionElectron
         conductiveOpacityFactor = spec.conductiveOpacityFactor
         neutrinoLossFactor = spec.neutrinoLossFactor
     }

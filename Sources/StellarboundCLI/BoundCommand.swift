@@ -77,7 +77,7 @@ struct BoundCommand: ParsableCommand {
     @Option(help: "Calibration name, comma-separated names, 'default' or 'all'.")
     var calibration = "default"
 
-    @Option(help: "The channel bounded: magnetic-moment (μ₁₂ = μν/1e-12 μ_B) or millicharge (q₁₄ = qν/1e-14 e; Docs/millicharge.md §4).")
+    @Option(help: "The channel bounded: magnetic-moment (μ₁₂ = μν/1e-12 μ_B), millicharge (q₁₄ = qν/1e-14 e; Docs/millicharge.md §4) or axion-electron (g₁₃ = g_ae/1e-13; Docs/axion.md).")
     var coupling: CouplingArgument = .magneticMoment
 
     @Option(help: "Confidence level, in (0, 1). Default 0.95.")
@@ -144,6 +144,7 @@ struct BoundCommand: ParsableCommand {
 enum CouplingArgument: String, PhysicsChoiceArgument {
     case magneticMoment = "magnetic-moment"
     case millicharge
+    case axionElectron = "axion-electron"
 
     var value: Coupling { Coupling(rawValue: rawValue)! }
 }

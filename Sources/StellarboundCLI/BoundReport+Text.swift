@@ -9,18 +9,22 @@ extension BoundReport {
         var out: [String] = []
         let clText = String(format: "%g%% CL", 100 * r.cl)
         let x = r.coupling.symbol
-        if r.coupling == .magneticMoment {
+        switch r.coupling {
+        case .magneticMoment:
             out.append("Neutrino magnetic moment from the red-giant-branch tip: upper limits at \(clText)")
             out.append("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, the same in every basis (mass or flavour, Dirac or Majorana).")
-        } else {
+        case .millicharge:
             out.append("Neutrino millicharge from the red-giant-branch tip (plasmon decay γ → νν̄ through the charge): upper limits at \(clText)")
             out.append("The limit is on qν = (Σᵢ qᵢ²)^½ over Dirac species, in units of e.")
+        case .axionElectron:
+            out.append("Axion–electron coupling from the red-giant-branch tip (bremsstrahlung on ions and Compton axions): upper limits at \(clText)")
+            out.append("The limit is on g_ae in units of 10⁻¹³ (rates: Docs/axion.md).")
         }
         out.append("")
         var rows: [[String]] = []
         for c in r.results {
             let pull = c.pull
-            let published = r.coupling != .magneticMoment ? "" : (c.calibration.publishedLimits ?? []).map { String(format: "%.1f (%g%%)", $0.mu12, 100 * $0.cl) }.joined(separator: ", ")
+            let published = c.calibration.published(r.coupling).map { String(format: "%.1f (%g%%)", $0.x, 100 * $0.cl) }.joined(separator: ", ")
             rows.append([c.calibration.name,
                          String(format: "%.3f ± %.3f", c.calibration.mI, c.calibration.observedError),
                          String(format: "%.3f ± %.3f", c.standard.mI, c.theoryError0),
@@ -86,23 +90,23 @@ extension BoundReport {
     /// limit differs — the theory budget here against the full-code σ a published analysis quotes, with the limit
     /// recomputed with that σ — and how the one-sided conduction correction of Blouin et al. 2020 is counted.
     static func reconciliation(_ r: BoundAnalysis.Report) -> [String] {
-        guard r.coupling == .magneticMoment else { return [] }
+        guard r.coupling != .millicharge else { return [] }
         var out: [String] = []
         let pub = BoundAnalysis.publishedTheoryError
         for c in r.results {
-            guard let p = (c.calibration.publishedLimits ?? []).first(where: { abs($0.cl - r.cl) < 1e-9 }) else { continue }
+            guard let p = c.calibration.published(r.coupling).first(where: { abs($0.cl - r.cl) < 1e-9 }) else { continue }
             let largest = c.categoryErrors.sorted { $0.1 > $1.1 }.prefix(2)
                 .map { String(format: "%@ %.3f", $0.0.rawValue, $0.1) }.joined(separator: ", ")
             let redone = BoundAnalysis.bayesianLimit(c, grid: r.muGrid, cl: r.cl, theoryError: pub)
             out.append(String(format: "%@: %.2f here, %.1f published. Theory σ here %.3f mag (largest: %@), against ~%.2f in full-code analyses (Viaux et al. 2013, PGPUC);",
-                              c.calibration.name, c.limits.bayesian, p.mu12, c.theoryError0, largest.isEmpty ? "—" : largest, pub))
+                              c.calibration.name, c.limits.bayesian, p.x, c.theoryError0, largest.isEmpty ? "—" : largest, pub))
             let verdict: String
-            if let redone, abs(redone - p.mu12) <= 0.15 * p.mu12 {
+            if let redone, abs(redone - p.x) <= 0.15 * p.x {
                 verdict = "the theory budget accounts for the difference"
             } else {
                 verdict = "the rest is the predicted M_I, the observed σ and the statistics"
             }
-            out.append("  with \(String(format: "%.2f", pub)) mag and this model's M_I(μ₁₂) the limit would be \(redone.map { String(format: "%.2f", $0) } ?? "beyond the grid"): \(verdict).")
+            out.append("  with \(String(format: "%.2f", pub)) mag and this model's M_I(\(r.coupling.symbol)) the limit would be \(redone.map { String(format: "%.2f", $0) } ?? "beyond the grid"): \(verdict).")
         }
         if !out.isEmpty { out.insert("", at: 0); out.insert("Against the published limits (\(String(format: "%g%% CL", 100 * r.cl)))", at: 1) }
         // The one-sided conduction correction.
@@ -145,7 +149,7 @@ extension BoundReport {
         // Issue 18 (8): both panels share the same plot area (fixed margins), so the μ axes line up; each theory band
         // has its edges drawn in its colour, so overlapping bands stay apart; every limit is a vertical line across
         // both panels and its value is in the key.
-        let x = r.coupling == .magneticMoment ? "μ_{12}" : "q_{14}"
+        let x = r.coupling.pick("μ_{12}", "q_{14}", "g_{13}")
         let clText = String(format: "%g%% CL", 100 * r.cl)
         var top: [String] = [], bottom: [String] = [], marks: [String] = []
         for (i, c) in r.results.enumerated() {
@@ -190,7 +194,7 @@ extension BoundReport {
         unset key
         set tmargin at screen 0.47; set bmargin at screen 0.08
         set format x '%g'
-        set xlabel \(r.coupling == .magneticMoment ? "'μ_{12} = μ_ν / 10^{-12} μ_B'" : "'q_{14} = q_ν / 10^{-14} e'")
+        set xlabel \(r.coupling.pick("'μ_{12} = μ_ν / 10^{-12} μ_B'", "'q_{14} = q_ν / 10^{-14} e'", "'g_{13} = g_{ae} / 10^{-13}'"))
         set yrange [0:1.05] noreverse
         set ylabel 'likelihood / maximum'
         set title 'Likelihood of \(x) (each calibration, and combined in black)' offset 0,-0.3

@@ -26,6 +26,9 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1].")
     var millicharge: Double = 0
 
+    @Option(name: .customLong("axion-electron"), help: "Axion–electron coupling g_ae in units of 1e-13, in [0, 100]: bremsstrahlung and Compton axions join the losses (Docs/axion.md). Default 0.")
+    var axionElectron: Double = 0
+
     @Option(help: "Conductive opacity (potekhin1999: the Cassisi et al. 2007 method).")
     var conduction = ConductiveOpacity.Prescription.potekhin1999
 
@@ -89,6 +92,7 @@ struct FlashOptions: ParsableArguments {
         p.coulomb = coulomb
         p.mu12 = mu12
         p.millicharge = millicharge
+        p.axionElectron = axionElectron
         return p
     }
 
@@ -187,6 +191,7 @@ struct FlashCommand: ParsableCommand {
         // After the report, and never in place of the track's own failure reason.
         var inputs = String(format: "M = %g M_☉, Y = %g, Z = %g, μ_{12} = %g", options.mass, options.helium, options.metallicity, options.mu12)
         if options.millicharge != 0 { inputs += String(format: ", q = %g e", options.millicharge) }
+        if options.axionElectron != 0 { inputs += String(format: ", g_{ae} = %g×10^{-13}", options.axionElectron) }
         if case let .failed(reason) = result.status {
             if let plot { plotAfterFailure(plot) { try FlashCSV.plot(result, inputs: inputs, to: plot) } }
             throw ComputationError(message: "the track did not reach the flash: \(reason)")

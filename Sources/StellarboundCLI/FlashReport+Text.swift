@@ -8,7 +8,8 @@ extension FlashReport {
         var out = """
         Helium flash of a \(fmt(s.mass, "%.3g")) M☉ star, Y = \(fmt(s.helium, "%.4g")), Z = \(fmt(s.metallicity, "%.3g"))\
         \(p.neutrino.mu12 > 0 ? ", μν = \(fmt(p.neutrino.mu12, "%.3g"))×10⁻¹² μ_B" : "")\
-        \(p.neutrino.millicharge > 0 ? ", q = \(fmt(p.neutrino.millicharge, "%.3g")) e" : "")
+        \(p.neutrino.millicharge > 0 ? ", q = \(fmt(p.neutrino.millicharge, "%.3g")) e" : "")\
+        \(p.axionElectron > 0 ? ", g_ae = \(fmt(p.axionElectron, "%.3g"))×10⁻¹³" : "")
         physics: conduction \(p.conduction.rawValue)\(p.blouin2020 ? " + Blouin 2020" : ""), 3α \(p.tripleAlpha.rawValue), \
         screening \(p.screening.rawValue), plasmon decay \(p.plasmaNeutrinos.rawValue), Coulomb \(p.coulomb.rawValue), \
         edge \(i.relations.name)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnvelopePhysics
 import Foundation
+import Microphysics
 import ModelData
 import OutputContract
 import Plasma
@@ -33,6 +34,8 @@ struct StarCommand: ParsableCommand {
     @Option(name: .long, help: "Effective neutrino magnetic moment μν in units of 1e-12 μ_B (μν² = Σ|μij|² + |εij|²), in [0, 1e6]: the plasmon-decay channel in every cell above 6.5 MK. Default 0.")
     var mu12 = 0.0
     @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1]. Default 0.") var millicharge = 0.0
+    @Option(name: .customLong("axion-electron"), help: "Axion–electron coupling g_ae in units of 1e-13, in [0, 100]: bremsstrahlung and Compton axions in every cell above 6.5 MK (Docs/axion.md). Default 0.")
+    var axionElectron = 0.0
     @Option(help: "Equation of state of the evolving cells: direct (the free-energy EOS solved in every cell; the reference) or table (the tabulated EOS for this Z, built once in ~10 s and cached on disk; faster, and within the differences Docs/whole-star-evolution.md §2 quotes). Default direct.")
     var eos = StarEOSChoice.direct
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
@@ -72,6 +75,11 @@ struct StarCommand: ParsableCommand {
         }
         var energy = StarEnergyPhysics()
         energy.neutrino = try NeutrinoProperties(mu12: mu12, millicharge: millicharge)
+        guard axionElectron.isFinite, axionElectron >= 0, axionElectron <= AxionEmission.maximumCoupling else {
+            throw WholeStarError.outOfRange(parameter: "axion-electron", value: axionElectron,
+                                            allowed: "[0, \(AxionEmission.maximumCoupling)] (g_ae in 1e-13)")
+        }
+        energy.axionElectron = axionElectron
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
         let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? preset?.mixingLength ?? sun.mixingLength
@@ -124,6 +132,7 @@ struct StarCommand: ParsableCommand {
         // After the report, and never in place of the track's own failure reason.
         var title = String(format: "Whole star: M = %.2f M_☉, Y = %.3f, Z = %.4g, α_{MLT} = %.3f, μ_{12} = %g", mass, y, z, alpha, mu12)
         if millicharge != 0 { title += String(format: ", q = %g e", millicharge) }
+        if axionElectron != 0 { title += String(format: ", g_{ae} = %g×10^{-13}", axionElectron) }
         title += ": " + outcome.status.rawValue.replacingOccurrences(of: "_", with: " ")
         if outcome.status == .failed {
             if let plot { plotAfterFailure(plot) { try StarTrackReport.plot(history: outcome.history, tip: outcome.tip, title: title, to: plot) } }

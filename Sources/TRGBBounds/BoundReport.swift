@@ -5,9 +5,9 @@ import NeutrinoMixing
 ///
 /// This is the documented output contract (Docs/output-contract.md, "bound"): the coding keys are the JSON keys,
 /// snake_case with their units, and may be added to but never renamed. Keys in the coupling's x are spelled
-/// with `mu12` for the magnetic moment and `q14` for the millicharge (`mu12_limit` / `q14_limit`, and the
-/// physical limit `mu_nu_limit_mu_b` / `q_limit_e0`): both spellings are coding keys, and the report writes
-/// the one of its coupling. `combined` is `null` for one calibration; `tested` is present only when a
+/// with `mu12` for the magnetic moment, `q14` for the millicharge and `g13` for the axion–electron coupling
+/// (`mu12_limit` / `q14_limit` / `g13_limit`, and the physical limit `mu_nu_limit_mu_b` / `q_limit_e0` /
+/// `g_ae_limit`): every spelling is a coding key, and the report writes the one of its coupling. `combined` is `null` for one calibration; `tested` is present only when a
 /// hypothesis was tested. Write it with `OutputContract.ContractJSON.encode`, which refuses a non-finite number.
 public struct BoundReport: Sendable, Encodable {
     public var coupling: Coupling
@@ -43,14 +43,14 @@ public struct BoundReport: Sendable, Encodable {
 
     /// The `quantity` text of each coupling.
     public static func quantity(_ c: Coupling) -> String {
-        c == .magneticMoment
-            ? "mu_nu^2 = sum_ij (|mu_ij|^2 + |eps_ij|^2): basis independent (unchanged by any unitary change of the mass or flavour basis); Dirac or Majorana"
-            : "q_nu^2 = sum_i q_i^2 over Dirac species, q in units of the elementary charge e0"
+        c.pick("mu_nu^2 = sum_ij (|mu_ij|^2 + |eps_ij|^2): basis independent (unchanged by any unitary change of the mass or flavour basis); Dirac or Majorana",
+               "q_nu^2 = sum_i q_i^2 over Dirac species, q in units of the elementary charge e0",
+               "g_ae: the axion-electron Yukawa coupling (alpha_a = g_ae^2/4pi); bremsstrahlung on ions and Compton axions")
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case command, coupling, cl, quantity, calibrations, combined, tested
-        case referenceMu12 = "reference_mu12", referenceQ14 = "reference_q14"
+        case referenceMu12 = "reference_mu12", referenceQ14 = "reference_q14", referenceG13 = "reference_g13"
         case tracksComputed = "tracks_computed", threads, seconds
     }
 
@@ -63,7 +63,7 @@ public struct BoundReport: Sendable, Encodable {
         try c.encode(calibrations, forKey: .calibrations)
         try c.encode(combined, forKey: .combined)             // null for one calibration
         try c.encodeIfPresent(tested, forKey: .tested)       // present only with a tested hypothesis
-        try c.encode(reference, forKey: coupling == .magneticMoment ? .referenceMu12 : .referenceQ14)
+        try c.encode(reference, forKey: coupling.pick(.referenceMu12, .referenceQ14, .referenceG13))
         try c.encode(tracksComputed, forKey: .tracksComputed)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
@@ -87,15 +87,17 @@ public struct BoundReport: Sendable, Encodable {
             case mu12LimitFeldmanCousins = "mu12_limit_feldman_cousins", muNuLimit = "mu_nu_limit_mu_b"
             case q14Limit = "q14_limit", q14LimitDeltaChi2 = "q14_limit_delta_chi2"
             case q14LimitFeldmanCousins = "q14_limit_feldman_cousins", qLimit = "q_limit_e0"
+            case g13Limit = "g13_limit", g13LimitDeltaChi2 = "g13_limit_delta_chi2"
+            case g13LimitFeldmanCousins = "g13_limit_feldman_cousins", gLimit = "g_ae_limit"
         }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            let magnetic = coupling == .magneticMoment
-            try c.encode(bayesian, forKey: magnetic ? .mu12Limit : .q14Limit)
-            try c.encode(deltaChiSquared, forKey: magnetic ? .mu12LimitDeltaChi2 : .q14LimitDeltaChi2)
-            try c.encode(feldmanCousins, forKey: magnetic ? .mu12LimitFeldmanCousins : .q14LimitFeldmanCousins)
-            try c.encode(bayesian * coupling.scale, forKey: magnetic ? .muNuLimit : .qLimit)
+            try c.encode(bayesian, forKey: coupling.pick(.mu12Limit, .q14Limit, .g13Limit))
+            try c.encode(deltaChiSquared, forKey: coupling.pick(.mu12LimitDeltaChi2, .q14LimitDeltaChi2, .g13LimitDeltaChi2))
+            try c.encode(feldmanCousins,
+                         forKey: coupling.pick(.mu12LimitFeldmanCousins, .q14LimitFeldmanCousins, .g13LimitFeldmanCousins))
+            try c.encode(bayesian * coupling.scale, forKey: coupling.pick(.muNuLimit, .qLimit, .gLimit))
         }
     }
 
@@ -140,8 +142,8 @@ public struct BoundReport: Sendable, Encodable {
             bcI = r.standard.bcI
             calibrationConfirmed = r.calibration.confirmed
             source = r.calibration.source
-            // The calibrations' published limits are on μν: none for the millicharge.
-            publishedLimits = coupling == .magneticMoment ? (r.calibration.publishedLimits ?? []).map(PublishedLimit.init) : []
+            // The calibrations' published limits on this coupling (none for the millicharge).
+            publishedLimits = r.calibration.published(coupling).map { PublishedLimit(cl: $0.cl, x: $0.x, source: $0.source, coupling: coupling) }
             tipCurve = zip(r.curve.mu12, r.curve.values).map { TipPoint(x: $0, mI: $1, coupling: coupling) }
             budget = r.budget.map { BudgetEntry($0, coupling: coupling) }
         }
@@ -151,6 +153,7 @@ public struct BoundReport: Sendable, Encodable {
             case predictedMIStandard = "predicted_m_i_standard", theoryErrorMI = "theory_error_m_i"
             case theoryErrorMIReferenceMu12 = "theory_error_m_i_reference_mu12"
             case theoryErrorMIReferenceQ14 = "theory_error_m_i_reference_q14"
+            case theoryErrorMIReferenceG13 = "theory_error_m_i_reference_g13"
             case feh, metallicityZ = "metallicity_z", heliumY = "helium_y", mass = "mass_msun"
             case coreMassStandard = "core_mass_standard_msun", logLTipStandard = "log_l_tip_standard_lsun"
             case mBolStandard = "m_bol_standard", tipColourVI = "tip_colour_vi", teffTip = "teff_tip_k"
@@ -168,7 +171,8 @@ public struct BoundReport: Sendable, Encodable {
             try c.encode(predictedMIStandard, forKey: .predictedMIStandard)
             try c.encode(theoryErrorMI, forKey: .theoryErrorMI)
             try c.encode(theoryErrorMIReference,
-                         forKey: limits.coupling == .magneticMoment ? .theoryErrorMIReferenceMu12 : .theoryErrorMIReferenceQ14)
+                         forKey: limits.coupling.pick(.theoryErrorMIReferenceMu12, .theoryErrorMIReferenceQ14,
+                                                      .theoryErrorMIReferenceG13))
             try c.encode(feh, forKey: .feh)
             try c.encode(metallicityZ, forKey: .metallicityZ)
             try c.encode(heliumY, forKey: .heliumY)
@@ -188,15 +192,19 @@ public struct BoundReport: Sendable, Encodable {
         }
     }
 
-    /// A published bound from a calibration (μ₁₂ at its CL, and the reference).
+    /// A published bound from a calibration (x at its CL: `mu12` or `g13`, and the reference).
     public struct PublishedLimit: Sendable, Encodable {
-        public var cl: Double, mu12: Double, source: String
+        public var cl: Double, x: Double, source: String
+        public var coupling: Coupling
 
-        public init(_ p: Calibration.PublishedLimit) {
-            (cl, mu12, source) = (p.cl, p.mu12, p.source)
+        public enum CodingKeys: String, CodingKey, CaseIterable { case cl, mu12, q14, g13, source }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(cl, forKey: .cl)
+            try c.encode(x, forKey: coupling.pick(.mu12, .q14, .g13))
+            try c.encode(source, forKey: .source)
         }
-
-        public enum CodingKeys: String, CodingKey, CaseIterable { case cl, mu12, source }
     }
 
     /// A node of the tip curve: M_I (mag) at x.
@@ -204,11 +212,11 @@ public struct BoundReport: Sendable, Encodable {
         public var x: Double, mI: Double
         public var coupling: Coupling
 
-        public enum CodingKeys: String, CodingKey, CaseIterable { case mu12, q14, mI = "m_i" }
+        public enum CodingKeys: String, CodingKey, CaseIterable { case mu12, q14, g13, mI = "m_i" }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(x, forKey: coupling == .magneticMoment ? .mu12 : .q14)
+            try c.encode(x, forKey: coupling.pick(.mu12, .q14, .g13))
             try c.encode(mI, forKey: .mI)
         }
     }
@@ -235,16 +243,17 @@ public struct BoundReport: Sendable, Encodable {
             case limitShiftMu12 = "limit_shift_mu12"
             case deltaMIQ14Zero = "delta_m_i_q14_0", deltaMIReferenceQ14 = "delta_m_i_reference_q14"
             case limitShiftQ14 = "limit_shift_q14"
+            case deltaMIG13Zero = "delta_m_i_g13_0", deltaMIReferenceG13 = "delta_m_i_reference_g13"
+            case limitShiftG13 = "limit_shift_g13"
         }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            let magnetic = coupling == .magneticMoment
             try c.encode(variation, forKey: .variation)
             try c.encode(input, forKey: .input)
-            try c.encode(deltaMI0, forKey: magnetic ? .deltaMIMu12Zero : .deltaMIQ14Zero)
-            try c.encode(deltaMIReference, forKey: magnetic ? .deltaMIReferenceMu12 : .deltaMIReferenceQ14)
-            try c.encode(limitShift, forKey: magnetic ? .limitShiftMu12 : .limitShiftQ14)
+            try c.encode(deltaMI0, forKey: coupling.pick(.deltaMIMu12Zero, .deltaMIQ14Zero, .deltaMIG13Zero))
+            try c.encode(deltaMIReference, forKey: coupling.pick(.deltaMIReferenceMu12, .deltaMIReferenceQ14, .deltaMIReferenceG13))
+            try c.encode(limitShift, forKey: coupling.pick(.limitShiftMu12, .limitShiftQ14, .limitShiftG13))
         }
     }
 

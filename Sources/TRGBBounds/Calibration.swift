@@ -24,11 +24,28 @@ public struct Calibration: Decodable, Sendable, Equatable {
     public var note: String?
     /// A published bound derived from this calibration, to reproduce (optional).
     public var publishedLimits: [PublishedLimit]?
+    /// A published bound on the axion–electron coupling from this calibration (g₁₃ at its CL; optional).
+    public var publishedAxionLimits: [PublishedAxionLimit]?
 
     public struct PublishedLimit: Decodable, Sendable, Equatable {
         public var cl: Double
         public var mu12: Double
         public var source: String
+    }
+
+    public struct PublishedAxionLimit: Decodable, Sendable, Equatable {
+        public var cl: Double
+        public var g13: Double
+        public var source: String
+    }
+
+    /// The published limits on a coupling's x, as (CL, x, source); none for the millicharge.
+    public func published(_ coupling: Coupling) -> [(cl: Double, x: Double, source: String)] {
+        switch coupling {
+        case .magneticMoment: (publishedLimits ?? []).map { ($0.cl, $0.mu12, $0.source) }
+        case .millicharge: []
+        case .axionElectron: (publishedAxionLimits ?? []).map { ($0.cl, $0.g13, $0.source) }
+        }
     }
 
     /// σ_obs = √(stat² + sys²) in mag.
@@ -73,6 +90,10 @@ public struct Calibration: Decodable, Sendable, Equatable {
                 for (i, p) in (c.publishedLimits ?? []).enumerated() {
                     try need(p.cl > 0 && p.cl < 1, "published_limits[\(i)].cl", "must lie in (0, 1)")
                     try need(p.mu12 > 0 && p.mu12.isFinite, "published_limits[\(i)].mu12", "must be > 0")
+                }
+                for (i, p) in (c.publishedAxionLimits ?? []).enumerated() {
+                    try need(p.cl > 0 && p.cl < 1, "published_axion_limits[\(i)].cl", "must lie in (0, 1)")
+                    try need(p.g13 > 0 && p.g13.isFinite, "published_axion_limits[\(i)].g13", "must be > 0")
                 }
             }
             for d in defaultCalibrations where !seen.contains(d) {

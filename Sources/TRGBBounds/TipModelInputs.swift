@@ -37,10 +37,12 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
         public var referenceMu12: Value
         /// q₁₄ at which each variation is evaluated beside q₁₄ = 0 (the millicharge bound).
         public var referenceQ14: Value
+        /// g₁₃ at which each variation is evaluated beside g₁₃ = 0 (the axion–electron bound).
+        public var referenceG13: Value
 
         /// The reference value of a coupling.
         public func reference(_ coupling: Coupling) -> Double {
-            coupling == .magneticMoment ? referenceMu12.value : referenceQ14.value
+            coupling.pick(referenceMu12.value, referenceQ14.value, referenceG13.value)
         }
     }
 
@@ -58,10 +60,12 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
     public var mu12Grid: [Double]
     /// q₁₄ nodes of the tip curve M_I(q₁₄) (the millicharge bound).
     public var q14Grid: [Double]
+    /// g₁₃ nodes of the tip curve M_I(g₁₃) (the axion–electron bound).
+    public var g13Grid: [Double]
 
     /// The nodes of a coupling's tip curve.
     public func grid(_ coupling: Coupling) -> [Double] {
-        coupling == .magneticMoment ? mu12Grid : q14Grid
+        coupling.pick(mu12Grid, q14Grid, g13Grid)
     }
 
     public static let relativePath = "trgb/model.json"
@@ -93,7 +97,7 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
         try need(!tipColour.coefficients.isEmpty && tipColour.fehRange.count == 2 && tipColour.fehRange[0] < tipColour.fehRange[1],
                  "tip_colour", "needs coefficients and feh_range [low, high]")
         try need(tipColour.scatter >= 0, "tip_colour.scatter", "must be ≥ 0")
-        for (g, key) in [(mu12Grid, "mu12_grid"), (q14Grid, "q14_grid")] {
+        for (g, key) in [(mu12Grid, "mu12_grid"), (q14Grid, "q14_grid"), (g13Grid, "g13_grid")] {
             try need(g.count >= 4 && g.first == 0 && zip(g, g.dropFirst()).allSatisfy { $0 < $1 },
                      key, "needs ≥ 4 increasing nodes starting at 0")
         }
@@ -101,6 +105,8 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
                  "systematics.reference_mu12", "must lie in (0, last mu12_grid node]")
         try need(systematics.referenceQ14.value > 0 && systematics.referenceQ14.value <= q14Grid.last!,
                  "systematics.reference_q14", "must lie in (0, last q14_grid node]")
+        try need(systematics.referenceG13.value > 0 && systematics.referenceG13.value <= g13Grid.last!,
+                 "systematics.reference_g13", "must lie in (0, last g13_grid node]")
         try need(systematics.edgePressureFactor.value > 0, "systematics.edge_pressure_factor", "must be > 0")
     }
 }

@@ -36,6 +36,11 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
         get { physics.millicharge / Coupling.millicharge.scale }
         set { physics.millicharge = newValue * Coupling.millicharge.scale }
     }
+    /// Axion–electron coupling g_ae in 10⁻¹³.
+    public var g13: Double {
+        get { physics.axionElectron }
+        set { physics.axionElectron = newValue }
+    }
     public var conduction: ConductiveOpacity.Prescription {
         get { physics.conduction }
         set { physics.conduction = newValue }
@@ -62,7 +67,7 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
         String(format: "M=%.6g Y=%.6g Z=%.6g dY=%.6g mu12=%.6g ", mass, helium, metallicity, dredgeUpHelium, mu12)
             + "cond=\(conduction.rawValue) blouin=\(blouin2020) 3a=\(tripleAlpha.rawValue) scr=\(screening.rawValue) "
             + "plasma=\(plasmaNeutrinos.rawValue) " + String(format: "cT=%.6g cP=%.6g", edgeTemperatureFactor, edgePressureFactor)
-            + (q14 == 0 ? "" : String(format: " q14=%.6g", q14))
+            + (q14 == 0 ? "" : String(format: " q14=%.6g", q14)) + (g13 == 0 ? "" : String(format: " g13=%.6g", g13))
     }
 
     /// The identity of the track: every field in sorted-key JSON behind both encoding versions.
@@ -81,13 +86,14 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
         switch coupling {
         case .magneticMoment: s.mu12 = value
         case .millicharge: s.q14 = value
+        case .axionElectron: s.g13 = value
         }
         return s
     }
 
     /// The value of a coupling in this spec.
     public func value(of coupling: Coupling) -> Double {
-        coupling == .magneticMoment ? mu12 : q14
+        coupling.pick(mu12, q14, g13)
     }
 
     /// The same star with another μ₁₂.

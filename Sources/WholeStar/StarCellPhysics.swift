@@ -22,6 +22,8 @@ public struct StarCellState: Sendable {
 public struct StarEnergyPhysics: Sendable {
     /// The neutrino's magnetic moments and millicharge (none: the Standard Model).
     public var neutrino: NeutrinoProperties = .none
+    /// Axion–electron coupling g_ae/10⁻¹³: bremsstrahlung and Compton axions (`AxionEmission`) join ε_ν.
+    public var axionElectron = 0.0
     /// Extra energy loss (erg g⁻¹ s⁻¹ ≥ 0) at (ρ [g cm⁻³], T [K]) — axions, dark photons; must be smooth.
     public var extraLoss: (@Sendable (_ density: Double, _ temperature: Double) -> Double)?
     /// The 3α rate and its screening (Fynbo et al. 2005, Chugunov et al. 2007: the helium-core integrator's defaults).
@@ -163,6 +165,9 @@ final class StarCellPhysics: @unchecked Sendable {
             let others = NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: c.ions)
             out.epsNeutrino = (plasma.standard + plasma.magnetic + plasma.millicharge + others) / rho
             if let extra = e.extraLoss { out.epsNeutrino += extra(rho, t) }
+            if e.axionElectron > 0 {
+                out.epsNeutrino += try AxionEmission.rates(density: rho, temperature: t, composition: c.ions, g13: e.axionElectron).total
+            }
             out.epsHelium = try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: c.ions,
                                                              rate: e.tripleAlpha, screening: e.screening)
         }

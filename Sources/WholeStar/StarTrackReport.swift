@@ -16,6 +16,8 @@ public struct StarTrackReport: Sendable, Encodable {
     public var reimersEta: Double, finalMass: Double
     /// The neutrino's effective magnetic moment (10⁻¹² μ_B) and millicharge (e) the track was run with.
     public var mu12: Double, millicharge: Double
+    /// The axion–electron coupling g_ae (10⁻¹³) the track was run with.
+    public var axionElectron: Double
     /// The evolving cells' equation of state: `direct` (`EnvelopeEOS` in every cell) or `table` (`EnvelopeEOSTable`).
     public var eos: String
     /// The named configuration the track was run with (`StarPreset`), nil for none.
@@ -50,6 +52,7 @@ public struct StarTrackReport: Sendable, Encodable {
         reimersEta = star.massLoss.eta; finalMass = f.mass
         mu12 = star.equations.physics.energy?.neutrino.mu12 ?? 0
         millicharge = star.equations.physics.energy?.neutrino.millicharge ?? 0
+        axionElectron = star.equations.physics.energy?.axionElectron ?? 0
         eos = star.equations.physics.eosTable == nil ? "direct" : "table"
         if let t = outcome.tip {
             ageTip = t.age / 1e9; logLTip = log10(t.luminosity); teffTip = t.effectiveTemperature; logGTip = t.logGravity
@@ -126,7 +129,7 @@ public struct StarTrackReport: Sendable, Encodable {
         case envelopeBaseRadius = "convective_envelope_base_rsun", surfaceHydrogen = "surface_hydrogen"
         case surfaceHelium = "surface_helium", surfaceCarbonToNitrogen = "surface_c_to_n"
         case steps, retries, seconds = "wall_time_s", reimersEta = "reimers_eta", finalMass = "final_mass_msun"
-        case mu12, millicharge, eos, preset
+        case mu12, millicharge, axionElectron = "axion_electron_g13", eos, preset
         case ageTip = "age_tip_gyr", logLTip = "log_l_tip", teffTip = "teff_tip_k", logGTip = "log_g_tip"
         case radiusTip = "radius_tip_rsun", surfaceHeliumTip = "surface_helium_tip", ignitionMass = "ignition_mass_msun"
         case ignitionDensity = "ignition_density_g_cm3", ignitionTemperature = "ignition_temperature_k"
@@ -150,7 +153,8 @@ public struct StarTrackReport: Sendable, Encodable {
                              (.envelopeBaseRadius, envelopeBaseRadius), (.surfaceHydrogen, surfaceHydrogen),
                              (.surfaceHelium, surfaceHelium), (.surfaceCarbonToNitrogen, surfaceCarbonToNitrogen),
                              (.seconds, seconds), (.dredgeUpDeltaY, dredgeUpDeltaY), (.reimersEta, reimersEta),
-                             (.finalMass, finalMass), (.mu12, mu12), (.millicharge, millicharge)] {
+                             (.finalMass, finalMass), (.mu12, mu12), (.millicharge, millicharge),
+                             (.axionElectron, axionElectron)] {
             guard value.isFinite else {
                 throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "non-finite \(key.rawValue)"))
             }

@@ -120,13 +120,13 @@ struct AxionEmissionTests {
         let expected = hydrogenLike * 1.5 / xF * AxionCompton.integral(plasmaMassOverT: omegaP / pl.kT) / AxionCompton.blackbodyIntegralAtZeroMass
         #expect(isClose(r1.compton, expected, rel: 0.01), "\(r1.compton) vs \(expected)")
         #expect(r1.compton < 0.15 * r1.bremsstrahlung)
-        // (A4): ε = (π²/45) α² α_a (T⁴/mₑ²)(Σ XZ²/A)/m_u · ln((2+κ²)/κ²), κ² = k_S²/2p_F².
+        // (A4): ε = (π²/15) α² α_a (T⁴/mₑ²)(Σ XZ²/A)/m_u · (2/3) ln((2+κ²)/κ²), κ² = k_S²/2p_F².
         let p = AxionEmission.plasma(density: rho, temperature: t, composition: he, method: .direct)
         let me = Natural.electronMass_keV, alpha = Natural.fineStructure
         let pF2 = pow(3 * Double.pi * Double.pi * p.electronDensity, 2.0 / 3) * pow(Natural.hbarC_keV_cm, 2)
         let kappa2 = p.screening * 2 * me * p.kT / (2 * pF2)
         let alphaA = 1e-26 / (4 * Double.pi)
-        let closed = Double.pi * Double.pi / 45 * alpha * alpha * alphaA * pow(p.kT, 4) / (me * me)
+        let closed = Double.pi * Double.pi / 15 * 2 / 3 * alpha * alpha * alphaA * pow(p.kT, 4) / (me * me)
             * CGS.ergPerKeV / Natural.hbar_keV_s / CGS.atomicMassUnit * log((2 + kappa2) / kappa2)
         #expect(isClose(r1.bremsstrahlung, closed, rel: 0.03), "\(r1.bremsstrahlung) vs \(closed)")
         let direct = try AxionEmission.rates(density: rho, temperature: t, composition: he, g13: 1, method: .direct)
