@@ -8,7 +8,7 @@ import TRGBBounds
 struct PosteriorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posterior",
-        abstract: "Posterior of μ₁₂ for one calibration, marginalised over M, Y, Z and mixing (ΔY of the first dredge-up).",
+        abstract: "Posterior of μ₁₂ (or q₁₄, g₁₃: --coupling) for one calibration, marginalised over M, Y, Z and mixing (ΔY of the first dredge-up).",
         discussion: """
         Flash tracks on a grid of stars, interpolated (error measured at off-grid tracks), sampled with an \
         affine-invariant ensemble MCMC, checked by R̂, autocorrelation times and a direct quadrature. \
@@ -26,7 +26,11 @@ struct PosteriorCommand: ParsableCommand {
     @Option(help: "Prior set.")
     var priors = PosteriorPriorChoice.PriorSet.population
 
+    @Option(help: "The coupling: magnetic-moment (μ₁₂), millicharge (q₁₄) or axion-electron (g₁₃; Docs/axion.md).")
+    var coupling: CouplingArgument = .magneticMoment
     @Option(name: .customLong("mu12-max"), help: "Upper end of the flat μ₁₂ prior, in (0, 10]. Default 8 (population), 6 (franz2023).") var mu12Max: Double?
+    @Option(name: .customLong("q14-max"), help: "Upper end of the flat q₁₄ prior (--coupling millicharge), in (0, 6]. Default 6.") var q14Max: Double?
+    @Option(name: .customLong("g13-max"), help: "Upper end of the flat g₁₃ prior (--coupling axion-electron), in (0, 6]. Default 6.") var g13Max: Double?
     @Option(name: .customLong("mass-min"), help: "Mass prior lower end (M☉), in [0.7, 1.8].") var massMin: Double?
     @Option(name: .customLong("mass-max"), help: "Mass prior upper end (M☉), in [0.7, 1.8]. The core-only model follows full codes to ~1.2 M☉ only (above, its tip is too bright by 0.1–0.35 dex; below 1.1 M☉ its core mass ignores the mass): a warning and core_model_mass_valid = false say so.") var massMax: Double?
     @Option(name: .customLong("helium-min"), help: "Helium prior lower end, in [0.2, 0.35].") var heliumMin: Double?
@@ -46,6 +50,10 @@ struct PosteriorCommand: ParsableCommand {
     @OptionGroup var data: BoundDataOptions
 
     func validate() throws {
+        for (value, c) in [(mu12Max, Coupling.magneticMoment), (q14Max, .millicharge), (g13Max, .axionElectron)]
+            where value != nil && c != coupling.value {
+            throw ValidationError("--\(c.key)-max needs --coupling \(c.rawValue) (the posterior is on \(coupling.value.key))")
+        }
         guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
         guard walkers >= 10, walkers <= 1000, walkers % 2 == 0 else { throw ValidationError("--walkers \(walkers): use an even number in [10, 1000]") }
         guard steps >= 200, steps <= 1_000_000 else { throw ValidationError("--steps \(steps) is outside the allowed range [200, 1e6]") }
@@ -60,7 +68,8 @@ struct PosteriorCommand: ParsableCommand {
         let c = selected[0]
         var choice = PosteriorPriorChoice()
         choice.set = priors
-        (choice.mu12Max, choice.massMin, choice.massMax) = (mu12Max, massMin, massMax)
+        choice.coupling = coupling.value
+        (choice.xMax, choice.massMin, choice.massMax) = (mu12Max ?? q14Max ?? g13Max, massMin, massMax)
         (choice.heliumMin, choice.heliumMax, choice.zMin, choice.zMax) = (heliumMin, heliumMax, zMin, zMax)
         (choice.zScale, choice.dredgeUpMax) = (zPrior, dredgeUpMax)
         let p = try choice.priors(for: c, model: boundData.model)
@@ -72,6 +81,7 @@ struct PosteriorCommand: ParsableCommand {
         let silent = json || data.quiet
         _ = sharedTable(json: silent)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
+            .with(BoundAnalysis.Options(coupling: coupling.value))
         var note: (@Sendable (String) -> Void)?
         if !silent { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }
         let mcmc = ProgressReporter("  MCMC steps", sink: .forRun(silent: silent))

@@ -6,15 +6,18 @@ import TRGBBounds
 extension PosteriorReport {
     static func text(_ r: PosteriorAnalysis.Result, seconds: Double, threads: Int) -> String {
         var out: [String] = []
-        out.append("Posterior of μ₁₂ for \(r.calibration.name) (observed M_I = \(String(format: "%.3f ± %.3f", r.calibration.mI, r.calibration.observedError)))")
-        out.append(String(format: "Upper limit (%g%% credible): μ₁₂ < %.2f (MCMC), %.2f (direct quadrature check)", 100 * r.cl, r.mu12Limit, r.mu12LimitQuadrature))
-        out.append("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, basis independent.")
+        let x = r.coupling.symbol
+        out.append("Posterior of \(x) for \(r.calibration.name) (observed M_I = \(String(format: "%.3f ± %.3f", r.calibration.mI, r.calibration.observedError)))")
+        out.append(String(format: "Upper limit (%g%% credible): %@ < %.2f (MCMC), %.2f (direct quadrature check)", 100 * r.cl, x, r.limit, r.limitQuadrature))
+        out.append(r.coupling.pick("The limit is on μν = [Σᵢⱼ(|μᵢⱼ|² + |εᵢⱼ|²)]^½, basis independent.",
+                                   "The limit is on qν = (Σᵢ qᵢ²)^½ over Dirac species, in 10⁻¹⁴ e.",
+                                   "The limit is on g_ae in 10⁻¹³ (rates: Docs/axion.md)."))
         out.append("")
         let p = r.priors
-        out.append("Flat priors: " + String(format: "μ₁₂ [%g, %g], M [%g, %g] M☉, Y [%g, %g], Z [%.3g, %.3g] (flat in %@), ΔY_FDU [%g, %g]",
-                                            p.mu12.lowerBound, p.mu12.upperBound, p.mass.lowerBound, p.mass.upperBound, p.helium.lowerBound, p.helium.upperBound,
+        out.append("Flat priors: " + String(format: "%@ [%g, %g], M [%g, %g] M☉, Y [%g, %g], Z [%.3g, %.3g] (flat in %@), ΔY_FDU [%g, %g]",
+                                            x, p.x.lowerBound, p.x.upperBound, p.mass.lowerBound, p.mass.upperBound, p.helium.lowerBound, p.helium.upperBound,
                                             p.metallicity.lowerBound, p.metallicity.upperBound, p.zFlat ? "Z" : "log Z", p.dredgeUp.lowerBound, p.dredgeUp.upperBound))
-        out.append(String(format: "Theory error of the physics not sampled: %.3f mag at μ₁₂ = 0 (conduction, 3α, screening, ν rates, BC, tip colour, core edge)", r.theoryErrorRest0))
+        out.append(String(format: "Theory error of the physics not sampled: %.3f mag at %@ = 0 (conduction, 3α, screening, ν rates, BC, tip colour, core edge)", r.theoryErrorRest0, x))
         out.append("")
         out.append(formatTable(header: ["parameter", "median", "16%", "84%", "τ_int (steps)", "R̂", "ESS"], rows: r.summaries.indices.map { i in
             let s = r.summaries[i]
@@ -33,8 +36,8 @@ extension PosteriorReport {
     /// enclose 68 % and 95 % of them; the μ₁₂ limit as a red line wherever μ₁₂ is an axis; ticks at round numbers.
     static func corner(_ r: PosteriorAnalysis.Result, to path: String) throws {
         let data = companionCSV(for: path)
-        let names = PosteriorAnalysis.Result.names
-        let labels = ["μ_{12}", "log_{10} Z", "Y", "M (M_☉)", "ΔY_{FDU}"]
+        let names = r.names
+        let labels = [r.coupling.pick("μ_{12}", "q_{14}", "g_{13}"), "log_{10} Z", "Y", "M (M_☉)", "ΔY_{FDU}"]
         var lines = [names.joined(separator: ",")]
         for s in r.samples { lines.append(s.map { String(format: "%.6g", $0) }.joined(separator: ",")) }
         try writeFile(lines.joined(separator: "\n") + "\n", to: data, flag: "--plot")
@@ -44,13 +47,13 @@ extension PosteriorReport {
             let lo = v.min() ?? 0, hi = v.max() ?? 1
             return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
         }
-        let limit = r.mu12Limit
+        let limit = r.limit
         let limitLine = limit.isFinite ? "set arrow 1 from first \(limit), graph 0 to first \(limit), graph 1 nohead dt 2 lw 2 lc rgb '#d62728' front\n" : ""
         var script = """
         \(try Gnuplot.terminal(for: path).replacingOccurrences(of: "size 1000,700", with: "size 1100,1100").replacingOccurrences(of: "size 1200,840", with: "size 1400,1400").replacingOccurrences(of: "size 10in,7in", with: "size 10in,10in"))
         set output \(Gnuplot.quoted(path))
         set datafile separator ','
-        set multiplot layout \(n),\(n) title '\(r.calibration.name): posterior of \(r.samples.count) samples;  μ_{12} < \(String(format: "%.2f", limit)) at \(String(format: "%g%%", 100 * r.cl)) (red);  contours: 68 % and 95 % of the samples'
+        set multiplot layout \(n),\(n) title '\(r.calibration.name): posterior of \(r.samples.count) samples;  \(labels[0]) < \(String(format: "%.2f", limit)) at \(String(format: "%g%%", 100 * r.cl)) (red);  contours: 68 % and 95 % of the samples'
         unset key
         set tics font ',9'
 

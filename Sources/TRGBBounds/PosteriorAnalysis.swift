@@ -1,8 +1,8 @@
 import Foundation
 import GSL
 
-/// The Bayesian mode: the posterior of μ₁₂ marginalised over the stellar parameters
-/// θ = (μ₁₂, log Z, Y, M, ΔY_FDU), on the physical model itself.
+/// The Bayesian mode: the posterior of a coupling's x (μ₁₂, q₁₄ or g₁₃: the analysis's `Coupling`) marginalised over
+/// the stellar parameters θ = (x, log Z, Y, M, ΔY_FDU), on the physical model itself. Below, μ₁₂ stands for x.
 ///
 /// The flash tracks are computed on a grid of stars (log Z × Y × M × ΔY_FDU) at the μ₁₂ nodes, and
 /// log L_tip is interpolated: multilinear across stars, Steffen in μ₁₂² along each star (tabulated on
@@ -34,8 +34,10 @@ public final class PosteriorAnalysis {
         public var calibration: Calibration
         public var priors: PosteriorPriors
         public var cl: Double
-        public var mu12Limit: Double
-        public var mu12LimitQuadrature: Double
+        public var coupling: Coupling
+        /// The `cl` quantile of x from the MCMC samples, and from the quadrature of its marginal posterior.
+        public var limit: Double
+        public var limitQuadrature: Double
         public var summaries: [Summary]
         public var autocorrelation: [Double], rHat: [Double], effectiveSamples: [Double]
         public var acceptance: Double
@@ -44,9 +46,13 @@ public final class PosteriorAnalysis {
         public var interpolationMaxError: Double, interpolationRMSError: Double, checkTracks: Int
         public var theoryErrorRest0: Double, theoryErrorRestRef: Double
         public var gridStars: Int, tracksComputed: Int, trackSeconds: Double
-        /// Thinned samples (μ₁₂, log₁₀ Z, Y, M, ΔY_FDU) for the corner plot.
+        /// Thinned samples (x, log₁₀ Z, Y, M, ΔY_FDU) for the corner plot.
         public var samples: [[Double]]
-        public static let names = ["mu12", "log10_z", "helium_y", "mass_msun", "dredge_up_helium"]
+        /// The sampled parameters' names: the coupling's key (`mu12`, `q14`, `g13`), then the star's.
+        public static func names(_ coupling: Coupling) -> [String] {
+            [coupling.key, "log10_z", "helium_y", "mass_msun", "dredge_up_helium"]
+        }
+        public var names: [String] { Self.names(coupling) }
     }
 
     public let analysis: BoundAnalysis
@@ -82,7 +88,8 @@ public final class PosteriorAnalysis {
     public func run(_ c: Calibration, priors: PosteriorPriors, cl: Double, settings: Settings = Settings()) throws -> Result {
         try UpperLimits.checkCL(cl)
         let model = analysis.model
-        try priors.check(model: model, alphaFe: c.alphaFe, mu12Max: model.mu12Grid.last!)
+        let coupling = analysis.coupling
+        try priors.check(model: model, alphaFe: c.alphaFe, coupling: coupling)
         guard settings.walkers >= 10, settings.walkers % 2 == 0, settings.steps > settings.burnIn, settings.burnIn >= 0 else {
             throw TRGBError.invalidParameter(name: "walkers", value: Double(settings.walkers), allowed: "an even number ≥ 10, with steps > burn-in")
         }
@@ -92,7 +99,7 @@ public final class PosteriorAnalysis {
         let sampled: Set<Variation.Category> = [.metallicity, .helium, .mass, .mixing]
         let rest0 = standard.categoryErrors.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
         let restRef = standard.categoryErrorsRef.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-        let muRef = model.systematics.referenceMu12.value
+        let muRef = model.systematics.reference(coupling)
         func tauRest(_ mu: Double) -> Double {
             let w = BoundAnalysis.referenceWeight(mu, muRef)
             return (1 - w) * rest0 + w * restRef
@@ -102,15 +109,15 @@ public final class PosteriorAnalysis {
         let yAxis = Self.nodes(priors.helium, settings.heliumNodes)
         let mAxis = Self.nodes(priors.mass, settings.massNodes)
         let fAxis = Self.nodes(priors.dredgeUp, settings.dredgeUpNodes)
-        var muNodes = model.mu12Grid.filter { $0 < priors.mu12.upperBound - 1e-9 }
-        muNodes.append(priors.mu12.upperBound)
+        var muNodes = model.grid(coupling).filter { $0 < priors.x.upperBound - 1e-9 }
+        muNodes.append(priors.x.upperBound)
         var specs: [TrackSpec] = []
         var stars: [TrackSpec] = []
         for z in zAxis { for y in yAxis { for m in mAxis { for f in fAxis {
             var s = TrackSpec(mass: m, helium: y, metallicity: pow(10, z))
             s.dredgeUpHelium = f
             stars.append(s)
-            specs += muNodes.map { s.with(mu12: $0) }
+            specs += muNodes.map { s.with(coupling, $0) }
         } } } }
         // Off-grid check points (seeded), computed in the same batch.
         var rng = SplitMix64(seed: settings.seed ^ 0xC0FFEE)
@@ -119,19 +126,18 @@ public final class PosteriorAnalysis {
         for _ in 0..<settings.checkTracks {
             var s = TrackSpec(mass: draw(priors.mass), helium: draw(priors.helium), metallicity: pow(10, draw(zAxis.first!...zAxis.last!)))
             s.dredgeUpHelium = draw(priors.dredgeUp)
-            s.mu12 = draw(priors.mu12)
-            checks.append(s)
+            checks.append(s.with(coupling, draw(priors.x)))
         }
-        note?("track grid: \(stars.count) stars × \(muNodes.count) μ₁₂ nodes + \(checks.count) off-grid checks")
+        note?("track grid: \(stars.count) stars × \(muNodes.count) \(coupling.symbol) nodes + \(checks.count) off-grid checks")
         _ = try analysis.runner.run(specs + checks)
         let known = analysis.runner.known
         // Per star: log L on a uniform grid in u = μ₁₂².
         let nu = 257
-        let uMax = priors.mu12.upperBound * priors.mu12.upperBound
+        let uMax = priors.x.upperBound * priors.x.upperBound
         let uGrid = (0..<nu).map { uMax * Double($0) / Double(nu - 1) }
         var table: [[Double]] = []
         for s in stars {
-            let curve = TipCurve(mu12: muNodes, values: muNodes.map { known[s.with(mu12: $0)]!.logTipLuminosity })
+            let curve = TipCurve(mu12: muNodes, values: muNodes.map { known[s.with(coupling, $0)]!.logTipLuminosity })
             table.append(try curve.sample(uGrid.map { $0.squareRoot() }))
         }
         let (ny, nm, nf) = (yAxis.count, mAxis.count, fAxis.count)
@@ -162,7 +168,7 @@ public final class PosteriorAnalysis {
         for s in checks {
             let lz = log10(s.metallicity)
             let truth = try magnitude(known[s]!.logTipLuminosity, lz, s.mass)
-            let interp = try magnitude(logL(s.mu12, lz, s.helium, s.mass, s.dredgeUpHelium), lz, s.mass)
+            let interp = try magnitude(logL(s.value(of: coupling), lz, s.helium, s.mass, s.dredgeUpHelium), lz, s.mass)
             errs.append(interp - truth)
         }
         let maxErr = errs.map(abs).max() ?? 0
@@ -172,7 +178,7 @@ public final class PosteriorAnalysis {
         let lzRange = zAxis.first!...zAxis.last!
         let zFlat = priors.zFlat
         let logp: ([Double]) -> Double = { t in
-            guard priors.mu12.contains(t[0]), lzRange.contains(t[1]), priors.helium.contains(t[2]),
+            guard priors.x.contains(t[0]), lzRange.contains(t[1]), priors.helium.contains(t[2]),
                   priors.mass.contains(t[3]), priors.dredgeUp.contains(t[4]) else { return -.infinity }
             guard let mi = try? magnitude(logL(t[0], t[1], t[2], t[3], t[4]), t[1], t[3]) else { return -.infinity }
             let tau = tauRest(t[0])
@@ -192,7 +198,7 @@ public final class PosteriorAnalysis {
             var startRng = SplitMix64(seed: settings.seed &* 31 &+ UInt64(attempt))
             while start.count < settings.walkers {
                 func u(_ r: ClosedRange<Double>) -> Double { r.lowerBound + startRng.unit() * (r.upperBound - r.lowerBound) }
-                let t = [u(priors.mu12), u(lzRange), u(priors.helium), u(priors.mass), u(priors.dredgeUp)]
+                let t = [u(priors.x), u(lzRange), u(priors.helium), u(priors.mass), u(priors.dredgeUp)]
                 if logp(t) > -.infinity { start.append(t) }
             }
             note?("MCMC: \(settings.walkers) walkers × \(steps) steps…")
@@ -216,12 +222,13 @@ public final class PosteriorAnalysis {
             let i = Int(x), f = x - Double(i)
             return i + 1 < v.count ? (1 - f) * v[i] + f * v[i + 1] : v[i]
         }
-        let summaries = Result.names.indices.map { p in
-            Summary(name: Result.names[p], median: quantile(p, 0.5), lower68: quantile(p, 0.16), upper68: quantile(p, 0.84))
+        let names = Result.names(coupling)
+        let summaries = names.indices.map { p in
+            Summary(name: names[p], median: quantile(p, 0.5), lower68: quantile(p, 0.16), upper68: quantile(p, 0.84))
         }
         let limit = quantile(0, cl)
         // Independent check: direct quadrature of the marginal μ₁₂ posterior (trapezoid on a grid).
-        let qMu = Self.nodes(priors.mu12, 161), qZ = Self.nodes(lzRange, 9), qY = Self.nodes(priors.helium, 5)
+        let qMu = Self.nodes(priors.x, 161), qZ = Self.nodes(lzRange, 9), qY = Self.nodes(priors.helium, 5)
         let qM = Self.nodes(priors.mass, 3), qF = Self.nodes(priors.dredgeUp, 3)
         func trapezoidWeights(_ n: Int) -> [Double] { n == 1 ? [1] : (0..<n).map { $0 == 0 || $0 == n - 1 ? 0.5 : 1 } }
         let (wZ, wY, wM, wF) = (trapezoidWeights(qZ.count), trapezoidWeights(qY.count), trapezoidWeights(qM.count), trapezoidWeights(qF.count))
@@ -240,7 +247,7 @@ public final class PosteriorAnalysis {
         // Thinned samples for the corner plot.
         let stride = max(1, flat.count / 6000)
         let thinned = Swift.stride(from: 0, to: flat.count, by: stride).map { flat[$0] }
-        return Result(calibration: c, priors: priors, cl: cl, mu12Limit: limit, mu12LimitQuadrature: quad, summaries: summaries,
+        return Result(calibration: c, priors: priors, cl: cl, coupling: coupling, limit: limit, limitQuadrature: quad, summaries: summaries,
                       autocorrelation: taus, rHat: rhats, effectiveSamples: ess, acceptance: chains.acceptance,
                       steps: steps / 2, burnIn: burn / 2, walkers: settings.walkers, converged: converged,
                       interpolationMaxError: maxErr, interpolationRMSError: rmsErr, checkTracks: checks.count,

@@ -13,7 +13,9 @@ public struct PosteriorPriorChoice: Sendable, Equatable {
     public enum ZScale: String, Sendable, CaseIterable { case log, linear }
 
     public var set: PriorSet = .population
-    public var mu12Max: Double?
+    /// The coupling the posterior is on; `xMax` is its prior's upper end (`--mu12-max`, `--q14-max`, `--g13-max`).
+    public var coupling: Coupling = .magneticMoment
+    public var xMax: Double?
     public var massMin: Double?, massMax: Double?
     public var heliumMin: Double?, heliumMax: Double?
     public var zMin: Double?, zMax: Double?
@@ -23,10 +25,11 @@ public struct PosteriorPriorChoice: Sendable, Equatable {
     public init() {}
 
     /// The priors for calibration `c`: the set's ranges with the overrides, checked against the model
-    /// (errors name the flag: `--mass-min`, `--mu12-max`, …).
+    /// (errors name the flag: `--mass-min`, `--mu12-max`, `--g13-max`, …).
     public func priors(for c: Calibration, model: TipModelInputs) throws -> PosteriorPriors {
-        var p = set == .franz2023 ? PosteriorPriors.franz2023(c, model: model) : PosteriorPriors.population(c, model: model)
-        let gridTop = model.mu12Grid.last!
+        var p = set == .franz2023 ? PosteriorPriors.franz2023(c, model: model)
+                                  : PosteriorPriors.population(c, model: model, coupling: coupling)
+        let gridTop = model.grid(coupling).last!
         func range(_ r: ClosedRange<Double>, _ lo: Double?, _ hi: Double?, _ name: String) throws -> ClosedRange<Double> {
             let a = lo ?? r.lowerBound, b = hi ?? r.upperBound
             guard a.isFinite, b.isFinite, a <= b else {
@@ -34,11 +37,11 @@ public struct PosteriorPriorChoice: Sendable, Equatable {
             }
             return a...b
         }
-        if let mu12Max {
-            guard mu12Max.isFinite, mu12Max > 0, mu12Max <= gridTop else {
-                throw TRGBError.invalidPrior("--mu12-max \(mu12Max) must lie in (0, \(gridTop)]")
+        if let xMax {
+            guard xMax.isFinite, xMax > 0, xMax <= gridTop else {
+                throw TRGBError.invalidPrior("--\(coupling.key)-max \(xMax) must lie in (0, \(gridTop)]")
             }
-            p.mu12 = 0...mu12Max
+            p.x = 0...xMax
         }
         p.mass = try range(p.mass, massMin, massMax, "mass")
         p.helium = try range(p.helium, heliumMin, heliumMax, "helium")
@@ -48,7 +51,7 @@ public struct PosteriorPriorChoice: Sendable, Equatable {
             guard dredgeUpMax.isFinite, dredgeUpMax >= 0 else { throw TRGBError.invalidPrior("--dredge-up-max \(dredgeUpMax) must be ≥ 0") }
             p.dredgeUp = 0...dredgeUpMax
         }
-        try p.check(model: model, alphaFe: c.alphaFe, mu12Max: gridTop)
+        try p.check(model: model, alphaFe: c.alphaFe, coupling: coupling)
         return p
     }
 }

@@ -1,15 +1,17 @@
 import RedGiantCore
-/// A posterior of μ₁₂ for one calibration as `stellarbound posterior --json` writes it: the limits, the priors,
+/// A posterior of a coupling's x (μ₁₂ by default; q₁₄, g₁₃) for one calibration as `stellarbound posterior --json` writes it: the limits, the priors,
 /// each sampled parameter's quantiles and convergence diagnostics, and the interpolation grid's measured error.
 ///
 /// This is the documented output contract (Docs/output-contract.md, "posterior"): the coding keys are the JSON
-/// keys, snake_case with their units, and may be added to but never renamed. Write it with
+/// keys, snake_case with their units, and may be added to but never renamed. Keys in x are spelled with the
+/// coupling's key (`mu12_limit`, `g13_limit`, `priors.g13`, …), as in `BoundReport`. Write it with
 /// `OutputContract.ContractJSON.encode`, which refuses a non-finite number.
 public struct PosteriorReport: Sendable, Encodable {
     public var calibration: String
     public var cl: Double
-    /// The `cl` quantile of the MCMC samples of μ₁₂, and the same by quadrature of the marginal posterior.
-    public var mu12Limit: Double, mu12LimitQuadrature: Double
+    public var coupling: Coupling
+    /// The `cl` quantile of the MCMC samples of x, and the same by quadrature of the marginal posterior.
+    public var limit: Double, limitQuadrature: Double
     /// Observed M_I and σ = √(stat² + sys²) (mag).
     public var observedMI: Double, observedMIError: Double
     public var priors: Priors
@@ -34,11 +36,12 @@ public struct PosteriorReport: Sendable, Encodable {
     public init(_ r: PosteriorAnalysis.Result, threads: Int, seconds: Double) {
         calibration = r.calibration.name
         cl = r.cl
-        mu12Limit = r.mu12Limit
-        mu12LimitQuadrature = r.mu12LimitQuadrature
+        coupling = r.coupling
+        limit = r.limit
+        limitQuadrature = r.limitQuadrature
         observedMI = r.calibration.mI
         observedMIError = r.calibration.observedError
-        priors = Priors(r.priors)
+        priors = Priors(r.priors, coupling: r.coupling)
         parameters = r.summaries.indices.map { i in
             let s = r.summaries[i]
             return Parameter(name: s.name, median: s.median, lower68: s.lower68, upper68: s.upper68,
@@ -61,7 +64,9 @@ public struct PosteriorReport: Sendable, Encodable {
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case command, calibration, cl, mu12Limit = "mu12_limit", mu12LimitQuadrature = "mu12_limit_quadrature"
+        case command, calibration, cl, coupling, mu12Limit = "mu12_limit", mu12LimitQuadrature = "mu12_limit_quadrature"
+        case q14Limit = "q14_limit", q14LimitQuadrature = "q14_limit_quadrature"
+        case g13Limit = "g13_limit", g13LimitQuadrature = "g13_limit_quadrature"
         case observedMI = "observed_m_i", observedMIError = "observed_m_i_error", priors, parameters, converged
         case walkers, steps, burnIn = "burn_in", acceptance, theoryErrorRestMI = "theory_error_rest_m_i"
         case gridStars = "grid_stars", interpolationCheckTracks = "interpolation_check_tracks"
@@ -75,8 +80,9 @@ public struct PosteriorReport: Sendable, Encodable {
         try c.encode(calibration, forKey: .calibration)
         try c.encode(cl, forKey: .cl)
         try c.encode(coreModelMassValid, forKey: .coreModelMassValid)
-        try c.encode(mu12Limit, forKey: .mu12Limit)
-        try c.encode(mu12LimitQuadrature, forKey: .mu12LimitQuadrature)
+        try c.encode(coupling.rawValue, forKey: .coupling)
+        try c.encode(limit, forKey: coupling.pick(.mu12Limit, .q14Limit, .g13Limit))
+        try c.encode(limitQuadrature, forKey: coupling.pick(.mu12LimitQuadrature, .q14LimitQuadrature, .g13LimitQuadrature))
         try c.encode(observedMI, forKey: .observedMI)
         try c.encode(observedMIError, forKey: .observedMIError)
         try c.encode(priors, forKey: .priors)
@@ -98,13 +104,15 @@ public struct PosteriorReport: Sendable, Encodable {
 
     /// The flat prior ranges, each `[lower, upper]`, and whether Z is flat in log Z or in Z.
     public struct Priors: Sendable, Encodable {
-        public var mu12: [Double], mass: [Double], helium: [Double], metallicity: [Double], dredgeUp: [Double]
+        public var x: [Double], mass: [Double], helium: [Double], metallicity: [Double], dredgeUp: [Double]
+        public var coupling: Coupling
         /// `log` (flat in log Z) or `linear` (flat in Z).
         public var zPrior: String
 
-        public init(_ p: PosteriorPriors) {
+        public init(_ p: PosteriorPriors, coupling: Coupling) {
             func range(_ r: ClosedRange<Double>) -> [Double] { [r.lowerBound, r.upperBound] }
-            mu12 = range(p.mu12)
+            self.coupling = coupling
+            x = range(p.x)
             mass = range(p.mass)
             helium = range(p.helium)
             metallicity = range(p.metallicity)
@@ -113,8 +121,18 @@ public struct PosteriorReport: Sendable, Encodable {
         }
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case mu12, mass = "mass_msun", helium = "helium_y", metallicity = "metallicity_z"
+            case mu12, q14, g13, mass = "mass_msun", helium = "helium_y", metallicity = "metallicity_z"
             case dredgeUp = "dredge_up_helium", zPrior = "z_prior"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(x, forKey: coupling.pick(.mu12, .q14, .g13))
+            try c.encode(mass, forKey: .mass)
+            try c.encode(helium, forKey: .helium)
+            try c.encode(metallicity, forKey: .metallicity)
+            try c.encode(dredgeUp, forKey: .dredgeUp)
+            try c.encode(zPrior, forKey: .zPrior)
         }
     }
 

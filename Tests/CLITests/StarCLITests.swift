@@ -12,6 +12,7 @@ struct StarCLITests {
         (["star", "--helium", "0.45", "--metallicity", "0.06"], "--helium"),
         (["star", "--mixing-length", "0"], "--mixing-length"), (["star", "--reimers-eta", "3"], "--reimers-eta"),
         (["star", "--mu12", "-1"], "--mu12"), (["star", "--millicharge", "2"], "--millicharge"),
+        (["star", "--axion-electron", "-0.5"], "--axion-electron"),
         (["star", "--cells", "10"], "--cells"), (["star", "--age", "30"], "--age"),
         (["star", "--time-resolution", "0"], "--time-resolution"), (["star", "--mesh-resolution", "10"], "--mesh-resolution"),
         (["star", "--preset", "mesa"], "--preset"), (["star", "--stop", "tip"], "--stop"), (["star", "--eos", "opal"], "--eos"),

@@ -151,6 +151,23 @@ struct FlashValidationTests {
         #expect(dl > 0.25 && dl < 0.45, "ΔL/L = \(dl)")
         #expect(mu.ignitionMass > sm.ignitionMass, "ignition moves outwards")
     }
+
+    @Test("axions: α_a = 0.5e-26 (g₁₃ = 2.51) raises M_c by 0.025 M☉ ± 20 % (Raffelt & Weiss 1995's criterion); ∝ g² at small g")
+    func axionElectron() throws {
+        let g13 = (4 * Double.pi * 0.5e-26).squareRoot() / 1e-13
+        var p = CorePhysics()
+        p.axionElectron = g13
+        let dm = Tracks.run(physics: p).coreMass - Tracks.standardAt10
+        #expect(abs(dm / 0.025 - 1) < 0.2, "ΔM_c = \(dm) M☉ at g₁₃ = \(g13)")
+        // Small coupling: the shift is quadratic (half the coupling, a quarter of the shift, within 25 %).
+        p.axionElectron = g13 / 2
+        let dmHalf = Tracks.run(physics: p).coreMass - Tracks.standardAt10
+        #expect(dmHalf > 0 && abs(dmHalf / dm - 0.25) < 0.25 * 0.25 + 0.05, "ΔM_c(g/2)/ΔM_c(g) = \(dmHalf / dm)")
+        // The coupling is part of the physics specification (a track key) and is checked there.
+        var spec = PhysicsSpecification()
+        spec.axionElectron = -1
+        #expect(throws: FlashError.self) { _ = try CorePhysics(spec) }
+    }
 }
 
 @Suite("Flash integrator: numerical convergence and the starting model")

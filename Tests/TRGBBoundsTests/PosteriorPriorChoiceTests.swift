@@ -10,17 +10,17 @@ import Testing
         let base = try choice.priors(for: c, model: data.model)
         #expect(base == PosteriorPriors.population(c, model: data.model))
         choice.massMin = 0.75
-        choice.mu12Max = 5
+        choice.xMax = 5
         choice.zScale = .linear
         let p = try choice.priors(for: c, model: data.model)
         #expect(p.mass.lowerBound == 0.75 && p.mass.upperBound == base.mass.upperBound)
-        #expect(p.mu12 == 0...5 && p.zFlat)
+        #expect(p.x == 0...5 && p.zFlat)
         choice.massMax = 0.7
         #expect(throws: TRGBError.invalidPrior("--mass-min 0.75 must not exceed --mass-max 0.7")) {
             _ = try choice.priors(for: c, model: data.model)
         }
         var tooHigh = PosteriorPriorChoice()
-        tooHigh.mu12Max = 1e3
+        tooHigh.xMax = 1e3
         #expect(throws: TRGBError.self) { _ = try tooHigh.priors(for: c, model: data.model) }
     }
 }

@@ -7,12 +7,12 @@ import Testing
 /// every key carries its field, and a parameter whose τ_int is infinite (a prior of zero width) is refused.
 @Suite struct PosteriorReportTests {
     static func result() -> PosteriorAnalysis.Result {
-        let names = PosteriorAnalysis.Result.names
+        let names = PosteriorAnalysis.Result.names(.magneticMoment)
         return PosteriorAnalysis.Result(
             calibration: TestData.calibration("m5-viaux2013"),
-            priors: PosteriorPriors(mu12: 0...8, mass: 0.75...0.85, helium: 0.235...0.255, metallicity: 1e-4...3e-3,
+            priors: PosteriorPriors(x: 0...8, mass: 0.75...0.85, helium: 0.235...0.255, metallicity: 1e-4...3e-3,
                                     dredgeUp: 0...0.03),
-            cl: 0.95, mu12Limit: 4.1, mu12LimitQuadrature: 4.0,
+            cl: 0.95, coupling: .magneticMoment, limit: 4.1, limitQuadrature: 4.0,
             summaries: names.indices.map { .init(name: names[$0], median: Double($0), lower68: Double($0) - 0.5, upper68: Double($0) + 0.5) },
             autocorrelation: [40, 41, 42, 43, 44], rHat: [1.001, 1.002, 1.003, 1.004, 1.005], effectiveSamples: [900, 901, 902, 903, 904],
             acceptance: 0.4, steps: 4000, burnIn: 1000, walkers: 32, converged: true,
@@ -33,7 +33,7 @@ import Testing
         #expect(priors["mass_msun"] as? [Double] == [0.75, 0.85] && priors["metallicity_z"] as? [Double] == [1e-4, 3e-3])
         #expect(priors["z_prior"] as? String == "log" && priors["dredge_up_helium"] as? [Double] == [0, 0.03])
         let parameters = try #require(o["parameters"] as? [[String: Any]])
-        #expect(parameters.map { $0["name"] as? String } == PosteriorAnalysis.Result.names)
+        #expect(parameters.map { $0["name"] as? String } == PosteriorAnalysis.Result.names(.magneticMoment))
         #expect(parameters[3]["median"] as? Double == 3 && parameters[3]["lower_68"] as? Double == 2.5)
         #expect(parameters[3]["autocorrelation_steps"] as? Double == 43 && parameters[3]["r_hat"] as? Double == 1.004)
         #expect(parameters[3]["effective_samples"] as? Double == 903)

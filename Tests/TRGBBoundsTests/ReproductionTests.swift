@@ -79,5 +79,20 @@ import Testing
             let exact = try analysis.tip(logL: d.logTipLuminosity, analysis.photometryInputs(for: cals[0])).mI
             #expect(abs(exact - mi) < 0.01, "q₁₄ curve: interpolated \(mi), track \(exact)")
         }
+
+        // The axion–electron coupling (Docs/axion.md §4): Capozzi & Raffelt 2020's g_ae limits (95 %: ω Cen 1.3,
+        // NGC 4258 1.6) with the same 0.07 mag theory error, within 10 %, and their ratio to the μν limits of the
+        // same run against the paper's (1.3/1.2 = 1.08, 1.6/1.5 = 1.07), within 8 %: a test of the tip's relative
+        // response to the two channels that no single limit gives.
+        let ax = try analysis.with(.init(withBudget: false, coupling: .axionElectron, extraTheoryError: 0.07))
+            .run(Array(cals.dropFirst()), cl: 0.95)
+        #expect(ax.coupling == .axionElectron)
+        for (i, published, publishedRatio) in [(0, 1.3, 1.3 / 1.2), (1, 1.6, 1.6 / 1.5)] {
+            let g = ax.results[i].limits.bayesian
+            #expect(Self.within(g, published, 0.10), "\(names[i + 1]) g₁₃ < \(g)")
+            let ratio = g / cr.results[i].limits.bayesian
+            #expect(Self.within(ratio, publishedRatio, 0.08), "\(names[i + 1]) g₁₃/μ₁₂ limits \(ratio) vs \(publishedRatio)")
+        }
+        #expect(zip(ax.results[0].curve.values, ax.results[0].curve.values.dropFirst()).allSatisfy { $0 > $1 }, "the tip brightens with g₁₃")
     }
 }

@@ -45,14 +45,20 @@ import Testing
         let c = TestData.calibration("m5-viaux2013")
         let model = TestData.data.model
         var p = PosteriorPriors.population(c, model: model)
-        #expect(throws: Never.self) { try p.check(model: model, alphaFe: c.alphaFe, mu12Max: 10) }
+        #expect(throws: Never.self) { try p.check(model: model, alphaFe: c.alphaFe) }
         p.mass = 0.5...0.9
-        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe, mu12Max: 10) }
+        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe) }
         p = PosteriorPriors.population(c, model: model)
         p.metallicity = 1e-5...0.04
-        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe, mu12Max: 10) }
+        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe) }
         p = PosteriorPriors.population(c, model: model)
-        p.mu12 = 0...12
-        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe, mu12Max: 10) }
+        p.x = 0...12
+        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe) }
+        // The axion coupling's prior is checked against its own grid (g₁₃ ≤ 6).
+        p = PosteriorPriors.population(c, model: model, coupling: .axionElectron)
+        #expect(p.x == 0...6)
+        #expect(throws: Never.self) { try p.check(model: model, alphaFe: c.alphaFe, coupling: .axionElectron) }
+        p.x = 0...8
+        #expect(throws: TRGBError.self) { try p.check(model: model, alphaFe: c.alphaFe, coupling: .axionElectron) }
     }
 }
