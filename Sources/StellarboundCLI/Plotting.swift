@@ -210,20 +210,27 @@ extension Gnuplot {
             for i in 0..<n { lines.append(String(format: "%.6g,%.6g,%.6g", xc(i), yc(j), s[j * n + i])) }
             lines.append("")
         }
-        // Marching squares: in each square of four cell centres, the points where the density crosses the level on
-        // its edges (linear interpolation), joined in pairs (a saddle's four points pair up along the edges' order).
+        let segments = contourSegments(s, nx: n, ny: n, x: xc, y: yc, levels: levels)
+        return (lines.joined(separator: "\n"), levels, segments)
+    }
+
+    /// Contour lines of a grid of values (`z[j·nx + i]` at (x(i), y(j))) at each level, as gnuplot segments (`x,y` pairs,
+    /// a blank line after each). Marching squares: in each square of four grid points, the points where the value
+    /// crosses the level on its edges (linear interpolation), joined in pairs (a saddle's four points pair up along the
+    /// edges' order).
+    static func contourSegments(_ z: [Double], nx: Int, ny: Int, x: (Int) -> Double, y: (Int) -> Double, levels: [Double]) -> String {
         var segments: [String] = []
         for level in levels where level > 0 {
-            for j in 0..<(n - 1) {
-                for i in 0..<(n - 1) {
+            for j in 0..<(ny - 1) {
+                for i in 0..<(nx - 1) {
                     let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)]
                     var points: [(Double, Double)] = []
                     for e in 0..<4 {
                         let (i0, j0) = corners[e], (i1, j1) = corners[(e + 1) % 4]
-                        let v0 = s[j0 * n + i0] - level, v1 = s[j1 * n + i1] - level
+                        let v0 = z[j0 * nx + i0] - level, v1 = z[j1 * nx + i1] - level
                         guard (v0 < 0) != (v1 < 0) else { continue }
                         let t = v0 / (v0 - v1)
-                        points.append((xc(i0) + t * (xc(i1) - xc(i0)), yc(j0) + t * (yc(j1) - yc(j0))))
+                        points.append((x(i0) + t * (x(i1) - x(i0)), y(j0) + t * (y(j1) - y(j0))))
                     }
                     for k in stride(from: 0, to: points.count - 1, by: 2) {
                         segments.append(String(format: "%.6g,%.6g\n%.6g,%.6g\n", points[k].0, points[k].1,
@@ -232,6 +239,6 @@ extension Gnuplot {
                 }
             }
         }
-        return (lines.joined(separator: "\n"), levels, segments.joined(separator: "\n"))
+        return segments.joined(separator: "\n")
     }
 }

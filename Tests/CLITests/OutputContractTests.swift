@@ -128,6 +128,7 @@ struct OutputContractTests {
     static let notRun: [String: (keys: Set<String>, reason: String)] = [
         "bound": ([], "every key: `bound` computes flash tracks for each μ₁₂ node and calibration (minutes in a debug build)"),
         "posterior": ([], "every key: MCMC over an interpolation grid of flash tracks (tens of minutes)"),
+        "joint": ([], "every key: 90 flash tracks on the μ₁₂ × g₁₃ grid (minutes in a debug build)"),
         "bench plasma": ([], "every key: a timing benchmark (builds or loads the plasma table, seconds per loop)"),
         "bench eos": ([], "every key: a timing benchmark"),
         "bench flash": ([], "every key: a timing benchmark of whole flash tracks"),
@@ -171,6 +172,7 @@ struct OutputContractTests {
             .union(keys(ScatteringReport.SpectrumPoint.CodingKeys.self)),
         "posterior": keys(PosteriorReport.CodingKeys.self).union(keys(PosteriorReport.Priors.CodingKeys.self))
             .union(keys(PosteriorReport.Parameter.CodingKeys.self)),
+        "joint": keys(JointReport.CodingKeys.self).union(keys(JointReport.AtG13.CodingKeys.self)),
         "bench microphysics": keys(BenchMicrophysicsReport.CodingKeys.self),
         "zams": keys(ZAMSReport.CodingKeys.self),
         "bench zams": keys(BenchZAMSReport.CodingKeys.self),
