@@ -104,7 +104,8 @@ struct EnumeratedOptionTests {
         #expect(try PlasmaCommand.parse(["--density", "1e6", "--temperature", "1e8", "--method", "Table"]).method == .table)
         let star = try StarCommand.parse(["--stop", "FLASH", "--preset", "MESA-R12778", "--eos", "Table"])
         #expect(star.stop == .flash && star.preset == .mesaR12778 && star.eos == .table)
+        #expect(try BoundCommand.parse(["--coupling", "Axion-Electron"]).coupling == .axionElectron)
         #expect(throws: (any Error).self) { try BoundCommand.parse(["--coupling", "axion"]) }
-        #expect(CouplingArgument.allValueStrings == ["magnetic-moment", "millicharge"])
+        #expect(CouplingArgument.allValueStrings == ["magnetic-moment", "millicharge", "axion-electron"])
     }
 }
