@@ -48,9 +48,10 @@ public struct NeutronStarCatalog: Decodable, Sendable {
     public var names: [String] { objects.map(\.name) }
 
     /// One object by name, or every object for "all"; unknown names list the valid ones.
+    /// One object by name (any case), or every object for "all".
     public func select(_ name: String) throws -> [Object] {
-        if name == "all" { return objects }
-        guard let o = objects.first(where: { $0.name == name }) else {
+        if name.lowercased() == "all" { return objects }
+        guard let o = objects.first(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw MillichargeError.unknownObject(name: name, available: names)
         }
         return [o]

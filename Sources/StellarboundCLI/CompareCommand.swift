@@ -70,10 +70,14 @@ struct CompareCommand: ParsableCommand {
         let directory = try DataDirectory.locate(explicit: data.dataDir)
         var catalog = try MomentLimitCatalog.load(from: directory)
         if let experiment {
-            let wanted = experiment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for w in wanted where !catalog.names.contains(w) {
-                throw InputError(message: "--experiment \(w): unknown experiment; valid: \(catalog.names.joined(separator: ", "))")
-            }
+            // Names in any case (issue 18 item 6), matched to the catalog's spelling.
+            let wanted = try experiment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { w in
+                    guard let name = catalog.names.first(where: { $0.lowercased() == w.lowercased() }) else {
+                        throw InputError(message: "--experiment \(w): unknown experiment; valid: \(catalog.names.joined(separator: ", "))")
+                    }
+                    return name
+                }
             catalog.limits = catalog.limits.filter { wanted.contains($0.name) }
         }
         let pmnsFile = try directory.load(PMNSParameters.File.self, from: PMNSParameters.relativePath)

@@ -91,7 +91,7 @@ struct MillichargeCommand: ParsableCommand {
         if let geometry, EmissionGeometry(rawValue: geometry) == nil {
             throw ValidationError("--geometry '\(geometry)' is not one of \(EmissionGeometry.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if overridden && object == "all" { throw ValidationError("input flags override one object: give --object <name>, not 'all'") }
+        if overridden && object?.lowercased() == "all" { throw ValidationError("input flags override one object: give --object <name>, not 'all'") }
     }
 
     /// Flags of the library's parameter names, for messages.

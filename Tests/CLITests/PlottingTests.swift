@@ -108,4 +108,15 @@ struct EnumeratedOptionTests {
         #expect(throws: (any Error).self) { try BoundCommand.parse(["--coupling", "axion"]) }
         #expect(CouplingArgument.allValueStrings == ["magnetic-moment", "millicharge", "axion-electron"])
     }
+
+    @Test("catalog names in any case: compare --experiment, millicharge --object (issue 18 item 6)")
+    func catalogNames() throws {
+        let (c1, out1, err1) = try CLITests.run(["compare", "--experiment", "GEMMA-2013,XENONnT-2022", "--stellar-limit", "1.5", "--json"])
+        #expect(c1 == 0, "\(err1)")
+        #expect(out1.contains("gemma-2013") && out1.contains("xenonnt-2022"))
+        let (c2, out2, err2) = try CLITests.run(["millicharge", "--object", "CRAB", "--json"])
+        #expect(c2 == 0 && out2.contains("crab"), "\(err2)")
+        let (c3, _, err3) = try CLITests.run(["millicharge", "--object", "All", "--period", "1"])
+        #expect(c3 == 2 && err3.contains("--object"), "\(err3)")
+    }
 }
