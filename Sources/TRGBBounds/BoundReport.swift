@@ -30,7 +30,12 @@ public struct BoundReport: Sendable, Encodable {
         coupling = report.coupling
         cl = report.cl
         quantity = Self.quantity(report.coupling)
-        calibrations = report.results.map { CalibrationEntry($0, cl: report.cl, coupling: report.coupling) }
+        calibrations = report.results.map { r in
+            var e = CalibrationEntry(r, cl: report.cl, coupling: report.coupling)
+            e.limitWithPublishedTheoryError = BoundAnalysis.bayesianLimit(r, grid: report.muGrid, cl: report.cl,
+                                                                          theoryError: BoundAnalysis.publishedTheoryError)
+            return e
+        }
         combined = report.combined.map {
             Combined(calibrations: report.results.map(\.calibration.name), limits: Limits($0, coupling: report.coupling))
         }
@@ -117,6 +122,10 @@ public struct BoundReport: Sendable, Encodable {
         public var teffTip: Double, loggTip: Double, bcI: Double
         public var calibrationConfirmed: Bool, source: String
         public var publishedLimits: [PublishedLimit]
+        /// The Bayesian limit recomputed from this tip curve with the full-code theory error
+        /// `BoundAnalysis.publishedTheoryError` (0.07 mag, Viaux et al. 2013) in place of the budget: the number to set
+        /// beside `published_limits` (issue 18 item 9); nil beyond the grid.
+        public var limitWithPublishedTheoryError: Double?
         public var tipCurve: [TipPoint]
         public var budget: [BudgetEntry]
 
@@ -159,6 +168,10 @@ public struct BoundReport: Sendable, Encodable {
             case mBolStandard = "m_bol_standard", tipColourVI = "tip_colour_vi", teffTip = "teff_tip_k"
             case loggTip = "logg_tip_cgs", bcI = "bc_i", calibrationConfirmed = "calibration_confirmed", source
             case publishedLimits = "published_limits", tipCurve = "tip_curve", budget
+            case mu12LimitPublishedTheoryError = "mu12_limit_published_theory_error"
+            case q14LimitPublishedTheoryError = "q14_limit_published_theory_error"
+            case g13LimitPublishedTheoryError = "g13_limit_published_theory_error"
+            case publishedTheoryErrorMI = "published_theory_error_m_i"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -187,6 +200,10 @@ public struct BoundReport: Sendable, Encodable {
             try c.encode(calibrationConfirmed, forKey: .calibrationConfirmed)
             try c.encode(source, forKey: .source)
             try c.encode(publishedLimits, forKey: .publishedLimits)
+            try c.encode(limitWithPublishedTheoryError, forKey: limits.coupling.pick(.mu12LimitPublishedTheoryError,
+                                                                                   .q14LimitPublishedTheoryError,
+                                                                                   .g13LimitPublishedTheoryError))
+            try c.encode(BoundAnalysis.publishedTheoryError, forKey: .publishedTheoryErrorMI)
             try c.encode(tipCurve, forKey: .tipCurve)
             try c.encode(budget, forKey: .budget)
         }

@@ -232,5 +232,14 @@ struct TrustCLITests {
         #expect(line.contains("accounts for the difference"), "\(line)")
         let value = line.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ":"))) }.last ?? .nan
         #expect(abs(value - 1.2) < 0.18, "\(line)")
+        // The same number is in the JSON report beside `published_limits` (same tracks: the runner's cache is per run,
+        // so this recomputes them; the no-budget run is ~10 tracks).
+        let (c2, json, err2) = try CLITests.run(["bound", "--calibration", "omega-cen-cr2020", "--no-systematics", "--json"])
+        #expect(c2 == 0, "\(err2)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let entry = try #require((o["calibrations"] as? [[String: Any]])?.first)
+        let recomputed = try #require(entry["mu12_limit_published_theory_error"] as? Double)
+        #expect(abs(recomputed - value) < 0.006, "JSON \(recomputed), text \(value)")
+        #expect(entry["published_theory_error_m_i"] as? Double == 0.07)
     }
 }
