@@ -104,10 +104,7 @@ struct BoundCommand: ParsableCommand {
     @OptionGroup var data: BoundDataOptions
 
     func validate() throws {
-        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
-        guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
-            throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
-        }
+        try checkLevels(cl: cl, theoryError: theoryError)
         if let mu12, !(mu12.isFinite && mu12 >= 0 && mu12 <= 10) {
             throw ValidationError("--mu12 \(mu12) is outside the allowed range [0, 10] (the μ₁₂ grid of StellarModels/trgb/model.json)")
         }
@@ -137,6 +134,14 @@ struct BoundCommand: ParsableCommand {
         }
         // After the report: a plot that fails must not hide the computation's result.
         if let plot { try BoundReport.plot(report, to: plot) }
+    }
+}
+
+/// The limit commands' parse-time checks of `--cl` (in (0, 1)) and `--theory-error` (in [0, 1) mag).
+func checkLevels(cl: Double, theoryError: Double = 0) throws {
+    guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+    guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
+        throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
     }
 }
 

@@ -54,7 +54,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var data: BoundDataOptions
 
     func validate() throws {
-        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+        try checkLevels(cl: cl)
         if let stellarLimit, !(stellarLimit.isFinite && stellarLimit > 0 && stellarLimit <= 100) {
             throw ValidationError("--stellar-limit \(stellarLimit) is outside the allowed range (0, 100] (μ₁₂, 1e-12 μ_B)")
         }

@@ -36,10 +36,7 @@ struct JointCommand: ParsableCommand {
     @OptionGroup var data: BoundDataOptions
 
     func validate() throws {
-        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
-        guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
-            throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
-        }
+        try checkLevels(cl: cl, theoryError: theoryError)
     }
 
     func run() throws {

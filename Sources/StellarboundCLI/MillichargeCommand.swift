@@ -85,7 +85,7 @@ struct MillichargeCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+        try checkLevels(cl: cl)
         if (totalEnergy == nil) != (meanEnergy == nil) { throw ValidationError("give --total-energy and --mean-energy together") }
         if totalEnergy != nil && neutrinos != nil { throw ValidationError("give --neutrinos or --total-energy with --mean-energy, not both") }
         if let geometry, EmissionGeometry(rawValue: geometry) == nil {

@@ -54,7 +54,7 @@ struct PosteriorCommand: ParsableCommand {
             where value != nil && c != coupling.value {
             throw ValidationError("--\(c.key)-max needs --coupling \(c.rawValue) (the posterior is on \(coupling.value.key))")
         }
-        guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl \(cl) is outside the allowed range (0, 1)") }
+        try checkLevels(cl: cl)
         guard walkers >= 10, walkers <= 1000, walkers % 2 == 0 else { throw ValidationError("--walkers \(walkers): use an even number in [10, 1000]") }
         guard steps >= 200, steps <= 1_000_000 else { throw ValidationError("--steps \(steps) is outside the allowed range [200, 1e6]") }
     }
