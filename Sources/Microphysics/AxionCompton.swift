@@ -9,7 +9,7 @@ import GSL
 /// photons of energy ω² = k² + ω_p² (two polarisations, Bose occupation), each meeting n_eff = T ∂nₑ/∂μ electrons
 /// that Pauli blocking leaves free to recoil. I(0) = 120 ζ(6) gives Raffelt's 160 ζ(6)/π (33 α₂₆ Yₑ T₈⁶ erg g⁻¹ s⁻¹).
 /// ω_p² = 4πα nₑ/mₑ (non-relativistic: the relativistic correction lowers ω_p by ≲ 10 % in a red-giant core, where
-/// Compton is ≈ 12 % of the bremsstrahlung loss at ρ = 10⁶ g cm⁻³, T = 10⁸ K).
+/// Compton is ≈ 6 % of the bremsstrahlung loss at ρ = 10⁶ g cm⁻³, T = 10⁸ K).
 public enum AxionCompton {
     /// I(β) by Gauss–Legendre panels in κ (reference for the table; exact limits tested).
     public static func integral(plasmaMassOverT beta: Double) -> Double {
