@@ -223,7 +223,7 @@ struct TrustCLITests {
     /// Issue 18 item 9: ω Cen's computed limit sat beside the published 1.2 with no word on why. The report now says,
     /// in two lines, what the limit would be with the full-code theory σ (0.07 mag) and whether that accounts for the
     /// difference. Without the budget (σ_theory = 0 here) the recomputed limit must still land near 1.2.
-    @Test("the bound report reconciles a computed limit with the published one")
+    @Test("the bound report reconciles a computed limit with the published one, in text and JSON, and states the one-sided Blouin shift")
     func boundReconcilesWithPublished() throws {
         let (code, out, err) = try CLITests.run(["bound", "--calibration", "OMEGA-CEN-CR2020", "--no-systematics", "--quiet"])
         #expect(code == 0, "\(err)")
@@ -241,5 +241,13 @@ struct TrustCLITests {
         let recomputed = try #require(entry["mu12_limit_published_theory_error"] as? Double)
         #expect(abs(recomputed - value) < 0.006, "JSON \(recomputed), text \(value)")
         #expect(entry["published_theory_error_m_i"] as? Double == 0.07)
+        // With the budget, the one-sided Blouin et al. 2020 conduction shift is named as such and the limit with it as
+        // the baseline is shown (measured 1.81 for ω Cen, against 2.17 with the symmetric 1σ term).
+        let (c3, full, err3) = try CLITests.run(["bound", "--calibration", "omega-cen-cr2020", "--quiet"])
+        #expect(c3 == 0, "\(err3)")
+        #expect(full.contains("conduction correction is one-sided"), "\(full)")
+        let baseline = full.split(separator: "\n").first { $0.contains("Taken as the baseline instead") } ?? ""
+        let shifted = baseline.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ",("))) }.first ?? .nan
+        #expect(abs(shifted - 1.81) < 0.1, "\(baseline)")
     }
 }
