@@ -11,6 +11,7 @@
 //   EnvelopePhysics (the whole star's input physics) -> Microphysics, Plasma, GSL, ModelData
 //   NeutrinoMixing (complex 3×3 matrices, PMNS, moment matrices) -> ModelData
 //   Millicharge (pulsar rotation, charge-limit catalog) sits beside TRGBBounds and needs only ModelData
+//   TrackGrids (grid specs, shards, export, Slurm scripts over the track store) -> TRGBBounds, RedGiantCore
 //   Laboratory (effective moments, ν–e scattering, limit catalog) -> NeutrinoMixing, GSL, ModelData
 //     (not TRGBBounds: the stellar limit reaches it as a number)
 import PackageDescription
@@ -30,6 +31,7 @@ let package = Package(
         .library(name: "GSL", targets: ["GSL"]),
         .library(name: "RedGiantCore", targets: ["RedGiantCore"]),
         .library(name: "TRGBBounds", targets: ["TRGBBounds"]),
+        .library(name: "TrackGrids", targets: ["TrackGrids"]),
         .library(name: "Millicharge", targets: ["Millicharge"]),
         .library(name: "Laboratory", targets: ["Laboratory"]),
         .library(name: "NeutrinoMixing", targets: ["NeutrinoMixing"]),
@@ -74,6 +76,8 @@ let package = Package(
         .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
+        // Track grids: a spec file, shards, status, export and Slurm job arrays over the track store (Docs/grids.md).
+        .target(name: "TrackGrids", dependencies: ["ErrorVocabulary", "TRGBBounds", "RedGiantCore", "Microphysics"]),
         .target(name: "Millicharge", dependencies: ["Constants", "ErrorVocabulary", "ModelData"]),
         // Laboratory against stellar limits: effective moments under mixing, ν–e elastic scattering with
         // reactor and solar spectra, the magnetic-moment limit catalog.
@@ -105,13 +109,14 @@ let package = Package(
                 "OutputContract",
                 "EnvelopePhysics",
                 "WholeStar",
+                "TrackGrids",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The umbrella for library users: re-exports every public module.
         .target(name: "StellarboundKit", dependencies: ["CacheFiles", "Constants", "EnvelopePhysics", "ErrorVocabulary", "GSL", "Henyey",
                                                         "Laboratory", "Microphysics", "Millicharge", "ModelData",
-                                                        "NeutrinoMixing", "OutputContract", "Plasma", "RedGiantCore", "TRGBBounds", "WholeStar"]),
+                                                        "NeutrinoMixing", "OutputContract", "Plasma", "RedGiantCore", "TRGBBounds", "TrackGrids", "WholeStar"]),
         .executableTarget(name: "stellarbound", dependencies: ["StellarboundCLI"]),
         // Shared test support: the approximate-equality helper and the StellarModels/ fixture (no XCTest).
         .target(name: "TestSupport", dependencies: ["ModelData"], path: "Tests/TestSupport"),
@@ -131,7 +136,7 @@ let package = Package(
         .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),
         .testTarget(name: "ContractJSONTests", dependencies: ["OutputContract", "ErrorVocabulary"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "ModelData", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "ModelData", "TrackGrids", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@
 /// with step 10⁻⁷ (absolute for logarithmic unknowns, relative to max(1, |x|) for linear ones).
 /// Trap: h = 10⁻⁷ is near √ε_machine × (scale of ln ρ); much smaller steps lose the Jacobian to
 /// round-off, much larger ones to truncation.
-public struct HenyeySettings: Sendable, Equatable {
+public struct HenyeySettings: Sendable, Equatable, Codable {
     /// Iterations before a step is declared not converged.
     public var maximumIterations = 14
     /// Converged when max |δ| (scaled as `HenyeyUnknown.Kind` says) is below this.

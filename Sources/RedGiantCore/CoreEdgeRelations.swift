@@ -14,27 +14,27 @@ import Foundation
 ///
 /// The numerical trap: T_edge depends on r, which the integrator is solving for; the Newton step
 /// therefore carries ∂ln T_edge/∂ln r = −1 and ∂ln P_edge/∂ln r = −4.
-public struct CoreEdgeRelations: Decodable, Sendable, Equatable {
-    public struct Temperature: Decodable, Sendable, Equatable {
+public struct CoreEdgeRelations: Codable, Sendable, Equatable {
+    public struct Temperature: Codable, Sendable, Equatable {
         public var coefficient: Double
         public var polytropicNPlusOne: Double
         public var source: String
     }
-    public struct Pressure: Decodable, Sendable, Equatable {
+    public struct Pressure: Codable, Sendable, Equatable {
         public var coefficient: Double
         public var source: String
     }
-    public struct Luminosity: Decodable, Sendable, Equatable {
+    public struct Luminosity: Codable, Sendable, Equatable {
         public var logD0: Double, logD0PerZeta: Double, exponentP: Double
         public var bFloor: Double, bOffset: Double, bScale: Double, bMassExponent: Double, exponentQ: Double
         public var zReference: Double
         public var source: String
     }
-    public struct FlashMassLimit: Decodable, Sendable, Equatable {
+    public struct FlashMassLimit: Codable, Sendable, Equatable {
         public var constant: Double, perZeta: Double, perZetaSquared: Double
         public var source: String
     }
-    public struct Growth: Decodable, Sendable, Equatable {
+    public struct Growth: Codable, Sendable, Equatable {
         public var qHydrogenBurningMev: Double, cnoNeutrinoLossMev: Double
         public var source: String
     }

@@ -3,7 +3,7 @@ import Henyey
 /// Numerical settings of a track: resolution, time-step targets, start and stop, and the Newton solver.
 /// Every number the integrator uses to steer itself is here, with the value it was validated with
 /// (Docs/flash.md §4: convergence in cells and time steps).
-public struct FlashSettings: Sendable, Equatable {
+public struct FlashSettings: Sendable, Equatable, Codable {
     /// Number of Lagrangian mass cells (fixed fractions q = m/M_c of the growing core).
     public var cells = 160
     /// Cells crowd towards the edge as uniform steps in s = q − a ln((1 − q + ε)/(1 + ε)).

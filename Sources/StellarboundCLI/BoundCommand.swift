@@ -17,6 +17,9 @@ struct BoundDataOptions: ParsableArguments {
     @Flag(help: "No progress notes on standard error (they are off with --json too; warnings and errors still show).")
     var quiet = false
 
+    @Option(help: "Track store directory: finished tracks are kept there and never computed twice ('off': no store; default: $STELLARBOUND_STORE, else tracks/ in the user cache directory; Docs/grids.md).")
+    var store: String?
+
     /// Checked at parse time, so an out-of-range value is refused even where the tracks it would run are not needed
     /// (`compare --stellar-limit`).
     func validate() throws {
@@ -38,7 +41,7 @@ struct BoundDataOptions: ParsableArguments {
         let selected = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
         _ = sharedTable(json: json || quiet)
-        let trackRunner = runner(boundData, json: json)
+        let trackRunner = try runner(boundData, json: json)
         var note: (@Sendable (String) -> Void)?
         if !(json || quiet) {
             note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
@@ -48,8 +51,13 @@ struct BoundDataOptions: ParsableArguments {
                 trackRunner.threads)
     }
 
-    func runner(_ data: BoundData, json: Bool) -> TrackRunner {
-        let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    /// The track runner on every core (or `--threads`), reading and filling the track store; an unwritable `--store`
+    /// or `$STELLARBOUND_STORE` is bad input (exit 2), an unwritable default store a warning.
+    func runner(_ data: BoundData, json: Bool) throws -> TrackRunner {
+        let trackStore = try TrackStoreLocation.resolve(explicit: store)?.open(note: warning)
+        let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                 store: trackStore)
+        runner.warn = warning
         let reporter = ProgressReporter("  flash tracks", sink: .forRun(silent: json || quiet))
         if reporter.sink != .off {
             runner.progress = { done, total in

@@ -82,7 +82,7 @@ extension BoundReport {
             }
             out.append("")
         }
-        out.append(String(format: "%d flash tracks in %.1f s of track time on %d threads; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, seconds))
+        out.append(String(format: "%d flash tracks in %.1f s of track time on %d threads, %d read from the track store; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, r.tracksFromStore, seconds))
         return out.joined(separator: "\n")
     }
 

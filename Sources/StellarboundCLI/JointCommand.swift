@@ -46,7 +46,7 @@ struct JointCommand: ParsableCommand {
         let selected = try boundData.calibrations.select(list: calibration)
         guard selected.count == 1 else { throw InputError(message: "--calibration: joint takes one calibration (got \(selected.count))") }
         _ = sharedTable(json: json || data.quiet)
-        let runner = data.runner(boundData, json: json)
+        let runner = try data.runner(boundData, json: json)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: runner)
             .with(.init(withBudget: !noSystematics, coupling: .magneticMoment, extraTheoryError: theoryError))
         let result: JointAnalysis.Result
@@ -70,7 +70,7 @@ struct JointCommand: ParsableCommand {
             [String(format: "%g", $0.g13), String(format: "%.2f", $0.mu12Limit), String(format: "%.2f", $0.ratioToG13Zero)]
         }))
         out.append("τ is held at its μ₁₂ = 0 value over the plane; M_I is bilinear in (μ₁₂², g₁₃²) between the track nodes.")
-        out.append(String(format: "%d flash tracks; wall time %.1f s on %d threads.", r.tracksComputed, r.seconds, r.threads))
+        out.append(String(format: "%d flash tracks computed, %d read from the track store; wall time %.1f s on %d threads.", r.tracksComputed, r.tracksFromStore, r.seconds, r.threads))
         return out.joined(separator: "\n")
     }
 

@@ -59,3 +59,8 @@ func sharedTable(json: Bool) -> PlasmaRateTable {
     progress("plasma table: \(table.origin.rawValue) in \(String(format: "%.2f", table.buildSeconds)) s", json: json)
     return table
 }
+
+/// A warning on standard error, in every mode (stdout stays clean for JSON).
+@Sendable func warning(_ message: String) {
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}

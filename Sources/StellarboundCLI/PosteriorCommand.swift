@@ -80,7 +80,7 @@ struct PosteriorCommand: ParsableCommand {
         }
         let silent = json || data.quiet
         _ = sharedTable(json: silent)
-        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: data.runner(boundData, json: json))
+        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: try data.runner(boundData, json: json))
             .with(BoundAnalysis.Options(coupling: coupling.value))
         var note: (@Sendable (String) -> Void)?
         if !silent { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }

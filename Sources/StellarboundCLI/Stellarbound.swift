@@ -26,7 +26,7 @@ public struct Stellarbound: ParsableCommand {
         """,
         version: Provenance.toolVersion,
         subcommands: [Summary.self, PlasmaCommand.self, DispersionCommand.self, PlasmaMapCommand.self,
-                      MicrophysicsCommand.self, ZAMSCommand.self, StarCommand.self, SolarCalibrationCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, JointCommand.self, MillichargeCommand.self, CompareCommand.self, ScatteringCommand.self, DataDirCommand.self, Bench.self],
+                      MicrophysicsCommand.self, ZAMSCommand.self, StarCommand.self, SolarCalibrationCommand.self, FlashCommand.self, BoundCommand.self, PosteriorCommand.self, JointCommand.self, MillichargeCommand.self, CompareCommand.self, GridCommand.self, StoreCommand.self, ScatteringCommand.self, DataDirCommand.self, Bench.self],
         defaultSubcommand: Summary.self
     )
 

@@ -17,4 +17,5 @@
 @_exported import Plasma
 @_exported import RedGiantCore
 @_exported import TRGBBounds
+@_exported import TrackGrids
 @_exported import WholeStar

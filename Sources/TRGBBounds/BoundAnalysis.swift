@@ -54,6 +54,8 @@ public final class BoundAnalysis {
         public var coupling: Coupling
         public var referenceMu12: Double
         public var tracksComputed: Int, trackSeconds: Double
+        /// Tracks read from the track store instead of computed.
+        public var tracksFromStore = 0
     }
 
     /// How an analysis is configured (fixed at `init`, checked there, before any track runs).
@@ -219,7 +221,7 @@ public final class BoundAnalysis {
                                        mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl, symbol: coupling.symbol)
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
-                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds)
+                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds, tracksFromStore: runner.fromStore)
     }
 
     /// The nominal tracks' tip luminosities at the μ nodes (computed already, in `runner.known`) and M_I(μ) through them.

@@ -20,6 +20,8 @@ public struct BoundReport: Sendable, Encodable {
     /// The x (μ₁₂ or q₁₄) at which every variation is evaluated besides x = 0.
     public var reference: Double
     public var tracksComputed: Int, threads: Int
+    /// Tracks read from the track store instead of computed.
+    public var tracksFromStore: Int
     /// Wall-clock time (s).
     public var seconds: Double
 
@@ -42,6 +44,7 @@ public struct BoundReport: Sendable, Encodable {
         if let hypothesis, let tests { tested = Tested(hypothesis, tests: tests) }
         reference = report.referenceMu12
         tracksComputed = report.tracksComputed
+        tracksFromStore = report.tracksFromStore
         self.threads = threads
         self.seconds = seconds
     }
@@ -56,7 +59,7 @@ public struct BoundReport: Sendable, Encodable {
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case command, coupling, cl, quantity, calibrations, combined, tested
         case referenceMu12 = "reference_mu12", referenceQ14 = "reference_q14", referenceG13 = "reference_g13"
-        case tracksComputed = "tracks_computed", threads, seconds
+        case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,6 +73,7 @@ public struct BoundReport: Sendable, Encodable {
         try c.encodeIfPresent(tested, forKey: .tested)       // present only with a tested hypothesis
         try c.encode(reference, forKey: coupling.pick(.referenceMu12, .referenceQ14, .referenceG13))
         try c.encode(tracksComputed, forKey: .tracksComputed)
+        try c.encode(tracksFromStore, forKey: .tracksFromStore)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
     }

@@ -27,6 +27,8 @@ public struct JointAnalysis {
         /// The μ₁₂ limit at `cl` with g₁₃ fixed at each node (flat prior in μ₁₂).
         public var mu12LimitAtG13: [(g13: Double, mu12Limit: Double)]
         public var tracksComputed: Int, trackSeconds: Double
+        /// Tracks read from the track store instead of computed.
+        public var tracksFromStore = 0
     }
 
     public let analysis: BoundAnalysis
@@ -116,6 +118,7 @@ public struct JointAnalysis {
         return Result(calibration: c, cl: cl, mu12Nodes: mus, g13Nodes: gs, mI: mI, observedError: c.observedError,
                       theoryError: tau, mu12: l.mu12, g13: l.g13, density: l.density, level: l.level,
                       mu12Limit: l.mu12Limit, g13Limit: l.g13Limit, mu12LimitAtG13: l.atG13.map { (g13: $0.0, mu12Limit: $0.1) },
-                      tracksComputed: analysis.runner.computed, trackSeconds: analysis.runner.trackSeconds)
+                      tracksComputed: analysis.runner.computed, trackSeconds: analysis.runner.trackSeconds,
+                      tracksFromStore: analysis.runner.fromStore)
     }
 }

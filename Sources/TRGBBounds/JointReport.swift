@@ -8,6 +8,8 @@ public struct JointReport: Sendable, Encodable {
     public var mu12LimitAtG13: [AtG13]
     public var mu12Nodes: [Double], g13Nodes: [Double], mINodes: [[Double]]
     public var tracksComputed: Int, threads: Int, seconds: Double
+    /// Tracks read from the track store instead of computed.
+    public var tracksFromStore: Int
 
     /// The μ₁₂ limit with g₁₃ held at a node, and its ratio to the limit at g₁₃ = 0.
     public struct AtG13: Sendable, Encodable {
@@ -31,6 +33,7 @@ public struct JointReport: Sendable, Encodable {
         g13Nodes = r.g13Nodes
         mINodes = r.mI
         tracksComputed = r.tracksComputed
+        tracksFromStore = r.tracksFromStore
         self.threads = threads
         self.seconds = seconds
     }
@@ -39,7 +42,7 @@ public struct JointReport: Sendable, Encodable {
         case command, calibration, cl, observedMI = "observed_m_i", observedMIError = "observed_m_i_error"
         case theoryErrorMI = "theory_error_m_i", mu12Limit = "mu12_limit", g13Limit = "g13_limit"
         case mu12LimitAtG13 = "mu12_limit_at_g13", mu12Nodes = "mu12_nodes", g13Nodes = "g13_nodes", mINodes = "m_i_nodes"
-        case tracksComputed = "tracks_computed", threads, seconds
+        case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +60,7 @@ public struct JointReport: Sendable, Encodable {
         try c.encode(g13Nodes, forKey: .g13Nodes)
         try c.encode(mINodes, forKey: .mINodes)
         try c.encode(tracksComputed, forKey: .tracksComputed)
+        try c.encode(tracksFromStore, forKey: .tracksFromStore)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
     }

@@ -46,6 +46,8 @@ public final class PosteriorAnalysis {
         public var interpolationMaxError: Double, interpolationRMSError: Double, checkTracks: Int
         public var theoryErrorRest0: Double, theoryErrorRestRef: Double
         public var gridStars: Int, tracksComputed: Int, trackSeconds: Double
+        /// Tracks read from the track store instead of computed.
+        public var tracksFromStore = 0
         /// Thinned samples (x, log₁₀ Z, Y, M, ΔY_FDU) for the corner plot.
         public var samples: [[Double]]
         /// The sampled parameters' names: the coupling's key (`mu12`, `q14`, `g13`), then the star's.
@@ -252,6 +254,7 @@ public final class PosteriorAnalysis {
                       steps: steps / 2, burnIn: burn / 2, walkers: settings.walkers, converged: converged,
                       interpolationMaxError: maxErr, interpolationRMSError: rmsErr, checkTracks: checks.count,
                       theoryErrorRest0: rest0, theoryErrorRestRef: restRef, gridStars: stars.count,
-                      tracksComputed: analysis.runner.computed, trackSeconds: analysis.runner.trackSeconds, samples: thinned)
+                      tracksComputed: analysis.runner.computed, trackSeconds: analysis.runner.trackSeconds,
+                      tracksFromStore: analysis.runner.fromStore, samples: thinned)
     }
 }

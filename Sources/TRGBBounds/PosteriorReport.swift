@@ -26,6 +26,8 @@ public struct PosteriorReport: Sendable, Encodable {
     /// max |ΔM_I| and rms ΔM_I, interpolated − computed, at the check tracks (mag).
     public var interpolationMaxAbsDeltaMI: Double, interpolationRMSDeltaMI: Double
     public var tracksComputed: Int, threads: Int
+    /// Tracks read from the track store instead of computed.
+    public var tracksFromStore: Int
     /// Wall-clock time (s).
     public var seconds: Double
     /// False when the mass prior reaches above `StarParameters.coreModelValidMassLimit`, where the core-only model's
@@ -58,6 +60,7 @@ public struct PosteriorReport: Sendable, Encodable {
         interpolationMaxAbsDeltaMI = r.interpolationMaxError
         interpolationRMSDeltaMI = r.interpolationRMSError
         tracksComputed = r.tracksComputed
+        tracksFromStore = r.tracksFromStore
         self.threads = threads
         self.seconds = seconds
         coreModelMassValid = r.priors.mass.upperBound <= StarParameters.coreModelValidMassLimit
@@ -71,7 +74,7 @@ public struct PosteriorReport: Sendable, Encodable {
         case walkers, steps, burnIn = "burn_in", acceptance, theoryErrorRestMI = "theory_error_rest_m_i"
         case gridStars = "grid_stars", interpolationCheckTracks = "interpolation_check_tracks"
         case interpolationMaxAbsDeltaMI = "interpolation_max_abs_delta_m_i", interpolationRMSDeltaMI = "interpolation_rms_delta_m_i"
-        case tracksComputed = "tracks_computed", threads, seconds, coreModelMassValid = "core_model_mass_valid"
+        case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds, coreModelMassValid = "core_model_mass_valid"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,6 +101,7 @@ public struct PosteriorReport: Sendable, Encodable {
         try c.encode(interpolationMaxAbsDeltaMI, forKey: .interpolationMaxAbsDeltaMI)
         try c.encode(interpolationRMSDeltaMI, forKey: .interpolationRMSDeltaMI)
         try c.encode(tracksComputed, forKey: .tracksComputed)
+        try c.encode(tracksFromStore, forKey: .tracksFromStore)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
     }

@@ -2,54 +2,126 @@ import Dispatch
 import Foundation
 import RedGiantCore
 
-/// Runs flash tracks on every core, each once: results are remembered by `TrackSpec` for the
-/// runner's lifetime (the systematics and the tip curves share their standard tracks).
+/// Runs flash tracks on every core, each once: results are remembered by `TrackSpec` for the runner's lifetime
+/// (the systematics and the tip curves share their standard tracks) and, with a `TrackStore`, on disk across runs:
+/// a stored track is read instead of computed, and each computed track is stored as soon as it finishes (so a
+/// killed run keeps what it finished).
 public final class TrackRunner: @unchecked Sendable {
     public let relations: CoreEdgeRelations
     public let settings: FlashSettings
     /// Worker threads (default: the active processor count).
     public let threads: Int
-    /// Called after each finished track with (finished, total) of the current batch.
+    /// The disk store (nil: memory only).
+    public let store: TrackStore?
+    /// Called after each finished track with (finished, total) of the current batch's computed tracks.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Notes about the store (a damaged entry recomputed, an entry that could not be written).
+    public var warn: (@Sendable (String) -> Void)?
 
     private let lock = NSLock()
-    private var memo: [TrackSpec: TrackOutcome] = [:]
-    /// Tracks computed (not taken from memory) and their summed run time (s).
+    private var memo: [TrackSpec: TrackResult] = [:]
+    /// Tracks computed (not taken from memory or the store) and their summed run time (s).
     public private(set) var computed = 0
     public private(set) var trackSeconds = 0.0
+    /// Tracks read from the store.
+    public private(set) var fromStore = 0
+    private var storeProblemReported = false
 
     public init(relations: CoreEdgeRelations, settings: FlashSettings = FlashSettings(),
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, store: TrackStore? = nil) {
         self.relations = relations
         self.settings = settings
         self.threads = max(1, threads)
+        self.store = store
+    }
+
+    /// The engine context of a track's store identity: everything besides the `TrackSpec` that sets its numbers.
+    public var context: String {
+        var s = settings
+        s.keepHistory = false
+        return "engine core-flash; relations " + PhysicsSpecification.canonical(relations, version: 1)
+            + "; settings " + PhysicsSpecification.canonical(s, version: 1)
     }
 
     /// Results for every spec, in order; throws the first failure (with the track named).
     public func run(_ specs: [TrackSpec]) throws -> [TrackOutcome] {
+        let results = try runAll(specs)
+        for (spec, result) in zip(specs, results) {
+            if case let .failed(f) = result { throw TRGBError.computation("track \(spec) did not reach the flash: \(f.message)") }
+        }
+        return results.map { $0.outcome! }
+    }
+
+    /// Results for every spec, in order, failures included (typed); throws only on bad input, before any work.
+    public func runAll(_ specs: [TrackSpec]) throws -> [TrackResult] {
         var unique: [TrackSpec] = []
+        var seen = Set<TrackSpec>()
         lock.lock()
-        for s in specs where memo[s] == nil && !unique.contains(s) { unique.append(s) }
+        for s in specs where memo[s] == nil && !seen.contains(s) {
+            unique.append(s)
+            seen.insert(s)
+        }
         lock.unlock()
+        // From the store first.
+        let context = self.context
+        var identities: [TrackSpec: String] = [:]
+        var storable = Set<TrackSpec>()
+        if let store {
+            var missing: [TrackSpec] = []
+            for s in unique {
+                let id = store.identity(of: s, context: context)
+                identities[s] = id
+                switch store.read(identity: id) {
+                case let .hit(result):
+                    lock.lock()
+                    memo[s] = result
+                    fromStore += 1
+                    lock.unlock()
+                    continue
+                case .miss:
+                    storable.insert(s)
+                case let .damaged(reason):
+                    warn?("track store: \(store.url(forIdentity: id).path) is damaged (\(reason)); recomputing it")
+                    store.discardIfDamaged(identity: id)
+                    storable.insert(s)
+                case .collision:
+                    warn?("track store: \(store.url(forIdentity: id).path) holds another track with the same key; computing this one without storing it")
+                }
+                missing.append(s)
+            }
+            unique = missing
+        }
         // Build every integrator first so that bad input fails before any work.
         let batch = Batch(specs: unique, integrators: try unique.map { try $0.integrator(relations: relations, settings: settings) })
         let total = unique.count
+        let (toStore, ids) = (storable, identities)
         let workers = min(threads, max(total, 1))
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) { [self] in
                 while let i = batch.take() {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let result = batch.integrators[i].run()
+                    let flash = batch.integrators[i].run()
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-                    lock.lock()
-                    if case let .failed(reason) = result.status {
-                        batch.failures[i] = "track \(batch.specs[i]) did not reach the flash: \(reason)"
+                    let spec = batch.specs[i]
+                    let result: TrackResult
+                    if case let .failed(reason) = flash.status {
+                        result = .failed(TrackFailure(reason))
                     } else {
-                        memo[batch.specs[i]] = TrackOutcome(coreMass: result.coreMass, logTipLuminosity: result.logTipLuminosity, seconds: seconds)
-                        computed += 1
-                        trackSeconds += seconds
+                        result = .flashed(TrackOutcome(flash, seconds: seconds))
                     }
+                    if let store, toStore.contains(spec), let id = ids[spec],
+                       let problem = store.write(identity: id, spec: spec, result: result) {
+                        lock.lock()
+                        let first = !storeProblemReported
+                        storeProblemReported = true
+                        lock.unlock()
+                        if first { warn?("track store: \(problem); later problems are not reported") }
+                    }
+                    lock.lock()
+                    memo[spec] = result
+                    computed += 1
+                    trackSeconds += seconds
                     batch.finished += 1
                     let done = batch.finished
                     lock.unlock()
@@ -58,34 +130,31 @@ public final class TrackRunner: @unchecked Sendable {
             }
         }
         group.wait()
-        let failures = batch.failures
-        if let failure = failures.compactMap({ $0 }).first { throw TRGBError.computation(failure) }
         lock.lock()
         defer { lock.unlock() }
         return specs.map { memo[$0]! }
     }
 
-    /// Seeds the memory with known outcomes (the posterior's disk cache).
+    /// Seeds the memory with known outcomes.
     public func remember(_ outcomes: [TrackSpec: TrackOutcome]) {
         lock.lock()
-        memo.merge(outcomes) { a, _ in a }
+        memo.merge(outcomes.mapValues { .flashed($0) }) { a, _ in a }
         lock.unlock()
     }
 
-    /// Everything computed or remembered so far.
+    /// Every flashed track computed, read or remembered so far.
     public var known: [TrackSpec: TrackOutcome] {
         lock.lock()
         defer { lock.unlock() }
-        return memo
+        return memo.compactMapValues(\.outcome)
     }
 }
 
 /// One batch of tracks shared by the workers: each integrator is taken by exactly one worker;
-/// `failures` and `finished` are written under the runner's lock.
+/// `finished` is written under the runner's lock.
 private final class Batch: @unchecked Sendable {
     let specs: [TrackSpec]
     let integrators: [FlashIntegrator]
-    var failures: [String?]
     var finished = 0
     private let lock = NSLock()
     private var next = 0
@@ -93,7 +162,6 @@ private final class Batch: @unchecked Sendable {
     init(specs: [TrackSpec], integrators: [FlashIntegrator]) {
         self.specs = specs
         self.integrators = integrators
-        failures = Array(repeating: nil, count: specs.count)
     }
 
     /// The next unclaimed index, or nil when all are taken.

@@ -113,10 +113,3 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
         return try FlashIntegrator(star: star, physics: physics, relations: relations, settings: s)
     }
 }
-
-/// What the bound extractor keeps of a track.
-public struct TrackOutcome: Sendable, Equatable {
-    public var coreMass: Double
-    public var logTipLuminosity: Double
-    public var seconds: Double
-}

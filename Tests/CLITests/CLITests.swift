@@ -19,13 +19,24 @@ struct CLITests {
         throw CocoaError(.fileNoSuchFile, userInfo: ["candidates": candidates.map(\.path)])
     }
 
+    /// The track store of this test process's command-line runs (a fresh temporary directory): tracks repeated
+    /// across tests are computed once, and no test reads a store left by another build.
+    static let testStore: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stellarbound-test-store-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: dir)
+        return dir
+    }()
+
     /// Runs the binary (or `executable`, in `directory` when given); returns (exit code, stdout, stderr).
     static func run(_ args: [String], executable: URL? = nil, environment: [String: String]? = nil,
                     directory: URL? = nil) throws -> (Int32, String, String) {
         let p = Process()
         p.executableURL = try executable ?? binary()
         if let directory { p.currentDirectoryURL = directory }
-        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        // Every run gets a track store of this test process (never the user's), unless the test chooses one.
+        var base = ProcessInfo.processInfo.environment
+        base["STELLARBOUND_STORE"] = testStore.path
+        p.environment = base.merging(environment ?? [:]) { $1 }
         p.arguments = args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

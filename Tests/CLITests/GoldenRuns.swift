@@ -8,7 +8,7 @@ enum GoldenRuns {
         var name: String, arguments: [String]
         var code: Int32, stdout: String, stderr: String, seconds: Double
         /// `plasma`, `flash`, …; `bench plasma` for the bench subcommands.
-        var command: String { arguments.first == "bench" ? arguments.prefix(2).joined(separator: " ") : arguments[0] }
+        var command: String { ["bench", "grid"].contains(arguments.first ?? "") ? arguments.prefix(2).joined(separator: " ") : arguments[0] }
         var isCSV: Bool { arguments.contains("--csv") }
     }
 

@@ -9,6 +9,7 @@ import RedGiantCore
 import TestSupport
 import Testing
 import TRGBBounds
+import TrackGrids
 import WholeStar
 
 /// The output contract as a test (issue 12, item 7), two ways:
@@ -51,7 +52,7 @@ struct OutputContractTests {
                 inKeyList = false
                 if line.hasPrefix("## "), line.contains("--json"), let r = line.range(of: "`stellarbound ") {
                     let words = line[r.upperBound...].split(separator: " ")
-                    let command = words.first == "bench" ? words.prefix(2).joined(separator: " ") : String(words[0])
+                    let command = ["bench", "grid", "store"].contains(words.first ?? "") ? words.prefix(2).joined(separator: " ") : String(words[0])
                     current = Section(command: command)
                 }
                 continue
@@ -137,6 +138,11 @@ struct OutputContractTests {
         "bench star": ([], "every key: a timing benchmark of a whole-star track to the flash (minutes)"),
         "star": ([], "every key: a whole-star track (minutes in a debug build; StarEvolutionTests check its values)"),
         "solar-calibration": ([], "every key: five or more solar tracks (StarEvolutionTests recompute the stored calibration)"),
+        "grid plan": ([], "every key: needs a grid spec and a track store (GridCLITests check the emitted keys)"),
+        "grid run": ([], "every key: runs flash tracks (GridCLITests check the emitted keys)"),
+        "grid status": ([], "every key: needs a grid in a track store (GridCLITests check the emitted keys)"),
+        "grid export": ([], "every key: needs a grid in a track store (GridCLITests check the emitted keys)"),
+        "store info|verify|prune": ([], "every key: reads a track store (GridCLITests check the emitted keys)"),
         "millicharge": (["calibrations", "calibration", "q_limit_delta_chi2_e0", "q_limit_feldman_cousins_e0",
                          "theory_error_m_i", "combined_q_limit_e0"],
                         "the `red_giant` object's keys: only with --red-giant, which runs the bound pipeline (flash tracks)"),
@@ -179,6 +185,11 @@ struct OutputContractTests {
         "bench star": keys(BenchStarReport.CodingKeys.self),
         "star": keys(StarTrackReport.CodingKeys.self),
         "solar-calibration": keys(SolarCalibration.Result.CodingKeys.self),
+        "grid plan": keys(GridCommand.Plan.Report.CodingKeys.self),
+        "grid run": keys(GridCommand.Run.Report.CodingKeys.self),
+        "grid status": keys(GridCommand.Status.Report.CodingKeys.self).union(keys(GridTracks.ShardStatus.CodingKeys.self)),
+        "grid export": keys(GridExport.Report.CodingKeys.self).union(GridExport.columns),
+        "store info|verify|prune": keys(StoreCommand.Report.CodingKeys.self),
     ]
 
     /// The keys every object report carries (`provenance`; documented once, in the `stellarbound *` section).
