@@ -134,6 +134,7 @@ let package = Package(
         .testTarget(name: "ConstantsTests", dependencies: ["Constants", "TestSupport"]),
         .testTarget(name: "HenyeyTests", dependencies: ["Henyey", "GSL", "TestSupport"]),
         .testTarget(name: "CacheFilesTests", dependencies: ["CacheFiles"]),
+        .testTarget(name: "TrackGridsTests", dependencies: ["TrackGrids", "TRGBBounds", "RedGiantCore", "ModelData", "TestSupport"]),
         .testTarget(name: "ContractJSONTests", dependencies: ["OutputContract", "ErrorVocabulary"]),
         .testTarget(name: "StellarboundKitTests", dependencies: ["StellarboundKit", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["StellarboundCLI", "stellarbound", "ModelData", "TrackGrids", "TestSupport"]),

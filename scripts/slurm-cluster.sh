@@ -7,7 +7,8 @@
 #   scripts/slurm-cluster.sh stop DIR     stop what `start DIR` started (never fails)
 #
 # Everything the cluster writes lives under DIR (the script owns it): slurm.conf,
-# state, spool, logs, pid files and munged's socket. The only global things are
+# state, spool, logs, pid files and munged's socket (for a DIR longer than 60
+# characters, the sockets and spool go to /run/slurm-cluster-HASH instead). The only global things are
 # the Debian packages and /etc/munge/munge.key (created if missing). Clients must
 # be pointed at DIR/slurm.conf: `export SLURM_CONF=DIR/slurm.conf` (start prints it).
 # `start` exits 77 ("slurm unavailable: ...") when it cannot install Slurm, so a
@@ -39,6 +40,7 @@ set -euo pipefail
 PACKAGES=(slurmctld slurmd slurm-client munge)
 TIMEOUT=${SLURM_CLUSTER_TIMEOUT:-60}
 MUNGE_KEY=/etc/munge/munge.key
+export PATH=/usr/sbin:/sbin:$PATH # the daemons live in sbin, absent from some PATHs
 
 die() { echo "slurm-cluster: $*" >&2; exit 1; }
 unavailable() { echo "slurm unavailable: $*" >&2; exit 77; }
@@ -83,14 +85,18 @@ ensure_packages() {
 
 # ------------------------------------------------------------------ munge
 
-# munged's unix socket path must fit in sun_path (108 bytes); fall back to /run.
-munge_socket() {
-  local sock=$DIR/munge/munge.socket
-  if (( ${#sock} > 100 )); then
-    sock=/run/slurm-cluster-$(printf %s "$DIR" | md5sum | cut -c1-12)/munge.socket
+# Where unix sockets go: munged's and slurmd/slurmstepd's (in SlurmdSpoolDir,
+# e.g. spool/vm_12.4294967291). A socket path must fit in 108 bytes, so for a
+# long DIR they move to a short directory under /run that `stop` removes.
+socket_base() {
+  if (( ${#DIR} <= 60 )); then
+    echo "$DIR"
+  else
+    echo "/run/slurm-cluster-$(printf %s "$DIR" | md5sum | cut -c1-12)"
   fi
-  echo "$sock"
 }
+
+munge_socket() { echo "$(socket_base)/munge/munge.socket"; }
 
 ensure_munge_key() {
   [[ -s $MUNGE_KEY ]] && return 0
@@ -107,11 +113,10 @@ ensure_munge_key() {
 start_munged() {
   local sock
   sock=$(munge_socket)
-  mkdir -p "$(dirname "$sock")"
   chmod 0755 "$(dirname "$sock")"
   munged --force --socket="$sock" --key-file="$MUNGE_KEY" \
     --pid-file="$DIR/run/munged.pid" --log-file="$DIR/log/munged.log" \
-    --seed-file="$DIR/munge/munged.seed" 2>>"$DIR/log/munged.log" \
+    --seed-file="$DIR/run/munged.seed" 2>>"$DIR/log/munged.log" \
     || fail "munged did not start"
   wait_for "munge -n | unmunge" munge_works \
     || fail "munge -n -S $sock | unmunge -S $sock does not work"
@@ -152,7 +157,7 @@ AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 JobCompType=jobcomp/none
 StateSaveLocation=$DIR/state
-SlurmdSpoolDir=$DIR/spool
+SlurmdSpoolDir=$(socket_base)/spool
 SlurmctldPidFile=$DIR/run/slurmctld.pid
 SlurmdPidFile=$DIR/run/slurmd.pid
 SlurmctldLogFile=$DIR/log/slurmctld.log
@@ -237,10 +242,11 @@ alive() {
   return 1
 }
 
-# Cancel whatever is still queued so no slurmstepd outlives the cluster.
+# Cancel whatever is still queued so no slurmstepd outlives the cluster
+# (only when our own slurmctld is the one answering on the port).
 cancel_all_jobs() {
   local ids
-  ctld_up || return 0
+  pid_of slurmctld >/dev/null && ctld_up || return 0
   ids=$(squeue -h -o %A 2>/dev/null | xargs) || return 0
   [[ -z $ids ]] && return 0
   scancel $ids 2>/dev/null || true
@@ -264,7 +270,7 @@ fail() {
 # ------------------------------------------------------------- commands
 
 cmd_start() {
-  mkdir -p "$DIR"/{log,run,state,spool,munge}
+  mkdir -p "$DIR"/{log,run,state} "$(socket_base)"/{spool,munge}
   ensure_packages
   export SLURM_CONF=$DIR/slurm.conf
   pid_of slurmctld >/dev/null && die "a cluster is already running in $DIR (stop it first)"
@@ -281,6 +287,15 @@ cmd_stop() {
   export SLURM_CONF=$DIR/slurm.conf
   [[ -f $SLURM_CONF ]] && cancel_all_jobs
   stop_daemons slurmd slurmctld munged
+  remove_run_socket_dir
+}
+
+# The /run fallback of socket_base is outside DIR: remove it once the daemons are gone.
+remove_run_socket_dir() {
+  local dir
+  dir=$(socket_base)
+  [[ $dir == /run/slurm-cluster-* ]] && rm -rf "$dir"
+  return 0
 }
 
 main() {
@@ -295,7 +310,7 @@ main() {
       [[ $# == 2 ]] || usage
       [[ -d $2 ]] || exit 0
       DIR=$(cd "$2" && pwd)
-      cmd_stop ;;
+      cmd_stop || true ;;
     *) usage ;;
   esac
 }

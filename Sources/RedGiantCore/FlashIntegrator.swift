@@ -36,10 +36,9 @@ public final class FlashIntegrator {
     /// Hydrogen-shell luminosity (erg s⁻¹) at the current core mass.
     var shellLuminosity = 0.0
 
-    public init(star: StarParameters, physics: CorePhysics = CorePhysics(), relations: CoreEdgeRelations,
-                settings: FlashSettings = FlashSettings()) throws {
-        try settings.validate()
-        try relations.check()
+    /// The masses the core model follows: [0.7 M☉, M_HeF(Z)] (a degenerate helium flash; M_HeF of Hurley et al. 2000
+    /// eq. 2 from the relations). Throws, naming `mass` and the range, outside it.
+    public static func checkMass(_ star: StarParameters, relations: CoreEdgeRelations) throws {
         let limit = relations.flashMassLimit(metallicity: star.metallicity)
         let lower = 0.7
         guard star.mass >= lower, star.mass <= limit else {
@@ -48,6 +47,13 @@ public final class FlashIntegrator {
                 allowed: String(format: "[%.1f, %.3f] M☉ (degenerate helium flash at Z = %g; upper limit M_HeF of Hurley et al. 2000 eq. 2)",
                                 lower, limit, star.metallicity))
         }
+    }
+
+    public init(star: StarParameters, physics: CorePhysics = CorePhysics(), relations: CoreEdgeRelations,
+                settings: FlashSettings = FlashSettings()) throws {
+        try settings.validate()
+        try relations.check()
+        try Self.checkMass(star, relations: relations)
         self.star = star
         self.physics = physics
         self.relations = relations

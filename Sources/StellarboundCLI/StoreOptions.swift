@@ -37,6 +37,7 @@ struct GridDataOptions: ParsableArguments {
         let directory = try DataDirectory.locate(explicit: dataDir)
         let relations = try directory.load(CoreEdgeRelations.File.self, from: CoreEdgeRelations.relativePath)
             .entry(named: CoreEdgeRelations.defaultName)
+        try grid.check(relations: relations)
         let store = try storeOption.open()
         let runner = TrackRunner(relations: relations, threads: threads, store: store)
         runner.warn = warning

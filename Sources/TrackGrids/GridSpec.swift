@@ -121,6 +121,30 @@ public struct GridSpec: Sendable {
         self.points = points
     }
 
+    /// Checks every point against the core model's mass range for `relations` (which sets M_HeF); the message names
+    /// the point, its axis values and the allowed range.
+    public func check(relations: CoreEdgeRelations) throws(GridError) {
+        for (i, s) in points.enumerated() {
+            do {
+                let star = try StarParameters(mass: s.mass, helium: s.helium, metallicity: s.metallicity, dredgeUpHelium: s.dredgeUpHelium)
+                try FlashIntegrator.checkMass(star, relations: relations)
+            } catch {
+                throw .invalidSpec(file: file, field: "point \(i) (\(describe(i)))", reason: (error as? any ClassifiedFailure)?.message ?? "\(error)")
+            }
+        }
+    }
+
+    /// "mass = 0.8, mu12 = 2.0": the axis values of point `i`.
+    public func describe(_ i: Int) -> String {
+        var rest = i
+        var parts: [String] = []
+        for axis in axes.reversed() {
+            parts.append("\(axis.name) = \(axis.values[rest % axis.values.count])")
+            rest /= axis.values.count
+        }
+        return parts.reversed().joined(separator: ", ")
+    }
+
     /// The indices of shard `shard` of `shards` (round robin, so every shard gets a share of each axis).
     public func indices(shard: Int, of shards: Int) -> [Int] {
         Array(stride(from: shard, to: points.count, by: shards))
@@ -176,6 +200,7 @@ public struct GridSpec: Sendable {
         let n = Int(c)
         let values: [GridValue] = (0..<n).map { i in
             let f = Double(i) / Double(n - 1)
+            if i == 0 { return .number(from) }
             if i == n - 1 { return .number(to) }
             return .number(log ? exp(Foundation.log(from) + f * (Foundation.log(to) - Foundation.log(from))) : from + f * (to - from))
         }
