@@ -23,7 +23,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Speed benchmarks (run from a release build: swift run -c release stellarbound bench plasma).",
-        subcommands: [BenchPlasma.self, BenchEOS.self, BenchFlash.self, BenchMicrophysics.self, BenchZAMS.self, BenchStar.self])
+        subcommands: [BenchPlasma.self, BenchEOS.self, BenchFlash.self, BenchMicrophysics.self, BenchZAMS.self, BenchStar.self, BenchStore.self])
 }
 
 /// Evaluations per second on one core: the complete exact rate (standard + magnetic + charge)
