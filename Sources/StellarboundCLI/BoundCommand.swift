@@ -5,6 +5,7 @@ import NeutrinoMixing
 import OutputContract
 import RedGiantCore
 import TRGBBounds
+import TrackGrids
 
 /// Options shared by `bound` and `posterior`: data and threads.
 struct BoundDataOptions: ParsableArguments {
@@ -36,7 +37,8 @@ struct BoundDataOptions: ParsableArguments {
     /// loads the data, lets `prepare` check what depends on it, and runs; a failed computation is exit code 1
     /// through the error vocabulary, bad input exit code 2.
     func runBound(calibration: String, cl: Double, budget: Bool, coupling: Coupling, json: Bool, extraTheoryError: Double = 0,
-                  notePrefix: String = "", prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
+                  gridSpec: String? = nil, notePrefix: String = "",
+                  prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
         let boundData = try load()
         let selected = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
@@ -47,8 +49,25 @@ struct BoundDataOptions: ParsableArguments {
             note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
         }
         let options = BoundAnalysis.Options(withBudget: budget, coupling: coupling, extraTheoryError: extraTheoryError)
-        return (try boundData.bound(selected, cl: cl, options: options, runner: trackRunner, note: note),
+        let grid = try gridSpec.map { try trackGrid($0, runner: trackRunner, coupling: coupling) }
+        return (try boundData.bound(selected, cl: cl, options: options, runner: trackRunner, trackGrid: grid, note: note),
                 trackRunner.threads)
+    }
+
+    /// `--grid SPEC`: the finished grid in the runner's store as an interpolating track source; refused (exit 2) without a
+    /// store, (exit 1) when the grid is not finished.
+    func trackGrid(_ path: String, runner: TrackRunner, coupling: Coupling) throws -> GridInterpolator {
+        let spec = try GridSpec(contentsOf: URL(fileURLWithPath: path))
+        try spec.check(relations: runner.relations)
+        guard let store = runner.store else {
+            throw GridError.invalidOption(flag: "--grid", value: path, allowed: "a grid in the track store: give --store DIR (the store is 'off')")
+        }
+        let interpolator = try GridInterpolator(GridTracks(spec: spec, store: store, context: runner.context), coupling: coupling)
+        if !quiet {
+            progress(String(format: "track grid '%@': %d tracks; held-back interpolation error %.4f mag (max %.4f over %d nodes), added to τ",
+                            spec.name, spec.points.count, interpolator.heldBackError, interpolator.heldBackMax, interpolator.heldBackCount), json: false)
+        }
+        return interpolator
     }
 
     /// The track runner on every core (or `--threads`), reading and filling the track store; an unwritable `--store`
@@ -109,6 +128,9 @@ struct BoundCommand: ParsableCommand {
     @Option(help: "Plot M_I against μ₁₂ with the observed bands, and the likelihoods (.svg, .png or .pdf; CSV beside).")
     var plot: String?
 
+    @Option(help: "A finished grid (spec file, Docs/grids.md §4) to interpolate the nominal tracks from; its held-back interpolation error is added to the theory error. The budget's tracks are run (or read from the store) as usual.")
+    var grid: String?
+
     @OptionGroup var data: BoundDataOptions
 
     func validate() throws {
@@ -127,7 +149,7 @@ struct BoundCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         var hypothesis: MomentHypothesis?
         let (report, threads) = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: coupling.value, json: json,
-                                                  extraTheoryError: theoryError) { boundData in
+                                                  extraTheoryError: theoryError, gridSpec: grid) { boundData in
             if let mu12 { hypothesis = MomentHypothesis(mu12: mu12, description: "effective μ₁₂ given on the command line") }
             if let moments { hypothesis = try MomentHypothesis.load(path: moments, directory: boundData.directory) }
             if let h = hypothesis, h.mu12 > boundData.model.mu12Grid.last! {

@@ -46,6 +46,8 @@ struct PosteriorCommand: ParsableCommand {
 
     @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
     @Option(help: "Corner plot of the samples (.svg, .png or .pdf; samples as CSV beside).") var plot: String?
+    @Option(help: "A finished grid (spec file, Docs/grids.md §4) covering the prior box: the stars and the off-grid checks are interpolated from it instead of run; its held-back interpolation error is added to the theory error.")
+    var grid: String?
 
     @OptionGroup var data: BoundDataOptions
 
@@ -80,8 +82,10 @@ struct PosteriorCommand: ParsableCommand {
         }
         let silent = json || data.quiet
         _ = sharedTable(json: silent)
-        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: try data.runner(boundData, json: json))
-            .with(BoundAnalysis.Options(coupling: coupling.value))
+        let runner = try data.runner(boundData, json: json)
+        let trackGrid = try grid.map { try data.trackGrid($0, runner: runner, coupling: coupling.value) }
+        let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: runner,
+                                         options: BoundAnalysis.Options(coupling: coupling.value), trackGrid: trackGrid)
         var note: (@Sendable (String) -> Void)?
         if !silent { note = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) } }
         let mcmc = ProgressReporter("  MCMC steps", sink: .forRun(silent: silent))

@@ -56,6 +56,9 @@ public final class BoundAnalysis {
         public var tracksComputed: Int, trackSeconds: Double
         /// Tracks read from the track store instead of computed.
         public var tracksFromStore = 0
+        /// With a track grid: its name and held-back interpolation error (mag, in τ).
+        public var gridName: String? = nil
+        public var gridInterpolationError: Double? = nil
     }
 
     /// How an analysis is configured (fixed at `init`, checked there, before any track runs).
@@ -78,6 +81,8 @@ public final class BoundAnalysis {
     public let tables: [String: BolometricCorrectionTable]
     public let runner: TrackRunner
     public let options: Options
+    /// A finished grid that answers the nominal tracks (`bound --grid`, `posterior --grid`); nil: every track is run.
+    public let trackGrid: (any TrackInterpolating)?
     /// Progress notes for a terminal.
     public let note: (@Sendable (String) -> Void)?
 
@@ -86,7 +91,8 @@ public final class BoundAnalysis {
     public var extraTheoryError: Double { options.extraTheoryError }
 
     public init(model: TipModelInputs, tables: [String: BolometricCorrectionTable], runner: TrackRunner,
-                options: Options = Options(), note: (@Sendable (String) -> Void)? = nil) throws {
+                options: Options = Options(), trackGrid: (any TrackInterpolating)? = nil,
+                note: (@Sendable (String) -> Void)? = nil) throws {
         guard tables[model.bolometricCorrections] != nil else {
             throw TRGBError.computation("bolometric-correction table '\(model.bolometricCorrections)' not loaded")
         }
@@ -97,12 +103,13 @@ public final class BoundAnalysis {
         self.tables = tables
         self.runner = runner
         self.options = options
+        self.trackGrid = trackGrid
         self.note = note
     }
 
     /// The same data and runner (and so the tracks already computed) with other options.
     public func with(_ options: Options) throws -> BoundAnalysis {
-        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, note: note)
+        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, trackGrid: trackGrid, note: note)
     }
 
     /// The standard model star of a calibration's population.
@@ -154,17 +161,23 @@ public final class BoundAnalysis {
             specs.append(base.with(coupling, muRef))
         }
         let grid = muGrid
+        // With a track grid, the nominal tracks (every μ node and μ_ref of each calibration's star) are interpolated
+        // from it, and its held-back interpolation error joins τ in quadrature.
+        let gridError = trackGrid?.heldBackError ?? 0
+        if let trackGrid {
+            try runner.remember(calibrations.flatMap { c in (nodes + [muRef]).map { spec(for: c).with(coupling, $0) } }, from: trackGrid)
+        }
         // An extra theory error too large for the grid (the limit beyond its last node) is found on the nominal tip
         // curves alone, since the budget only adds to τ: checked on those tracks first, a value too large fails in
         // seconds instead of after the whole budget, with the largest usable value.
-        if extraTheoryError > 0 {
+        if extraTheoryError > 0 || gridError > 0 {
             _ = try runner.run(calibrations.flatMap { c in nodes.map { spec(for: c).with(coupling, $0) } })
             for c in calibrations {
                 let gridMI = try nominalCurve(c, nodes: nodes).curve.sample(grid)
-                try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl) { extra in grid.map { _ in extra } }
+                try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl) { extra in grid.map { _ in (extra * extra + gridError * gridError).squareRoot() } }
             }
         }
-        note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to compute on \(runner.threads) threads")
+        note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to run or read from the track store, on \(runner.threads) threads")
         _ = try runner.run(specs)
         let known = runner.known
         var results: [CalibrationResult] = []
@@ -193,10 +206,10 @@ public final class BoundAnalysis {
                 }
             }
             func tauGrid(extra: Double) -> [Double] {
-                grid.map { mu in (categorySigmas(at: mu).reduce(extra * extra) { $0 + $1.1 * $1.1 }).squareRoot() }
+                grid.map { mu in (categorySigmas(at: mu).reduce(extra * extra + gridError * gridError) { $0 + $1.1 * $1.1 }).squareRoot() }
             }
             let gridTau = tauGrid(extra: extraTheoryError)
-            if extraTheoryError > 0 { try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl, tau: tauGrid) }
+            if extraTheoryError > 0 || gridError > 0 { try checkTheoryError(c, gridMI: gridMI, grid: grid, cl: cl, tau: tauGrid) }
             let limits = try Self.limits(observed: [c.mI], sigma: [c.observedError], mI: [gridMI], tau: [gridTau], grid: grid, cl: cl,
                                          symbol: coupling.symbol)
             var budget: [BudgetRow] = []
@@ -221,7 +234,8 @@ public final class BoundAnalysis {
                                        mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl, symbol: coupling.symbol)
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
-                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds, tracksFromStore: runner.fromStore)
+                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds, tracksFromStore: runner.fromStore,
+                      gridName: trackGrid?.name, gridInterpolationError: trackGrid?.heldBackError)
     }
 
     /// The nominal tracks' tip luminosities at the μ nodes (computed already, in `runner.known`) and M_I(μ) through them.

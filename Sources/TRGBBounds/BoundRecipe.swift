@@ -23,7 +23,9 @@ extension BoundData {
 
     /// The same for calibrations already selected.
     public func bound(_ selected: [Calibration], cl: Double, options: BoundAnalysis.Options = .init(),
-                      runner: TrackRunner, note: (@Sendable (String) -> Void)? = nil) throws -> BoundAnalysis.Report {
-        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, note: note).run(selected, cl: cl)
+                      runner: TrackRunner, trackGrid: (any TrackInterpolating)? = nil,
+                      note: (@Sendable (String) -> Void)? = nil) throws -> BoundAnalysis.Report {
+        try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, trackGrid: trackGrid, note: note)
+            .run(selected, cl: cl)
     }
 }

@@ -22,6 +22,8 @@ public struct BoundReport: Sendable, Encodable {
     public var tracksComputed: Int, threads: Int
     /// Tracks read from the track store instead of computed.
     public var tracksFromStore: Int
+    /// With `--grid`: the grid's name and its held-back interpolation error (mag), added to τ in quadrature.
+    public var trackGrid: String?, gridInterpolationError: Double?
     /// Wall-clock time (s).
     public var seconds: Double
 
@@ -45,6 +47,8 @@ public struct BoundReport: Sendable, Encodable {
         reference = report.referenceMu12
         tracksComputed = report.tracksComputed
         tracksFromStore = report.tracksFromStore
+        trackGrid = report.gridName
+        gridInterpolationError = report.gridInterpolationError
         self.threads = threads
         self.seconds = seconds
     }
@@ -60,6 +64,7 @@ public struct BoundReport: Sendable, Encodable {
         case command, coupling, cl, quantity, calibrations, combined, tested
         case referenceMu12 = "reference_mu12", referenceQ14 = "reference_q14", referenceG13 = "reference_g13"
         case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds
+        case trackGrid = "track_grid", gridInterpolationError = "grid_interpolation_error_m_i"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,6 +79,8 @@ public struct BoundReport: Sendable, Encodable {
         try c.encode(reference, forKey: coupling.pick(.referenceMu12, .referenceQ14, .referenceG13))
         try c.encode(tracksComputed, forKey: .tracksComputed)
         try c.encode(tracksFromStore, forKey: .tracksFromStore)
+        try c.encodeIfPresent(trackGrid, forKey: .trackGrid)                        // only with --grid
+        try c.encodeIfPresent(gridInterpolationError, forKey: .gridInterpolationError)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
     }

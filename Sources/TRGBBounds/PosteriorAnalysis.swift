@@ -48,6 +48,9 @@ public final class PosteriorAnalysis {
         public var gridStars: Int, tracksComputed: Int, trackSeconds: Double
         /// Tracks read from the track store instead of computed.
         public var tracksFromStore = 0
+        /// With `--grid`: its name and held-back interpolation error (mag, in τ).
+        public var gridName: String? = nil
+        public var gridInterpolationError: Double? = nil
         /// Thinned samples (x, log₁₀ Z, Y, M, ΔY_FDU) for the corner plot.
         public var samples: [[Double]]
         /// The sampled parameters' names: the coupling's key (`mu12`, `q14`, `g13`), then the star's.
@@ -95,17 +98,6 @@ public final class PosteriorAnalysis {
         guard settings.walkers >= 10, settings.walkers % 2 == 0, settings.steps > settings.burnIn, settings.burnIn >= 0 else {
             throw TRGBError.invalidParameter(name: "walkers", value: Double(settings.walkers), allowed: "an even number ≥ 10, with steps > burn-in")
         }
-        // The theory error of the inputs that are not sampled, from the budget at the population's standard star.
-        note?("systematics budget at the standard star (for the physics not sampled)…")
-        let standard = try analysis.run([c], cl: cl).results[0]
-        let sampled: Set<Variation.Category> = [.metallicity, .helium, .mass, .mixing]
-        let rest0 = standard.categoryErrors.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-        let restRef = standard.categoryErrorsRef.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-        let muRef = model.systematics.reference(coupling)
-        func tauRest(_ mu: Double) -> Double {
-            let w = BoundAnalysis.referenceWeight(mu, muRef)
-            return (1 - w) * rest0 + w * restRef
-        }
         // The grid of stars.
         let zAxis = Self.nodes(priors.metallicity, settings.zNodes, log: true).map { log10($0) }
         let yAxis = Self.nodes(priors.helium, settings.heliumNodes)
@@ -131,7 +123,25 @@ public final class PosteriorAnalysis {
             checks.append(s.with(coupling, draw(priors.x)))
         }
         note?("track grid: \(stars.count) stars × \(muNodes.count) \(coupling.symbol) nodes + \(checks.count) off-grid checks")
+        if let grid = analysis.trackGrid {
+            note?("track grid '\(grid.name)': the stars and the checks are interpolated from it (held-back error \(String(format: "%.4f", grid.heldBackError)) mag, added to τ)")
+            try analysis.runner.remember(specs + checks, from: grid)
+        }
         _ = try analysis.runner.run(specs + checks)
+        // The theory error of the inputs that are not sampled, from the budget at the population's standard star.
+        note?("systematics budget at the standard star (for the physics not sampled)…")
+        let standard = try analysis.run([c], cl: cl).results[0]
+        let sampled: Set<Variation.Category> = [.metallicity, .helium, .mass, .mixing]
+        let rest0 = standard.categoryErrors.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+        let restRef = standard.categoryErrorsRef.filter { !sampled.contains($0.0) }.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+        let muRef = model.systematics.reference(coupling)
+        // A track grid's held-back interpolation error joins τ_rest in quadrature.
+        let gridError = analysis.trackGrid?.heldBackError ?? 0
+        func tauRest(_ mu: Double) -> Double {
+            let w = BoundAnalysis.referenceWeight(mu, muRef)
+            let rest = (1 - w) * rest0 + w * restRef
+            return (rest * rest + gridError * gridError).squareRoot()
+        }
         let known = analysis.runner.known
         // Per star: log L on a uniform grid in u = μ₁₂².
         let nu = 257
@@ -255,6 +265,7 @@ public final class PosteriorAnalysis {
                       interpolationMaxError: maxErr, interpolationRMSError: rmsErr, checkTracks: checks.count,
                       theoryErrorRest0: rest0, theoryErrorRestRef: restRef, gridStars: stars.count,
                       tracksComputed: analysis.runner.computed, trackSeconds: analysis.runner.trackSeconds,
-                      tracksFromStore: analysis.runner.fromStore, samples: thinned)
+                      tracksFromStore: analysis.runner.fromStore, gridName: analysis.trackGrid?.name,
+                      gridInterpolationError: analysis.trackGrid?.heldBackError, samples: thinned)
     }
 }

@@ -28,6 +28,8 @@ public struct PosteriorReport: Sendable, Encodable {
     public var tracksComputed: Int, threads: Int
     /// Tracks read from the track store instead of computed.
     public var tracksFromStore: Int
+    /// With `--grid`: the grid's name and its held-back interpolation error (mag), added to τ in quadrature.
+    public var trackGrid: String?, gridInterpolationError: Double?
     /// Wall-clock time (s).
     public var seconds: Double
     /// False when the mass prior reaches above `StarParameters.coreModelValidMassLimit`, where the core-only model's
@@ -61,6 +63,8 @@ public struct PosteriorReport: Sendable, Encodable {
         interpolationRMSDeltaMI = r.interpolationRMSError
         tracksComputed = r.tracksComputed
         tracksFromStore = r.tracksFromStore
+        trackGrid = r.gridName
+        gridInterpolationError = r.gridInterpolationError
         self.threads = threads
         self.seconds = seconds
         coreModelMassValid = r.priors.mass.upperBound <= StarParameters.coreModelValidMassLimit
@@ -74,6 +78,7 @@ public struct PosteriorReport: Sendable, Encodable {
         case walkers, steps, burnIn = "burn_in", acceptance, theoryErrorRestMI = "theory_error_rest_m_i"
         case gridStars = "grid_stars", interpolationCheckTracks = "interpolation_check_tracks"
         case interpolationMaxAbsDeltaMI = "interpolation_max_abs_delta_m_i", interpolationRMSDeltaMI = "interpolation_rms_delta_m_i"
+        case trackGrid = "track_grid", gridInterpolationError = "grid_interpolation_error_m_i"
         case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds, coreModelMassValid = "core_model_mass_valid"
     }
 
@@ -102,6 +107,8 @@ public struct PosteriorReport: Sendable, Encodable {
         try c.encode(interpolationRMSDeltaMI, forKey: .interpolationRMSDeltaMI)
         try c.encode(tracksComputed, forKey: .tracksComputed)
         try c.encode(tracksFromStore, forKey: .tracksFromStore)
+        try c.encodeIfPresent(trackGrid, forKey: .trackGrid)                        // only with --grid
+        try c.encodeIfPresent(gridInterpolationError, forKey: .gridInterpolationError)
         try c.encode(threads, forKey: .threads)
         try c.encode(seconds, forKey: .seconds)
     }

@@ -7,14 +7,16 @@ public enum GridError: Error, Sendable, Equatable, CustomStringConvertible, Clas
     case invalidSpec(file: String, field: String, reason: String)
     /// A command-line value out of range: the flag, the value, what is allowed.
     case invalidOption(flag: String, value: String, allowed: String)
-    /// The grid lacks tracks an analysis needs.
+    /// The grid lacks tracks an analysis needs (not yet computed, or failed).
     case incomplete(String)
+    /// The grid's axes or fixed values do not cover what an analysis needs (bad input: the message names the axis).
+    case notCovered(String)
 
     public var description: String {
         switch self {
         case let .invalidSpec(file, field, reason): return "\(file): \(field): \(reason)"
         case let .invalidOption(flag, value, allowed): return "\(flag) \(value) is not allowed: \(allowed)"
-        case let .incomplete(message): return message
+        case let .incomplete(message), let .notCovered(message): return message
         }
     }
 
