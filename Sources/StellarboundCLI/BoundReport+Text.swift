@@ -82,6 +82,9 @@ extension BoundReport {
             }
             out.append("")
         }
+        if let grid = r.gridName, let error = r.gridInterpolationError {
+            out.append(String(format: "Nominal tracks interpolated from the track grid '%@'; its held-back interpolation error, %.4f mag, is in the theory error.", grid, error))
+        }
         out.append(String(format: "%d flash tracks in %.1f s of track time on %d threads, %d read from the track store; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, r.tracksFromStore, seconds))
         return out.joined(separator: "\n")
     }

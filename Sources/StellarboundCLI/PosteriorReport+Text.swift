@@ -28,6 +28,9 @@ extension PosteriorReport {
                           r.walkers, r.steps, r.burnIn, r.acceptance, r.converged ? "converged" : "NOT converged"))
         out.append(String(format: "Track grid: %d stars; interpolation error at %d off-grid tracks: max |ΔM_I| = %.4f mag, rms %.4f mag",
                           r.gridStars, r.checkTracks, r.interpolationMaxError, r.interpolationRMSError))
+        if let grid = r.gridName, let error = r.gridInterpolationError {
+            out.append(String(format: "Stars and checks interpolated from the track grid '%@' (the check measures this grid against it); its held-back interpolation error, %.4f mag, is in the theory error.", grid, error))
+        }
         out.append(String(format: "%d flash tracks computed (%.0f s of track time) on %d threads, %d read from the track store; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, r.tracksFromStore, seconds))
         return out.joined(separator: "\n")
     }

@@ -140,5 +140,16 @@ struct GridCLITests {
         #expect(pOut.contains("\"missing\": 0"))
         let (iCode, iOut, _) = try CLITests.run(["store", "prune", "--json"], environment: env)
         #expect(iCode == 0 && iOut.contains("\"removed_damaged\": 0") && iOut.contains("\"entries\": 3"), "\(iOut)")
+
+        // Analyses on the grid: refused before any track runs when it does not cover what they need (exit 2, naming
+        // what the grid fixes), or when it is not finished (exit 1, saying how to finish it).
+        let (bCode, bOut, bErr) = try CLITests.run(["bound", "--grid", spec.path, "--calibration", "m5-viaux2013", "--no-systematics"], environment: env)
+        #expect(bCode == 2 && bOut.isEmpty && bErr.contains("fixes metallicity = 0.001"), "\(bErr)")
+        let (qCode, _, qErr) = try CLITests.run(["posterior", "--grid", spec.path, "--calibration", "m5-viaux2013"], environment: env)
+        #expect(qCode == 2 && qErr.contains("does not cover"), "\(qErr)")
+        let unfinished = dir.appendingPathComponent("u.json")
+        try Self.specText.replacingOccurrences(of: "[0, 2, 4]", with: "[0, 2, 4, 6]").write(to: unfinished, atomically: true, encoding: .utf8)
+        let (uCode, _, uErr) = try CLITests.run(["bound", "--grid", unfinished.path, "--no-systematics"], environment: env)
+        #expect(uCode == 1 && uErr.contains("1 of 4 tracks missing") && uErr.contains("grid run"), "\(uErr)")
     }
 }
