@@ -67,6 +67,9 @@ struct BoundDataOptions: ParsableArguments {
             progress(String(format: "track grid '%@': %d tracks; held-back interpolation error %.4f mag (max %.4f over %d nodes), added to τ",
                             spec.name, spec.points.count, interpolator.heldBackError, interpolator.heldBackMax, interpolator.heldBackCount), json: false)
         }
+        if !interpolator.unestimatedAxes.isEmpty {
+            warning("track grid '\(spec.name)': no held-back estimate on \(interpolator.unestimatedAxes.joined(separator: ", ")) (a star axis needs ≥ 3 nodes, the coupling's ≥ 4): the interpolation error along it is not in the theory error")
+        }
         return interpolator
     }
 

@@ -54,18 +54,19 @@ struct GridCommand: ParsableCommand {
             let tracks = GridTracks(spec: spec, store: store, context: runner.context)
             let states = spec.points.indices.map(tracks.state)
             let times = states.compactMap { s -> Double? in if case let .flashed(o) = s { return o.seconds }; return nil }
-            var seconds: Double, from: String
-            if times.isEmpty {
-                _ = sharedTable(json: json)
-                progress("measuring: computing track 0 (\(spec.points[0]))…", json: json)
-                let result = try runner.runAll([spec.points[0]])[0]
-                seconds = runner.trackSeconds
-                from = "track 0, computed now" + (result.outcome == nil ? " (it failed)" : "")
-            } else {
+            var seconds = 0.0, from = "nothing to measure: every track is stored, none flashed"
+            var left = states.filter { $0 == .missing }.count
+            if !times.isEmpty {
                 seconds = times.reduce(0, +) / Double(times.count)
                 from = "mean of \(times.count) stored tracks"
+            } else if let first = states.firstIndex(of: .missing) {
+                _ = sharedTable(json: json)
+                progress("measuring: computing track \(first) (\(spec.describe(first)))…", json: json)
+                let result = try runner.runAll([spec.points[first]])[0]
+                seconds = runner.trackSeconds
+                from = "track \(first), computed now" + (result.outcome == nil ? " (it failed)" : "")
+                left -= runner.computed
             }
-            let left = states.filter { $0 == .missing }.count - (times.isEmpty ? 1 : 0)
             let cpu = Double(max(left, 0)) * seconds / 3600
             let perShard = Double((max(left, 0) + shards - 1) / shards) * seconds / 3600
             let r = Report(grid: spec.name, tracks: spec.points.count, stored: spec.points.count - max(left, 0), missing: max(left, 0),
@@ -182,7 +183,7 @@ struct GridCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (spec, store, runner, data) = try grid.load()
+            let (spec, store, runner, data) = try grid.load(readOnly: true)
             let status = GridTracks(spec: spec, store: store, context: runner.context).status(shards: shards)
             let r = Report(grid: spec.name, shards: status)
             try printReport(r, json: json, data: data) {
@@ -212,7 +213,7 @@ struct GridCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (spec, store, runner, data) = try grid.load()
+            let (spec, store, runner, data) = try grid.load(readOnly: true)
             let rows = GridTracks(spec: spec, store: store, context: runner.context).rows()
             let text: String
             if json {
@@ -264,6 +265,9 @@ struct GridCommand: ParsableCommand {
                   \(scripts.submitFile)   <- run this to submit the array and the export
                   store: \(store.directory.path); CSV when done: \(scripts.csvFile)
                 """)
+            if shards > 1000 {
+                warning("\(shards) array tasks: Slurm's default MaxArraySize is 1001 (`scontrol show config | grep MaxArraySize`); use fewer shards with more --cpus-per-task if sbatch refuses")
+            }
         }
     }
 }

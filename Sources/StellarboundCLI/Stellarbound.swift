@@ -83,13 +83,20 @@ public struct Stellarbound: ParsableCommand {
 
     /// `--density -1` → `--density=-1`, so that a negative number reaches range validation (and its
     /// clear message) instead of being read as an unknown short flag.
+    /// "-1/3": a negative shard index, joined like a number so that `--shard -1/3` reaches the shard's range check.
+    static func isNegativeFraction(_ s: String) -> Bool {
+        let parts = s.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        return s.hasPrefix("-") && parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
     static func joiningNegativeNumbers(_ args: [String]) -> [String] {
         var out: [String] = []
         var i = 0
         while i < args.count {
             let a = args[i]
             if a.hasPrefix("--"), !a.contains("="), i + 1 < args.count, args[i + 1].hasPrefix("-"),
-               Double(args[i + 1]) != nil || ["-inf", "-infinity", "-nan"].contains(args[i + 1].lowercased()) {
+               Double(args[i + 1]) != nil || ["-inf", "-infinity", "-nan"].contains(args[i + 1].lowercased())
+                || Self.isNegativeFraction(args[i + 1]) {
                 out.append("\(a)=\(args[i + 1])")
                 i += 2
             } else {

@@ -62,7 +62,7 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
 
         func run() throws {
-            let store = try storeOption.open()
+            let store = try storeOption.open(readOnly: true)
             let r = Report(command: "store info", store: store.directory.path, codeVersion: store.codeVersion, summary: store.summary())
             try printReport(r, json: json, data: nil) { r.text }
         }
@@ -76,7 +76,7 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "One JSON object (keys in Docs/output-contract.md).") var json = false
 
         func run() throws {
-            let store = try storeOption.open()
+            let store = try storeOption.open(readOnly: true)
             let scanned = store.scan()
             let damaged = scanned.compactMap { s -> String? in
                 if case let .failure(e) = s.entry { return "\(s.url.path): \(e.description)" }

@@ -11,12 +11,13 @@ struct RequiredStoreOption: ParsableArguments {
     @Option(help: "Track store directory (default: $STELLARBOUND_STORE, else tracks/ in the user cache directory; Docs/grids.md §2).")
     var store: String?
 
-    func open() throws -> TrackStore {
+    /// The store; `readOnly` for the commands that only read it (a read-only or missing directory is then fine).
+    func open(readOnly: Bool = false) throws -> TrackStore {
         guard let location = TrackStoreLocation.resolve(explicit: store) else {
             throw GridError.invalidOption(flag: store != nil ? "--store" : "STELLARBOUND_STORE", value: store ?? "off",
                                           allowed: "a writable directory (this command needs a track store)")
         }
-        return try TrackStore(directory: location.url, chosenBy: location.chosenBy)
+        return try TrackStore(directory: location.url, chosenBy: location.chosenBy, readOnly: readOnly)
     }
 }
 
@@ -32,13 +33,13 @@ struct GridDataOptions: ParsableArguments {
     @OptionGroup var storeOption: RequiredStoreOption
 
     /// The spec, the store, a runner on `threads` threads (its context keys the store) and the data directory.
-    func load(threads: Int = 1) throws -> (GridSpec, TrackStore, TrackRunner, DataDirectory) {
+    func load(threads: Int = 1, readOnly: Bool = false) throws -> (GridSpec, TrackStore, TrackRunner, DataDirectory) {
         let grid = try GridSpec(contentsOf: URL(fileURLWithPath: spec))
         let directory = try DataDirectory.locate(explicit: dataDir)
         let relations = try directory.load(CoreEdgeRelations.File.self, from: CoreEdgeRelations.relativePath)
             .entry(named: CoreEdgeRelations.defaultName)
         try grid.check(relations: relations)
-        let store = try storeOption.open()
+        let store = try storeOption.open(readOnly: readOnly)
         let runner = TrackRunner(relations: relations, threads: threads, store: store)
         runner.warn = warning
         return (grid, store, runner, directory)

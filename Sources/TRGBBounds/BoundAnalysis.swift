@@ -179,6 +179,18 @@ public final class BoundAnalysis {
         }
         note?("tracks: \(Set(specs).subtracting(runner.known.keys).count) to run or read from the track store, on \(runner.threads) threads")
         _ = try runner.run(specs)
+        // With a track grid and the budget, each varied track is compared with the standard track computed (not
+        // interpolated), so that the grid's interpolation residual does not enter every budget category.
+        var computedBase: [TrackSpec: TrackOutcome] = [:]
+        var referenceRunner: TrackRunner?
+        if trackGrid != nil && withBudget {
+            let r = TrackRunner(relations: runner.relations, settings: runner.settings, threads: runner.threads, store: runner.store)
+            r.warn = runner.warn
+            r.progress = runner.progress
+            let bases = calibrations.flatMap { c in [spec(for: c), spec(for: c).with(coupling, muRef)] }
+            computedBase = Dictionary(zip(bases, try r.run(bases)), uniquingKeysWith: { a, _ in a })
+            referenceRunner = r
+        }
         let known = runner.known
         var results: [CalibrationResult] = []
         for (c, variations) in zip(calibrations, variationsPer) {
@@ -189,13 +201,18 @@ public final class BoundAnalysis {
             let standard = try tip(logL: logLs[0], p0)
             let logLRef = known[base.with(coupling, muRef)]!.logTipLuminosity
             let mIRef = try tip(logL: logLRef, p0).mI
-            // ΔM_I of each variation at μ = 0 and μ_ref.
+            // ΔM_I of each variation at μ = 0 and μ_ref; a varied track against the computed standard track.
+            let trackM0 = try computedBase[base].map { try tip(logL: $0.logTipLuminosity, p0).mI } ?? standard.mI
+            let trackMRef = try computedBase[base.with(coupling, muRef)].map { try tip(logL: $0.logTipLuminosity, p0).mI } ?? mIRef
             var deltas: [(Variation, Double, Double)] = []
             for v in variations {
                 let p = v.photometry(p0)
-                let l0 = v.track.map { known[$0(base)]!.logTipLuminosity } ?? logLs[0]
-                let lr = v.track.map { known[$0(base.with(coupling, muRef))]!.logTipLuminosity } ?? logLRef
-                deltas.append((v, try tip(logL: l0, p).mI - standard.mI, try tip(logL: lr, p).mI - mIRef))
+                if let t = v.track {
+                    deltas.append((v, try tip(logL: known[t(base)]!.logTipLuminosity, p).mI - trackM0,
+                                   try tip(logL: known[t(base.with(coupling, muRef))]!.logTipLuminosity, p).mI - trackMRef))
+                } else {
+                    deltas.append((v, try tip(logL: logLs[0], p).mI - standard.mI, try tip(logL: logLRef, p).mI - mIRef))
+                }
             }
             // σ per category: the largest |Δ| among its variations, at each μ (linear in μ², held beyond μ_ref).
             func categorySigmas(at mu: Double) -> [(Variation.Category, Double)] {
@@ -234,7 +251,9 @@ public final class BoundAnalysis {
                                        mI: results.map(\.gridMI), tau: results.map(\.gridTau), grid: grid, cl: cl, symbol: coupling.symbol)
         }
         return Report(cl: cl, muGrid: grid, results: results, combined: combined, coupling: coupling, referenceMu12: muRef,
-                      tracksComputed: runner.computed, trackSeconds: runner.trackSeconds, tracksFromStore: runner.fromStore,
+                      tracksComputed: runner.computed + (referenceRunner?.computed ?? 0),
+                      trackSeconds: runner.trackSeconds + (referenceRunner?.trackSeconds ?? 0),
+                      tracksFromStore: runner.fromStore + (referenceRunner?.fromStore ?? 0),
                       gridName: trackGrid?.name, gridInterpolationError: trackGrid?.heldBackError)
     }
 

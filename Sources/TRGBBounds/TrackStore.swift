@@ -23,7 +23,8 @@ import Darwin
 ///   anything else is reported and the track recomputed (a damaged file is removed first, a collision is left).
 /// Trap: `rename(2)` would also be atomic but silently replaces an existing entry; `link` is the no-clobber form.
 /// The code version is `Provenance.toolVersion` plus `resultsRevision`, which a change of any track's numbers must
-/// bump (`TrackStoreRevisionTests` recomputes a reference track and fails until it is bumped).
+/// bump (`TrackStoreTests.runnerUsesTheStore` recomputes two reference tracks, the standard one and one with every
+/// non-default choice and coupling, and fails until it is bumped).
 public final class TrackStore: Sendable {
     /// Version of the file format and of the identity string.
     public static let formatVersion = 1
@@ -36,9 +37,13 @@ public final class TrackStore: Sendable {
     public let codeVersion: String
 
     /// Opens (creating) the store at `directory`; throws `.unwritable` (naming `chosenBy`) when it cannot be written.
-    public init(directory: URL, chosenBy: String = "--store", codeVersion: String = TrackStore.codeVersion) throws(TrackStoreError) {
+    /// `readOnly` (for commands that only read: `grid status`, `grid export`, `store info`, `store verify`) neither
+    /// creates nor probes it, so a finished store on a read-only file system can be read; a missing one reads empty.
+    public init(directory: URL, chosenBy: String = "--store", codeVersion: String = TrackStore.codeVersion,
+                readOnly: Bool = false) throws(TrackStoreError) {
         self.directory = directory.standardizedFileURL
         self.codeVersion = codeVersion
+        if readOnly { return }
         let tracks = self.directory.appendingPathComponent("tracks")
         let fm = FileManager.default
         do { try fm.createDirectory(at: tracks, withIntermediateDirectories: true) } catch {
@@ -106,9 +111,18 @@ public final class TrackStore: Sendable {
         return nil
     }
 
-    /// Removes a damaged entry, re-reading it first so that a valid entry another process has just written stays.
+    /// Removes a damaged entry without ever removing a valid one: the file is first renamed aside (atomic), then the
+    /// renamed file is checked; were it valid (another process replaced the damaged entry in between), it is linked
+    /// back (no clobber), and the aside name is removed.
     public func discardIfDamaged(identity: String) {
-        if case .damaged = read(identity: identity) { unlink(url(forIdentity: identity).path) }
+        guard case .damaged = read(identity: identity) else { return }
+        let url = url(forIdentity: identity)
+        let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp")
+        guard rename(url.path, aside.path) == 0 else { return }
+        defer { unlink(aside.path) }
+        if let data = FileManager.default.contents(atPath: aside.path), (try? TrackStoreEntry.parse(data)) != nil {
+            _ = link(aside.path, url.path)
+        }
     }
 
     // MARK: - Maintenance (`stellarbound store info|verify|prune`)

@@ -3,12 +3,13 @@ import TRGBBounds
 
 /// A finished grid as a track source for the analyses (issue 16 item 5): log L_tip and the core mass at any star
 /// inside the grid, multilinear across the star's axes (mass, helium, log₁₀ Z, ΔY_FDU) and, along the coupling's
-/// axis, Steffen's monotone cubic in x² at each corner (`TipCurve`, the bound extractor's own interpolation in x).
+/// axis, the bound extractor's own `TipCurve` in x² at each corner (Steffen's monotone cubic with ≥ 5 nodes, a cubic
+/// spline with 3–4, linear with 2).
 /// Axes over physics choices or factors are matched exactly; a parameter the grid fixes must have that value.
 ///
 /// The interpolation error is measured on held-back nodes: each interior node of each star axis is predicted
 /// linearly from its two neighbours, and each interior coupling node from the curve through the others; the RMS of
-/// 2.5 |Δlog L| over all of them is `heldBackError` (mag). Trap: a node held back doubles the local spacing, so for a
+/// 2.5 |Δlog L| per axis, combined over the axes in quadrature, is `heldBackError` (mag). Trap: a node held back doubles the local spacing, so for a
 /// smooth function this overestimates the error between nodes (∝ h² for linear interpolation: ~4×); it is kept as a
 /// deliberately conservative figure, and a grid with two nodes on an axis has no held-back estimate on that axis.
 public struct GridInterpolator: TrackInterpolating {
@@ -16,6 +17,11 @@ public struct GridInterpolator: TrackInterpolating {
     public let heldBackError: Double
     /// The largest held-back |ΔM_I| (mag) and how many nodes were held back.
     public let heldBackMax: Double, heldBackCount: Int
+    /// The RMS held-back |ΔM_I| (mag) of each axis that has one.
+    public let perAxisError: [String: Double]
+    /// Interpolated axes without a held-back estimate (2 nodes on a star axis, 2–3 on the coupling's): their
+    /// interpolation error is not in `heldBackError`.
+    public let unestimatedAxes: [String]
 
     struct StarAxis: Sendable {
         var parameter: String
@@ -71,37 +77,48 @@ public struct GridInterpolator: TrackInterpolating {
         exactAxes = exact
         // Everything else as the grid fixes it (the first point carries the fixed values and the defaults).
         base = spec.points[0]
-        // Held-back nodes.
-        var errors: [Double] = []
+        // Held-back nodes, per axis.
+        var errors: [String: [Double]] = [:]
+        func index(_ x: Double, in nodes: [Double]) -> Int? {
+            // Tolerant: q14 reads back through the charge in e (0.9 → 0.8999999999999999).
+            nodes.firstIndex { abs($0 - x) <= 1e-12 * max(1, abs(x)) }
+        }
         for s in spec.points {
+            guard let mid = outcomes[s] else { continue }
             for a in star where a.values.count >= 3 {
-                let v = GridParameter.named(a.parameter)!.get(s)
-                guard case let .number(x) = v, let i = a.values.firstIndex(of: x), i > 0, i < a.values.count - 1 else { continue }
+                let p = GridParameter.named(a.parameter)!
+                guard case let .number(x) = p.get(s), let i = index(x, in: a.values), i > 0, i < a.values.count - 1 else { continue }
                 func at(_ k: Int) -> TrackOutcome? {
                     var t = s
-                    _ = GridParameter.named(a.parameter)!.set(&t, .number(a.values[k]))
+                    _ = p.set(&t, .number(a.values[k]))
                     return outcomes[t]
                 }
-                guard let lo = at(i - 1), let hi = at(i + 1), let mid = outcomes[s] else { continue }
+                guard let lo = at(i - 1), let hi = at(i + 1) else { continue }
                 let w = (a.coordinates[i] - a.coordinates[i - 1]) / (a.coordinates[i + 1] - a.coordinates[i - 1])
-                errors.append(2.5 * abs((1 - w) * lo.logTipLuminosity + w * hi.logTipLuminosity - mid.logTipLuminosity))
+                errors[a.parameter, default: []].append(2.5 * abs((1 - w) * lo.logTipLuminosity + w * hi.logTipLuminosity - mid.logTipLuminosity))
             }
             if let (key, nodes) = couplingAxis, nodes.count >= 4, case let .number(x) = GridParameter.named(key)!.get(s),
-               let i = nodes.firstIndex(of: x), i > 0, i < nodes.count - 1, let mid = outcomes[s] {
+               let i = index(x, in: nodes), i > 0, i < nodes.count - 1 {
                 let others = nodes.enumerated().filter { $0.offset != i }.map(\.element)
                 let values = others.compactMap { n -> Double? in
                     var t = s
                     _ = GridParameter.named(key)!.set(&t, .number(n))
                     return outcomes[t]?.logTipLuminosity
                 }
-                if values.count == others.count, let predicted = try? TipCurve(mu12: others, values: values).sample([x])[0] {
-                    errors.append(2.5 * abs(predicted - mid.logTipLuminosity))
+                if values.count == others.count, let predicted = try? TipCurve(mu12: others, values: values).sample([nodes[i]])[0] {
+                    errors[key, default: []].append(2.5 * abs(predicted - mid.logTipLuminosity))
                 }
             }
         }
-        heldBackCount = errors.count
-        heldBackMax = errors.max() ?? 0
-        heldBackError = errors.isEmpty ? 0 : (errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)).squareRoot()
+        let all = errors.values.flatMap { $0 }
+        heldBackCount = all.count
+        heldBackMax = all.max() ?? 0
+        // Per axis the RMS; across axes in quadrature (a point between nodes of several axes errs along each).
+        perAxisError = errors.mapValues { e in (e.reduce(0) { $0 + $1 * $1 } / Double(e.count)).squareRoot() }
+        heldBackError = perAxisError.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        // Interpolated axes with too few nodes for a held-back estimate.
+        unestimatedAxes = star.filter { $0.values.count == 2 }.map(\.parameter)
+            + (couplingAxis.map { $0.1.count >= 2 && $0.1.count < 4 ? [$0.0] : [] } ?? [])
     }
 
     func notCovered(_ message: String) -> GridError {
@@ -145,7 +162,7 @@ public struct GridInterpolator: TrackInterpolating {
                 throw notCovered("axis '\(key)' spans [\(nodes.first!), \(nodes.last!)], the analysis needs \(key) = \(value) (add nodes)")
             }
             guard nodes.first! == 0 else { throw notCovered("axis '\(key)' must start at 0 (the curve is interpolated in \(key)²)") }
-            x = value
+            x = nodes.first { abs($0 - value) <= 1e-12 * max(1, abs(value)) } ?? value
         }
         var logL = 0.0, coreMass = 0.0
         for corner in 0..<(1 << located.count) {

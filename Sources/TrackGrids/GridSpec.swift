@@ -98,13 +98,13 @@ public struct GridSpec: Sendable {
         for _ in 0..<total {
             var s = base
             for (k, axis) in axes.enumerated() { _ = setters[k].set(&s, axis.values[index[k]]) }
+            for (n, v) in [("edge_temperature_factor", s.edgeTemperatureFactor), ("edge_pressure_factor", s.edgePressureFactor)]
+                where !(v > 0 && v.isFinite) {
+                throw bad(n, "\(v) must be > 0")
+            }
             do {
                 _ = try StarParameters(mass: s.mass, helium: s.helium, metallicity: s.metallicity, dredgeUpHelium: s.dredgeUpHelium)
                 _ = try CorePhysics(s.physics)
-                for (n, v) in [("edge_temperature_factor", s.edgeTemperatureFactor), ("edge_pressure_factor", s.edgePressureFactor)]
-                    where !(v > 0 && v.isFinite) {
-                    throw GridError.invalidSpec(file: file, field: n, reason: "\(v) must be > 0")
-                }
             } catch {
                 let at = zip(axes, index).map { "\($0.name) = \($0.values[$1])" }.joined(separator: ", ")
                 throw bad("point \(points.count) (\(at))", (error as? any ClassifiedFailure)?.message ?? "\(error)")
@@ -136,13 +136,18 @@ public struct GridSpec: Sendable {
 
     /// "mass = 0.8, mu12 = 2.0": the axis values of point `i`.
     public func describe(_ i: Int) -> String {
+        axisValues(i).map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+    }
+
+    /// The axis values of point `i` as the spec gives them (the last axis fastest).
+    public func axisValues(_ i: Int) -> [(String, GridValue)] {
         var rest = i
-        var parts: [String] = []
+        var parts: [(String, GridValue)] = []
         for axis in axes.reversed() {
-            parts.append("\(axis.name) = \(axis.values[rest % axis.values.count])")
+            parts.append((axis.name, axis.values[rest % axis.values.count]))
             rest /= axis.values.count
         }
-        return parts.reversed().joined(separator: ", ")
+        return parts.reversed()
     }
 
     /// The indices of shard `shard` of `shards` (round robin, so every shard gets a share of each axis).
@@ -162,6 +167,8 @@ public struct GridSpec: Sendable {
         }
         var probe = TrackSpec(mass: 1, helium: 0.25, metallicity: 0.001)
         guard p.set(&probe, v) else { throw bad(field, "'\(v)' is not allowed for \(p.name): must be \(p.allowed)") }
+        // A choice is kept by its raw name ("Chugunov-2007" → "chugunov2007"), as tracks and exports spell it.
+        if case .text = v { return p.get(probe) }
         return v
     }
 

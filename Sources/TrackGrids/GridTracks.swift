@@ -54,10 +54,13 @@ public struct GridTracks {
         }
     }
 
-    /// Every track's row: its index, every input parameter, and its state.
+    /// Every track's row: its index, every input parameter (an axis or fixed value as the spec gives it, so that
+    /// `q14 = 0.9` is not printed as the round trip through e, 0.8999999999999999), and its state.
     public func rows() -> [GridRow] {
-        spec.points.indices.map { i in
-            GridRow(index: i, inputs: GridParameter.all.map { ($0.name, $0.get(spec.points[i])) }, state: state(i))
+        let fixed = Dictionary(spec.fixed, uniquingKeysWith: { a, _ in a })
+        return spec.points.indices.map { i in
+            let given = fixed.merging(spec.axisValues(i), uniquingKeysWith: { _, b in b })
+            return GridRow(index: i, inputs: GridParameter.all.map { ($0.name, given[$0.name] ?? $0.get(spec.points[i])) }, state: state(i))
         }
     }
 }

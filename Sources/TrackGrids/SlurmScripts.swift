@@ -25,6 +25,11 @@ public struct SlurmScripts: Sendable, Equatable {
         guard Self.validTime(time) else {
             throw .invalidOption(flag: "--time", value: time, allowed: "minutes (e.g. 90), or [days-]hours:minutes[:seconds] (e.g. 1-12:00:00)")
         }
+        // #SBATCH lines are not parsed by a shell: a path with a space, '%' (a Slurm pattern) or a quote would break.
+        for (flag, path) in [("--output-dir", directory), ("--store", store), ("the spec file", specFile), ("the executable", executable),
+                             ("--data-dir", dataDir)] where path.contains(where: { " %'\"\\\n\t".contains($0) }) {
+            throw .invalidOption(flag: flag, value: path, allowed: "a path without spaces, '%', quotes or backslashes (it goes into #SBATCH lines and job scripts)")
+        }
         if let partition, partition.isEmpty || !partition.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
             throw .invalidOption(flag: "--partition", value: partition, allowed: "a partition name (letters, digits, '-', '_', '.')")
         }

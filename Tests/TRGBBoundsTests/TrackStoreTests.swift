@@ -134,9 +134,24 @@ import Testing
         #expect(notes.count == 1)
     }
 
-    /// The standard track at `resultsRevision`. If a code change moves these numbers, bump `TrackStore.resultsRevision`
-    /// (stores then recompute) and record the new values here.
+    /// The standard track, and one with every non-default choice the budget uses and all three couplings, at
+    /// `resultsRevision`. If a code change moves these numbers, bump `TrackStore.resultsRevision` (stores then
+    /// recompute) and record the new values here.
     static let revision = (number: 1, coreMass: 0.48838981685477856, logL: 3.326960551388487)
+    static let revisionOther = (coreMass: 0.5075551807495122, logL: 3.4678995905530927)
+    static let other: TrackSpec = {
+        var s = TrackSpec(mass: 0.9, helium: 0.25, metallicity: 0.002)
+        s.mu12 = 2
+        s.q14 = 0.5
+        s.g13 = 1
+        s.conduction = .yakovlevUrpin1980
+        s.blouin2020 = true
+        s.tripleAlpha = .nacre
+        s.screening = .screen5
+        s.physics.neutrinoLossFactor = 1.1
+        s.edgeTemperatureFactor = 1.02
+        return s
+    }()
 
     @Test("runner + store: computed once, then read back identical; a damaged entry is reported and recomputed; the revision guard")
     func runnerUsesTheStore() throws {
@@ -144,13 +159,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let relations = TestData.data.relations
         let first = TrackRunner(relations: relations, threads: 1, store: try TrackStore(directory: dir))
-        let computed = try first.run([Self.spec])[0]
-        #expect(first.computed == 1 && first.fromStore == 0)
+        let both = try first.run([Self.spec, Self.other])
+        let computed = both[0], other = both[1]
+        #expect(first.computed == 2 && first.fromStore == 0)
         // The code-version guard: a change of the standard track's numbers needs a new results revision.
         #expect(TrackStore.resultsRevision == Self.revision.number
                     && abs(computed.coreMass - Self.revision.coreMass) <= 1e-9 * Self.revision.coreMass
                     && abs(computed.logTipLuminosity - Self.revision.logL) <= 1e-9 * Self.revision.logL,
                 "the standard track is M_c = \(computed.coreMass), log L = \(computed.logTipLuminosity) at results revision \(TrackStore.resultsRevision): bump TrackStore.resultsRevision and record these numbers in TrackStoreTests.revision")
+        #expect(abs(other.coreMass - Self.revisionOther.coreMass) <= 1e-9 * Self.revisionOther.coreMass
+                    && abs(other.logTipLuminosity - Self.revisionOther.logL) <= 1e-9 * Self.revisionOther.logL,
+                "the non-default track is M_c = \(other.coreMass), log L = \(other.logTipLuminosity) at results revision \(TrackStore.resultsRevision): bump TrackStore.resultsRevision and record these numbers in TrackStoreTests.revisionOther")
         let second = TrackRunner(relations: relations, threads: 1, store: try TrackStore(directory: dir))
         #expect(try second.run([Self.spec])[0] == computed)
         #expect(second.computed == 0 && second.fromStore == 1)

@@ -45,10 +45,11 @@ import TRGBBounds
         let i = try GridInterpolator(tracks, coupling: .magneticMoment)
         let h = 0.5   // the log Z spacing of 5 nodes over two decades
         #expect(abs(i.heldBackMax - 2.5 * a * h * h) < 1e-12, "\(i.heldBackMax)")
-        // 3 interior Z nodes × 2 masses × 6 μ nodes, each error 2.5 a h²; the μ-curve checks are exact (0).
+        // 3 interior Z nodes × 2 masses × 6 μ nodes, each error 2.5 a h²; the μ-curve checks are exact (0); the mass
+        // axis has 2 nodes (no estimate). Per axis RMS, in quadrature: 2.5 a h².
         let zCount = 3 * 2 * 6, muCount = 5 * 2 * 4
-        let rms = (Double(zCount) * pow(2.5 * a * h * h, 2) / Double(zCount + muCount)).squareRoot()
-        #expect(i.heldBackCount == zCount + muCount && abs(i.heldBackError - rms) < 1e-12, "\(i.heldBackError) vs \(rms)")
+        #expect(i.heldBackCount == zCount + muCount && abs(i.heldBackError - 2.5 * a * h * h) < 1e-12, "\(i.heldBackError)")
+        #expect(i.perAxisError["mu12"].map { $0 < 1e-12 } == true && i.unestimatedAxes == ["mass"])
     }
 
     @Test("refused, naming the axis and its range or the fixed value; an unfinished grid is refused")
