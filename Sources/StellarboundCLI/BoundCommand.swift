@@ -80,13 +80,7 @@ struct BoundDataOptions: ParsableArguments {
         let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                  store: trackStore)
         runner.warn = warning
-        let reporter = ProgressReporter("  flash tracks", sink: .forRun(silent: json || quiet))
-        if reporter.sink != .off {
-            runner.progress = { done, total in
-                reporter.update(done, of: total)
-                if done == total { reporter.finish() }
-            }
-        }
+        showProgress(of: runner, label: "  flash tracks", silent: json || quiet)
         return runner
     }
 }

@@ -132,13 +132,7 @@ struct GridCommand: ParsableCommand {
             let (spec, store, runner, data) = try grid.load(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let silent = json || quiet
             _ = sharedTable(json: silent)
-            let reporter = ProgressReporter("  grid '\(spec.name)' shard \(i)/\(n)", sink: .forRun(silent: silent))
-            if reporter.sink != .off {
-                runner.progress = { done, total in
-                    reporter.update(done, of: total)
-                    if done == total { reporter.finish() }
-                }
-            }
+            showProgress(of: runner, label: "  grid '\(spec.name)' shard \(i)/\(n)", silent: silent)
             let specs = spec.indices(shard: i, of: n).map { spec.points[$0] }
             let results = try runner.runAll(specs)
             let failed = results.filter { $0.outcome == nil }.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Plasma
+import TRGBBounds
 
 /// (ρ, T, Yₑ) of a plasma point.
 struct StateOptions: ParsableArguments {
@@ -63,4 +64,14 @@ func sharedTable(json: Bool) -> PlasmaRateTable {
 /// A warning on standard error, in every mode (stdout stays clean for JSON).
 @Sendable func warning(_ message: String) {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}
+
+/// Shows a track runner's batches as progress on standard error (nothing when `silent`: `--json` or `--quiet`).
+func showProgress(of runner: TrackRunner, label: String, silent: Bool) {
+    let reporter = ProgressReporter(label, sink: .forRun(silent: silent))
+    guard reporter.sink != .off else { return }
+    runner.progress = { done, total in
+        reporter.update(done, of: total)
+        if done == total { reporter.finish() }
+    }
 }

@@ -82,8 +82,9 @@ public final class PosteriorAnalysis {
         }
     }
 
-    /// Multilinear weights on one axis.
-    static func locate(_ axis: [Double], _ x: Double) -> (Int, Double) {
+    /// Multilinear weights on one sorted axis: the lower node's index and the weight of the upper one, clamped to
+    /// [0, 1] (an axis of one node gives (0, 0)). Shared with `TrackGrids.GridInterpolator`.
+    public static func locate(_ axis: [Double], _ x: Double) -> (Int, Double) {
         if axis.count == 1 { return (0, 0) }
         var i = 0
         while i < axis.count - 2 && x > axis[i + 1] { i += 1 }

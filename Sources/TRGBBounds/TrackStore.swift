@@ -15,13 +15,12 @@ import Darwin
 /// a new format or code version gives other keys by itself, and `prune` removes what older versions left.
 ///
 /// Guarantees:
-/// - Atomic, no-clobber writes: an entry is written to a hidden temporary file in its directory and published with
-///   `link(2)`, which fails if the name exists. A reader sees no file or a whole one; a killed writer leaves at most
-///   a temporary file that no reader opens; an existing entry is never overwritten, so two processes writing the
-///   same key leave the first one's (identical but for its run time).
+/// - Atomic, no-clobber writes (`AtomicFile.writeNew`: a hidden temporary file published with `link(2)`). A reader
+///   sees no file or a whole one; a killed writer leaves at most a temporary file that no reader opens; an existing
+///   entry is never overwritten, so two processes writing the same key leave the first one's (identical but for its
+///   run time).
 /// - Checked reads: the digest line must match the bytes and the stored identity must equal the one asked for;
 ///   anything else is reported and the track recomputed (a damaged file is removed first, a collision is left).
-/// Trap: `rename(2)` would also be atomic but silently replaces an existing entry; `link` is the no-clobber form.
 /// The code version is `Provenance.toolVersion` plus `resultsRevision`, which a change of any track's numbers must
 /// bump (`TrackStoreTests.runnerUsesTheStore` recomputes two reference tracks, the standard one and one with every
 /// non-default choice and coupling, and fails until it is bumped).
@@ -96,19 +95,10 @@ public final class TrackStore: Sendable {
         let entry = TrackStoreEntry(codeVersion: codeVersion, identity: identity, spec: spec, result: result)
         let data: Data
         do { data = try entry.fileData() } catch { return "cannot encode the entry: \(error)" }
-        let dir = url.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            return "cannot create \(dir.path): \(error.localizedDescription)"
+        switch AtomicFile.writeNew(data, to: url) {
+        case .written, .exists: return nil   // .exists: another process stored it first; theirs stays
+        case let .failed(reason): return reason
         }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent)-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: data) else { return "cannot write \(tmp.path)" }
-        defer { unlink(tmp.path) }
-        if link(tmp.path, url.path) != 0 {
-            let code = errno
-            if code == EEXIST { return nil }   // another process stored it first: keep theirs
-            return "cannot publish \(url.path): \(String(cString: strerror(code)))"
-        }
-        return nil
     }
 
     /// Removes a damaged entry without ever removing a valid one: the file is first renamed aside (atomic), then the

@@ -151,10 +151,8 @@ public struct GridInterpolator: TrackInterpolating {
             guard c >= lo - slack, c <= hi + slack else {
                 throw notCovered("axis '\(a.parameter)' spans [\(a.values.first!), \(a.values.last!)], the analysis needs \(a.parameter) = \(x) (add nodes)")
             }
-            if a.values.count == 1 { located.append((a, 0, 0)); continue }
-            var i = 0
-            while i < a.values.count - 2 && c > a.coordinates[i + 1] { i += 1 }
-            located.append((a, i, min(max((c - a.coordinates[i]) / (a.coordinates[i + 1] - a.coordinates[i]), 0), 1)))
+            let (i, w) = PosteriorAnalysis.locate(a.coordinates, c)
+            located.append((a, i, w))
         }
         var x: Double?
         if let (key, nodes) = couplingAxis, case let .number(value) = GridParameter.named(key)!.get(spec) {

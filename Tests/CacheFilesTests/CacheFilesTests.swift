@@ -27,4 +27,18 @@ import Testing
         // A regular file where a directory should be: the write fails with a reason, never a crash.
         #expect(AtomicFile.write(Data([0]), to: file.appendingPathComponent("y.bin")) != nil)
     }
+
+    @Test("writeNew publishes once and never replaces: a second writer finds the name taken")
+    func writeNewNeverReplaces() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-writenew-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("e.track")
+        #expect(AtomicFile.writeNew(Data("first".utf8), to: file) == .written)
+        #expect(AtomicFile.writeNew(Data("second".utf8), to: file) == .exists)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "first")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["e.track"], "no temporary file left behind")
+        guard case .failed = AtomicFile.writeNew(Data([0]), to: file.appendingPathComponent("under-a-file")) else {
+            Issue.record("a regular file where a directory should be must fail with a reason"); return
+        }
+    }
 }
