@@ -61,7 +61,7 @@ public enum AxionEmission {
         }
         let kT2 = p.kT * p.kT
         let qB = p.chargeSquaredDensity * alpha * alpha * alphaA * kT2 * kT2 / (me * me) * 2 * j / (3 * Double.pi * Double.pi)
-        let omegaP = (4 * Double.pi * alpha * pow(Natural.hbarC_keV_cm, 3) * p.electronDensity / me).squareRoot()
+        let omegaP = (4 * Double.pi * alpha * Self.hbarC3 * p.electronDensity / me).squareRoot()
         let blackbody = method == .table ? AxionCompton.blackbodyIntegralAtZeroMass * AxionCompton.suppression(plasmaMassOverT: omegaP / p.kT)
                                          : AxionCompton.integral(plasmaMassOverT: omegaP / p.kT)
         let qC = 4 * alpha * alphaA / (3 * Double.pi) * p.electronDensity * p.effectiveFraction * kT2 * kT2 * kT2
@@ -69,10 +69,13 @@ public enum AxionEmission {
         return Rates(bremsstrahlung: qB * toCGS / rho, compton: qC * toCGS / rho)
     }
 
+    /// (ħc)³ in keV³ cm³: turns a number density (cm⁻³) into natural units (keV³).
+    static let hbarC3 = Natural.hbarC_keV_cm * Natural.hbarC_keV_cm * Natural.hbarC_keV_cm
+
     /// nₑ, Σnⱼ Zⱼ², ψ = ln(nₑ/n_Q), n_eff/nₑ and s = k_S²/(2mₑT) at (ρ, T).
     static func plasma(density rho: Double, temperature t: Double, composition c: Composition, method: Method) -> Plasma {
-        let kT = Natural.boltzmann_keV_per_K * t, me = Natural.electronMass_keV, hc = Natural.hbarC_keV_cm
-        let hc3 = hc * hc * hc
+        let kT = Natural.boltzmann_keV_per_K * t, me = Natural.electronMass_keV
+        let hc3 = hbarC3
         let ne = rho * c.electronFraction / CGS.atomicMassUnit
         let nZ2 = rho / CGS.atomicMassUnit * c.meanChargeSquared / c.meanMass
         let nQ = 2 * pow(me * kT / (2 * Double.pi), 1.5) / hc3

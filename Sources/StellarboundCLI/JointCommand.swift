@@ -49,11 +49,8 @@ struct JointCommand: ParsableCommand {
         let runner = try data.runner(boundData, json: json)
         let analysis = try BoundAnalysis(model: boundData.model, tables: boundData.tables, runner: runner)
             .with(.init(withBudget: !noSystematics, coupling: .magneticMoment, extraTheoryError: theoryError))
-        let result: JointAnalysis.Result
-        do { result = try JointAnalysis(analysis: analysis).run(selected[0], cl: cl) } catch let e as TRGBError {
-            if case .computation = e { throw ComputationError(message: e.description) }
-            throw e
-        }
+        // A TRGBError is in the error vocabulary: .computation exits 1, the rest 2.
+        let result = try JointAnalysis(analysis: analysis).run(selected[0], cl: cl)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         let report = JointReport(result, threads: runner.threads, seconds: seconds)
         try printReport(report, json: json, data: boundData.directory) { Self.text(report) }

@@ -102,11 +102,8 @@ struct PosteriorCommand: ParsableCommand {
         settings.steps = steps
         settings.burnIn = steps / 4
         settings.seed = seed
-        let result: PosteriorAnalysis.Result
-        do { result = try posterior.run(c, priors: p, cl: cl, settings: settings) } catch let e as TRGBError {
-            if case .computation = e { throw ComputationError(message: e.description) }
-            throw e
-        }
+        // A TRGBError is in the error vocabulary: .computation exits 1, the rest 2.
+        let result = try posterior.run(c, priors: p, cl: cl, settings: settings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         // The report first: a plot that fails must not hide the computation's result.
         try printReport(PosteriorReport(result, threads: analysis.runner.threads, seconds: seconds), json: json,

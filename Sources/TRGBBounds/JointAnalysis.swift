@@ -65,7 +65,7 @@ public struct JointAnalysis {
         logL = logL.map { $0.map { exp($0 - peak) } }
         let density = logL
         let level = hpdLevel(density, fraction: cl)
-        func w(_ k: Int, _ n: Int) -> Double { k == 0 || k == n - 1 ? 0.5 : 1 }
+        let w = trapezoidWeight
         let marginalMu = xs.indices.map { i in ys.indices.reduce(0) { $0 + w($1, ys.count) * density[$1][i] } }
         let marginalG = ys.indices.map { j in xs.indices.reduce(0) { $0 + w($1, xs.count) * density[j][$1] } }
         let muLimit = UpperLimits.quantile(grid: xs, density: marginalMu, level: cl)
@@ -80,9 +80,13 @@ public struct JointAnalysis {
         return (xs, ys, density, level, muLimit, gLimit, atG)
     }
 
+    /// The trapezoid rule's weight of node k of n on a uniform grid (½ at the ends, 1 inside; the spacing cancels in
+    /// every normalised use here).
+    static func trapezoidWeight(_ k: Int, _ n: Int) -> Double { k == 0 || k == n - 1 ? 0.5 : 1 }
+
     /// The density level above which a grid's highest-density region holds `fraction` of it (trapezoid cell weights).
     public static func hpdLevel(_ density: [[Double]], fraction: Double) -> Double {
-        func w(_ k: Int, _ n: Int) -> Double { k == 0 || k == n - 1 ? 0.5 : 1 }
+        let w = trapezoidWeight
         var cells: [(Double, Double)] = []
         for (j, row) in density.enumerated() {
             for (i, v) in row.enumerated() { cells.append((v, w(i, row.count) * w(j, density.count))) }
@@ -106,13 +110,12 @@ public struct JointAnalysis {
                                           extraTheoryError: analysis.extraTheoryError)).run([c], cl: cl).results[0].theoryError0
         let base = analysis.spec(for: c)
         let mus = model.mu12Grid, gs = model.g13Grid
-        var specs: [TrackSpec] = []
-        for g in gs { for mu in mus { specs.append(base.with(.magneticMoment, mu).with(.axionElectron, g)) } }
-        _ = try analysis.runner.run(specs)
+        // One batch, g₁₃ rows of μ₁₂ columns; the outcomes come back in the same order.
+        let specs = gs.flatMap { g in mus.map { mu in base.with(.magneticMoment, mu).with(.axionElectron, g) } }
+        let outcomes = try analysis.runner.run(specs)
         let photometry = analysis.photometryInputs(for: c)
-        let mI = try gs.map { g in try mus.map { mu in
-            try analysis.tip(logL: analysis.runner.known[base.with(.magneticMoment, mu).with(.axionElectron, g)]!.logTipLuminosity,
-                             photometry).mI
+        let mI = try gs.indices.map { j in try mus.indices.map { i in
+            try analysis.tip(logL: outcomes[j * mus.count + i].logTipLuminosity, photometry).mI
         } }
         let l = Self.limits(observed: c.mI, sigma: c.observedError, tau: tau, mu12Nodes: mus, g13Nodes: gs, mI: mI, cl: cl)
         return Result(calibration: c, cl: cl, mu12Nodes: mus, g13Nodes: gs, mI: mI, observedError: c.observedError,
