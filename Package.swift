@@ -3,6 +3,7 @@
 // Module graph (dependencies point one way; Constants and ErrorVocabulary depend on nothing, and every library
 // module reads ErrorVocabulary, the one error vocabulary):
 //   stellarbound (exe) -> StellarboundCLI -> TRGBBounds -> RedGiantCore -> Microphysics -> Plasma -> GSL -> CGSL (internal import in GSL)
+//   TRGBBounds -> WholeStar (the whole-star engine of bound tracks, `WholeStarTracks`)
 //   RedGiantCore -> Henyey (the reusable block-tridiagonal Newton solver, no dependencies beyond ErrorVocabulary)
 //   StellarboundCLI writes every --json report with OutputContract (-> ErrorVocabulary)
 //   StellarboundCLI also uses Laboratory, Millicharge, NeutrinoMixing, EnvelopePhysics, Microphysics, Plasma and ModelData directly
@@ -73,7 +74,7 @@ let package = Package(
         .target(name: "RedGiantCore", dependencies: ["Constants", "ErrorVocabulary", "Henyey", "Microphysics", "Plasma", "GSL"]),
         // From the tip of the red-giant branch to limits on μν: tip photometry, calibrations,
         // systematics budget, frequentist and Bayesian limits, the posterior over stellar parameters.
-        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData"]),
+        .target(name: "TRGBBounds", dependencies: ["Constants", "ErrorVocabulary", "CacheFiles", "NeutrinoMixing", "RedGiantCore", "Microphysics", "Plasma", "GSL", "ModelData", "WholeStar", "EnvelopePhysics"]),
         // Neutrino millicharge beside the red-giant bound: the neutrino-star-turning bound from the
         // rotation of magnetised neutron stars, the neutron-star and charge-limit catalogs.
         // Track grids: a spec file, shards, status, export and Slurm job arrays over the track store (Docs/grids.md).
@@ -125,7 +126,7 @@ let package = Package(
         .testTarget(name: "MicrophysicsTests", dependencies: ["Microphysics", "Plasma", "Constants", "GSL", "TestSupport"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "CacheFiles", "TestSupport"]),
         .testTarget(name: "RedGiantCoreTests", dependencies: ["RedGiantCore", "Henyey", "Microphysics", "ModelData", "Plasma", "GSL", "TestSupport"]),
-        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport"]),
+        .testTarget(name: "TRGBBoundsTests", dependencies: ["TRGBBounds", "RedGiantCore", "NeutrinoMixing", "ModelData", "GSL", "OutputContract", "TestSupport", "WholeStar"]),
         .testTarget(name: "MillichargeTests", dependencies: ["Millicharge", "ModelData", "TestSupport"]),
         .testTarget(name: "LaboratoryTests", dependencies: ["Laboratory", "NeutrinoMixing", "ModelData", "TestSupport"]),
         .testTarget(name: "NeutrinoMixingTests", dependencies: ["NeutrinoMixing", "ModelData", "TestSupport"]),

@@ -37,13 +37,13 @@ struct BoundDataOptions: ParsableArguments {
     /// loads the data, lets `prepare` check what depends on it, and runs; a failed computation is exit code 1
     /// through the error vocabulary, bad input exit code 2.
     func runBound(calibration: String, cl: Double, budget: Bool, coupling: Coupling, json: Bool, extraTheoryError: Double = 0,
-                  gridSpec: String? = nil, notePrefix: String = "",
+                  gridSpec: String? = nil, notePrefix: String = "", engine: TrackEngine = .core,
                   prepare: ((BoundData) throws -> Void)? = nil) throws -> (report: BoundAnalysis.Report, threads: Int) {
         let boundData = try load()
         let selected = try boundData.calibrations.select(list: calibration)
         try prepare?(boundData)
         _ = sharedTable(json: json || quiet)
-        let trackRunner = try runner(boundData, json: json)
+        let trackRunner = try runner(boundData, json: json, engine: engine)
         var note: (@Sendable (String) -> Void)?
         if !(json || quiet) {
             note = { message in FileHandle.standardError.write(Data((notePrefix + message + "\n").utf8)) }
@@ -75,12 +75,18 @@ struct BoundDataOptions: ParsableArguments {
 
     /// The track runner on every core (or `--threads`), reading and filling the track store; an unwritable `--store`
     /// or `$STELLARBOUND_STORE` is bad input (exit 2), an unwritable default store a warning.
-    func runner(_ data: BoundData, json: Bool) throws -> TrackRunner {
+    func runner(_ data: BoundData, json: Bool, engine: TrackEngine = .core) throws -> TrackRunner {
         let trackStore = try TrackStoreLocation.resolve(explicit: store)?.open(note: warning)
+        var wholeStar: WholeStarTracks?
+        if engine == .wholeStar {
+            let w = try WholeStarTracks(dataDirectory: data.directory)
+            w.note = { message in warning("EOS table: \(message)") }
+            wholeStar = w
+        }
         let runner = TrackRunner(relations: data.relations, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                 store: trackStore)
+                                 store: trackStore, wholeStar: wholeStar)
         runner.warn = warning
-        showProgress(of: runner, label: "  flash tracks", silent: json || quiet)
+        showProgress(of: runner, label: engine == .core ? "  flash tracks" : "  whole-star tracks", silent: json || quiet)
         return runner
     }
 }
@@ -125,8 +131,11 @@ struct BoundCommand: ParsableCommand {
     @Option(help: "Plot M_I against μ₁₂ with the observed bands, and the likelihoods (.svg, .png or .pdf; CSV beside).")
     var plot: String?
 
-    @Option(help: "A finished grid (spec file, Docs/grids.md §4) to interpolate the nominal tracks from; its held-back interpolation error is added to the theory error. The budget's tracks are run (or read from the store) as usual.")
+    @Option(help: "A finished grid (spec file, Docs/grids.md §4) to interpolate the nominal tracks from; its held-back interpolation error is added to the theory error. The budget's tracks are run (or read from the store) as usual. Core engine only.")
     var grid: String?
+
+    @Option(help: "The stellar model: core (the helium core to the flash, the envelope through core-edge relations and T_eff from an empirical tip colour: seconds per track; M_c within 0.002 Msun and log L_tip 0.02-0.03 dex of the whole star for 0.8-0.9 Msun, Docs/whole-star-evolution.md §6) or whole-star (the star from its ZAMS to helium ignition, T_eff and log g from the model, mixing length and Reimers eta in the budget: minutes per track, ~20 tracks per calibration; read from the track store when stored). Default core. Docs/bounds.md §7.")
+    var engine: EngineArgument = .core
 
     @OptionGroup var data: BoundDataOptions
 
@@ -139,6 +148,9 @@ struct BoundCommand: ParsableCommand {
         if coupling != .magneticMoment && (mu12 != nil || moments != nil) {
             throw ValidationError("--mu12 and --moments test magnetic moments; they need --coupling magnetic-moment")
         }
+        if engine == .wholeStar && grid != nil {
+            throw ValidationError("--grid interpolates core-engine tracks; it cannot be used with --engine whole-star")
+        }
     }
 
     func run() throws {
@@ -146,11 +158,13 @@ struct BoundCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         var hypothesis: MomentHypothesis?
         let (report, threads) = try data.runBound(calibration: calibration, cl: cl, budget: !noSystematics, coupling: coupling.value, json: json,
-                                                  extraTheoryError: theoryError, gridSpec: grid) { boundData in
+                                                  extraTheoryError: theoryError, gridSpec: grid, engine: engine.value) { boundData in
             if let mu12 { hypothesis = MomentHypothesis(mu12: mu12, description: "effective μ₁₂ given on the command line") }
             if let moments { hypothesis = try MomentHypothesis.load(path: moments, directory: boundData.directory) }
-            if let h = hypothesis, h.mu12 > boundData.model.mu12Grid.last! {
-                throw InputError(message: String(format: "the moments give μ₁₂ = %.3g, beyond the μ₁₂ grid (≤ %g)", h.mu12, boundData.model.mu12Grid.last!))
+            let top = boundData.model.grid(.magneticMoment, engine: engine.value).last!
+            if let h = hypothesis, h.mu12 > top {
+                let source = mu12 != nil ? "--mu12 \(h.mu12)" : String(format: "the moments give μ₁₂ = %.3g, which", h.mu12)
+                throw InputError(message: "\(source) is beyond the μ₁₂ grid of the \(engine.rawValue) engine (allowed [0, \(top)])")
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
@@ -170,6 +184,14 @@ func checkLevels(cl: Double, theoryError: Double = 0) throws {
     guard theoryError.isFinite, theoryError >= 0, theoryError < 1 else {
         throw ValidationError("--theory-error \(theoryError) is outside the allowed range [0, 1) mag")
     }
+}
+
+/// `--engine` values (the library's `TrackEngine`).
+enum EngineArgument: String, PhysicsChoiceArgument {
+    case core
+    case wholeStar = "whole-star"
+
+    var value: TrackEngine { TrackEngine(rawValue: rawValue)! }
 }
 
 /// `--coupling` values (the library's `Coupling`, spelled for the command line).

@@ -52,6 +52,19 @@ extension BoundReport {
              String(format: "%.3f", c.logLStandard), String(format: "%.3f", c.standard.colourVI), String(format: "%.0f", c.standard.teff),
              String(format: "%.2f", c.standard.logg), String(format: "%.3f", c.standard.bcI), String(format: "%.3f", c.standard.mI)]
         }))
+        if r.engine == .wholeStar {
+            out.append("Whole-star tracks (ZAMS to helium ignition): T_eff and log g are the model's; (V−I)₀ is the model's through the BC table,")
+            out.append("beside the empirical tip colour the core engine would assume (cross-check):")
+            out.append(formatTable(header: ["calibration", "α_MLT", "Reimers η", "M_tip (M☉)", "age (Gyr)", "ignition", "ΔY dredge-up", "(V−I)₀ model", "(V−I)₀ empirical"],
+                                   rows: r.results.map { c in
+                [c.calibration.name, c.spec.mixingLength.map { String(format: "%.3f", $0) } ?? "—",
+                 c.spec.reimersEta.map { String(format: "%.3f", $0) } ?? "—",
+                 c.surface.map { String(format: "%.3f", $0.mass) } ?? "—", String(format: "%.2f", c.ageStandard / 1e9),
+                 c.surface?.ignition ?? "—", c.surface.map { String(format: "%+.4f", $0.dredgeUpDeltaY) } ?? "—",
+                 String(format: "%.3f", c.standard.colourVI), c.relationColourVI.map { String(format: "%.3f", $0) } ?? "outside its range"]
+            }))
+            out.append("The whole star's budget varies each input at \(x) = 0 only and carries the shift to every \(x) (linear response; Docs/bounds.md §7).")
+        }
         out.append("")
         if r.results.first?.budget.isEmpty == false {
             out.append("Systematics budget: σ(M_I) per input at \(x) = 0 (mag; largest shift among each input's variations)")
@@ -85,7 +98,7 @@ extension BoundReport {
         if let grid = r.gridName, let error = r.gridInterpolationError {
             out.append(String(format: "Nominal tracks interpolated from the track grid '%@'; its held-back interpolation error, %.4f mag, is in the theory error.", grid, error))
         }
-        out.append(String(format: "%d flash tracks in %.1f s of track time on %d threads, %d read from the track store; wall time %.1f s.", r.tracksComputed, r.trackSeconds, threads, r.tracksFromStore, seconds))
+        out.append(String(format: "%d %@ tracks in %.1f s of track time on %d threads, %d read from the track store; wall time %.1f s.", r.tracksComputed, r.engine == .core ? "flash" : "whole-star", r.trackSeconds, threads, r.tracksFromStore, seconds))
         return out.joined(separator: "\n")
     }
 

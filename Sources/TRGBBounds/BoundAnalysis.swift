@@ -43,6 +43,15 @@ public final class BoundAnalysis {
         public var limits: Limits
         /// M_I and τ on the analysis grid (for plots and the combined limit).
         public var gridMI: [Double], gridTau: [Double]
+        /// The standard track's surface at the tip (whole-star engine; nil for the core engine, whose T_eff is the
+        /// tip colour's).
+        public var surface: TipSurface? = nil
+        /// The tip colour the core engine would assume, (V−I)₀ (mag): the calibration's observed colour, else the
+        /// empirical relation's at [Fe/H] (nil outside its range). For a whole star, the cross-check of the model's.
+        public var relationColourVI: Double? = nil
+        /// The standard track's age at the tip (yr; the whole star's age since the ZAMS, the core engine's since its
+        /// starting core).
+        public var ageStandard = 0.0
     }
 
     public struct Report: Sendable {
@@ -59,6 +68,8 @@ public final class BoundAnalysis {
         /// With a track grid: its name and held-back interpolation error (mag, in τ).
         public var gridName: String? = nil
         public var gridInterpolationError: Double? = nil
+        /// The engine that computed the tracks.
+        public var engine: TrackEngine = .core
     }
 
     /// How an analysis is configured (fixed at `init`, checked there, before any track runs).
@@ -99,6 +110,9 @@ public final class BoundAnalysis {
         guard options.extraTheoryError.isFinite, options.extraTheoryError >= 0, options.extraTheoryError < 1 else {
             throw TRGBError.invalidParameter(name: "theory-error", value: options.extraTheoryError, allowed: "[0, 1) mag")
         }
+        if trackGrid != nil && runner.wholeStar != nil {
+            throw TRGBError.invalidParameter(name: "grid", value: 1, allowed: "none with the whole-star engine (track grids hold core-engine tracks)")
+        }
         self.model = model
         self.tables = tables
         self.runner = runner
@@ -112,14 +126,50 @@ public final class BoundAnalysis {
         try BoundAnalysis(model: model, tables: tables, runner: runner, options: options, trackGrid: trackGrid, note: note)
     }
 
-    /// The standard model star of a calibration's population.
+    /// The standard model star of a calibration's population (for the whole star with the solar-calibrated α_MLT and
+    /// the standard Reimers η, written into the spec so that they are part of its identity).
     public func spec(for c: Calibration) -> TrackSpec {
-        TrackSpec(mass: model.mass.value, helium: model.helium.value,
-                  metallicity: model.metallicity(feh: c.feh, alphaFe: c.alphaFe))
+        var s = TrackSpec(mass: model.mass.value, helium: model.helium.value,
+                          metallicity: model.metallicity(feh: c.feh, alphaFe: c.alphaFe))
+        if let w = runner.wholeStar {
+            s.mixingLength = w.sun.mixingLength
+            s.reimersEta = model.wholeStar.reimersEta.value
+        }
+        return s
     }
+
+    /// The engine of the runner.
+    public var engine: TrackEngine { runner.engine }
+
+    /// The nodes of the tip curve (the engine's).
+    public var nodes: [Double] { model.grid(coupling, engine: engine) }
 
     func photometryInputs(for c: Calibration) -> PhotometryInputs {
         PhotometryInputs(mass: model.mass.value, feh: c.feh, colourVI: c.tipColourVI, table: model.bolometricCorrections)
+    }
+
+    /// The tip of a track in the I band: from the model's T_eff and log g when the track has a surface (whole star),
+    /// else from its L and the tip colour (core engine).
+    func tip(_ o: TrackOutcome, _ p: PhotometryInputs) throws -> TipPhotometry.Result {
+        guard let s = o.surface else { return try tip(logL: o.logTipLuminosity, p) }
+        guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
+        return try TipPhotometry(table: table).tip(logL: o.logTipLuminosity, teff: s.effectiveTemperature, logg: s.logGravity, feh: p.feh)
+    }
+
+    /// Checks that a population's photometry lies inside the tables before any track runs: a typical tip (log L =
+    /// 3.3; for the whole star T_eff = 4000 K, log g = 0.5, a metal-poor tip).
+    func checkPhotometry(_ p: PhotometryInputs) throws {
+        if engine == .wholeStar {
+            guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
+            _ = try TipPhotometry(table: table).tip(logL: 3.3, teff: 4000, logg: 0.5, feh: p.feh)
+        } else {
+            _ = try tip(logL: 3.3, p)
+        }
+    }
+
+    /// The colour the core engine assumes for a population (observed, else the relation's; nil outside its range).
+    func relationColour(_ p: PhotometryInputs) -> Double? {
+        p.colourVI ?? (try? model.tipColour(feh: p.feh))
     }
 
     func tip(logL: Double, _ p: PhotometryInputs) throws -> TipPhotometry.Result {
@@ -131,32 +181,35 @@ public final class BoundAnalysis {
     /// The analysis grid in x (μ₁₂ or q₁₄).
     public var muGrid: [Double] {
         let n = 1601
-        let top = model.grid(coupling).last!
+        let top = nodes.last!
         return (0..<n).map { top * Double($0) / Double(n - 1) }
     }
 
     public func run(_ calibrations: [Calibration], cl: Double) throws -> Report {
         try UpperLimits.checkCL(cl)
         let muRef = model.systematics.reference(coupling)
-        let nodes = model.grid(coupling)
+        let nodes = self.nodes
         let coupling = self.coupling
+        // The whole star's variations are run at x = 0 only and carried unchanged to every x (a linear response of
+        // M_I to each input, independent of x: tracks take minutes; Docs/bounds.md §7 checks it).
+        let atReference = engine == .core
         // Every track of every calibration in one parallel batch.
         var specs: [TrackSpec] = []
         var variationsPer: [[Variation]] = []
         for c in calibrations {
             let base = spec(for: c)
             specs += nodes.map { base.with(coupling, $0) }
-            let vs = withBudget ? SystematicsBudget.variations(model: model, fehError: c.fehError) : []
+            let vs = withBudget ? SystematicsBudget.variations(model: model, fehError: c.fehError, wholeStar: runner.wholeStar) : []
             variationsPer.append(vs)
             // Every photometric input inside its tables before any track is run (a typical tip, log L = 3.3).
             for p in [photometryInputs(for: c)] + vs.map({ $0.photometry(photometryInputs(for: c)) }) {
-                do { _ = try tip(logL: 3.3, p) } catch let e as TRGBError {
+                do { try checkPhotometry(p) } catch let e as TRGBError {
                     throw TRGBError.invalidData(file: Calibration.relativePath, entry: c.name, field: "feh ± feh_error / tip colour",
                                                 reason: "the population's photometry is outside the model's tables: \(e)")
                 }
             }
             for v in vs {
-                if let t = v.track { specs += [t(base), t(base.with(coupling, muRef))] }
+                if let t = v.track { specs += atReference ? [t(base), t(base.with(coupling, muRef))] : [t(base)] }
             }
             specs.append(base.with(coupling, muRef))
         }
@@ -184,9 +237,7 @@ public final class BoundAnalysis {
         var computedBase: [TrackSpec: TrackOutcome] = [:]
         var referenceRunner: TrackRunner?
         if trackGrid != nil && withBudget {
-            let r = TrackRunner(relations: runner.relations, settings: runner.settings, threads: runner.threads, store: runner.store)
-            r.warn = runner.warn
-            r.progress = runner.progress
+            let r = runner.sibling()
             let bases = calibrations.flatMap { c in [spec(for: c), spec(for: c).with(coupling, muRef)] }
             computedBase = Dictionary(zip(bases, try r.run(bases)), uniquingKeysWith: { a, _ in a })
             referenceRunner = r
@@ -196,22 +247,22 @@ public final class BoundAnalysis {
         for (c, variations) in zip(calibrations, variationsPer) {
             let base = spec(for: c)
             let p0 = photometryInputs(for: c)
-            let (logLs, curve) = try nominalCurve(c, nodes: nodes)
+            let (outcomes, curve) = try nominalCurve(c, nodes: nodes)
             let gridMI = try curve.sample(grid)
-            let standard = try tip(logL: logLs[0], p0)
-            let logLRef = known[base.with(coupling, muRef)]!.logTipLuminosity
-            let mIRef = try tip(logL: logLRef, p0).mI
+            let standard = try tip(outcomes[0], p0)
+            let outcomeRef = known[base.with(coupling, muRef)]!
+            let mIRef = try tip(outcomeRef, p0).mI
             // ΔM_I of each variation at μ = 0 and μ_ref; a varied track against the computed standard track.
-            let trackM0 = try computedBase[base].map { try tip(logL: $0.logTipLuminosity, p0).mI } ?? standard.mI
-            let trackMRef = try computedBase[base.with(coupling, muRef)].map { try tip(logL: $0.logTipLuminosity, p0).mI } ?? mIRef
+            let trackM0 = try computedBase[base].map { try tip($0, p0).mI } ?? standard.mI
+            let trackMRef = try computedBase[base.with(coupling, muRef)].map { try tip($0, p0).mI } ?? mIRef
             var deltas: [(Variation, Double, Double)] = []
             for v in variations {
                 let p = v.photometry(p0)
                 if let t = v.track {
-                    deltas.append((v, try tip(logL: known[t(base)]!.logTipLuminosity, p).mI - trackM0,
-                                   try tip(logL: known[t(base.with(coupling, muRef))]!.logTipLuminosity, p).mI - trackMRef))
+                    let d0 = try tip(known[t(base)]!, p).mI - trackM0
+                    deltas.append((v, d0, atReference ? try tip(known[t(base.with(coupling, muRef))]!, p).mI - trackMRef : d0))
                 } else {
-                    deltas.append((v, try tip(logL: logLs[0], p).mI - standard.mI, try tip(logL: logLRef, p).mI - mIRef))
+                    deltas.append((v, try tip(outcomes[0], p).mI - standard.mI, try tip(outcomeRef, p).mI - mIRef))
                 }
             }
             // σ per category: the largest |Δ| among its variations, at each μ (linear in μ², held beyond μ_ref).
@@ -241,9 +292,10 @@ public final class BoundAnalysis {
             let tauRef = gridTau[grid.firstIndex(where: { $0 >= muRef }) ?? grid.count - 1]
             results.append(CalibrationResult(
                 calibration: c, spec: base, photometry: p0, standard: standard,
-                coreMassStandard: known[base]!.coreMass, logLStandard: logLs[0], curve: curve,
+                coreMassStandard: known[base]!.coreMass, logLStandard: outcomes[0].logTipLuminosity, curve: curve,
                 theoryError0: gridTau[0], theoryErrorRef: tauRef, budget: budget,
-                categoryErrors: categorySigmas(at: 0), categoryErrorsRef: categorySigmas(at: muRef), limits: limits, gridMI: gridMI, gridTau: gridTau))
+                categoryErrors: categorySigmas(at: 0), categoryErrorsRef: categorySigmas(at: muRef), limits: limits, gridMI: gridMI, gridTau: gridTau,
+                surface: outcomes[0].surface, relationColourVI: relationColour(p0), ageStandard: outcomes[0].age))
         }
         var combined: Limits?
         if results.count > 1 {
@@ -254,14 +306,14 @@ public final class BoundAnalysis {
                       tracksComputed: runner.computed + (referenceRunner?.computed ?? 0),
                       trackSeconds: runner.trackSeconds + (referenceRunner?.trackSeconds ?? 0),
                       tracksFromStore: runner.fromStore + (referenceRunner?.fromStore ?? 0),
-                      gridName: trackGrid?.name, gridInterpolationError: trackGrid?.heldBackError)
+                      gridName: trackGrid?.name, gridInterpolationError: trackGrid?.heldBackError, engine: engine)
     }
 
-    /// The nominal tracks' tip luminosities at the μ nodes (computed already, in `runner.known`) and M_I(μ) through them.
-    func nominalCurve(_ c: Calibration, nodes: [Double]) throws -> (logLs: [Double], curve: TipCurve) {
+    /// The nominal tracks at the μ nodes (computed already, in `runner.known`) and M_I(μ) through them.
+    func nominalCurve(_ c: Calibration, nodes: [Double]) throws -> (outcomes: [TrackOutcome], curve: TipCurve) {
         let base = spec(for: c), p0 = photometryInputs(for: c)
-        let logLs = nodes.map { runner.known[base.with(coupling, $0)]!.logTipLuminosity }
-        return (logLs, TipCurve(mu12: nodes, values: try logLs.map { try tip(logL: $0, p0).mI }))
+        let outcomes = nodes.map { runner.known[base.with(coupling, $0)]! }
+        return (outcomes, TipCurve(mu12: nodes, values: try outcomes.map { try tip($0, p0).mI }))
     }
 
     /// Refuses an extra theory error for which `c`'s limit lies beyond the grid (the likelihood has not fallen off by its

@@ -26,6 +26,8 @@ public struct BoundReport: Sendable, Encodable {
     public var trackGrid: String?, gridInterpolationError: Double?
     /// Wall-clock time (s).
     public var seconds: Double
+    /// The engine that computed the tracks: `core` or `whole-star`.
+    public var engine: TrackEngine
 
     /// The report of `report`, with `tests` of `hypothesis` when one was tested, run on `threads` threads in
     /// `seconds` of wall time.
@@ -49,6 +51,7 @@ public struct BoundReport: Sendable, Encodable {
         tracksFromStore = report.tracksFromStore
         trackGrid = report.gridName
         gridInterpolationError = report.gridInterpolationError
+        engine = report.engine
         self.threads = threads
         self.seconds = seconds
     }
@@ -65,12 +68,14 @@ public struct BoundReport: Sendable, Encodable {
         case referenceMu12 = "reference_mu12", referenceQ14 = "reference_q14", referenceG13 = "reference_g13"
         case tracksComputed = "tracks_computed", tracksFromStore = "tracks_from_store", threads, seconds
         case trackGrid = "track_grid", gridInterpolationError = "grid_interpolation_error_m_i"
+        case engine
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode("bound", forKey: .command)
         try c.encode(coupling.rawValue, forKey: .coupling)
+        try c.encode(engine.rawValue, forKey: .engine)
         try c.encode(cl, forKey: .cl)
         try c.encode(quantity, forKey: .quantity)
         try c.encode(calibrations, forKey: .calibrations)
@@ -131,6 +136,12 @@ public struct BoundReport: Sendable, Encodable {
         /// The standard tip: core mass (M☉), log₁₀ L (L☉), M_bol, (V−I)₀ (mag), T_eff (K), log g (cgs), BC_I (mag).
         public var coreMassStandard: Double, logLTipStandard: Double, mBolStandard: Double, tipColourVI: Double
         public var teffTip: Double, loggTip: Double, bcI: Double
+        /// Where T_eff came from: `model` (whole star: (V−I)₀ is the model's), `observed` (the calibration's tip
+        /// colour) or `relation` (the empirical tip colour at [Fe/H]); and the colour the core engine would assume
+        /// (observed, else the relation's; nil outside the relation's range): the cross-check of a model's colour.
+        public var tipColourSource: String, tipColourVIRelation: Double?
+        /// Whole-star engine only (nil otherwise): the standard track's surface at the tip and its age (Gyr).
+        public var surface: TipSurface?, ageTipGyr: Double?
         public var calibrationConfirmed: Bool, source: String
         public var publishedLimits: [PublishedLimit]
         /// The Bayesian limit recomputed from this tip curve with the full-code theory error
@@ -160,6 +171,10 @@ public struct BoundReport: Sendable, Encodable {
             teffTip = r.standard.teff
             loggTip = r.standard.logg
             bcI = r.standard.bcI
+            tipColourSource = r.surface != nil ? "model" : (r.photometry.colourVI != nil ? "observed" : "relation")
+            tipColourVIRelation = r.relationColourVI
+            surface = r.surface
+            ageTipGyr = r.surface != nil ? r.ageStandard / 1e9 : nil
             calibrationConfirmed = r.calibration.confirmed
             source = r.calibration.source
             // The calibrations' published limits on this coupling (none for the millicharge).
@@ -178,6 +193,8 @@ public struct BoundReport: Sendable, Encodable {
             case coreMassStandard = "core_mass_standard_msun", logLTipStandard = "log_l_tip_standard_lsun"
             case mBolStandard = "m_bol_standard", tipColourVI = "tip_colour_vi", teffTip = "teff_tip_k"
             case loggTip = "logg_tip_cgs", bcI = "bc_i", calibrationConfirmed = "calibration_confirmed", source
+            case tipColourSource = "tip_colour_source", tipColourVIRelation = "tip_colour_vi_relation"
+            case surface = "whole_star_tip", ageTipGyr = "age_tip_gyr"
             case publishedLimits = "published_limits", tipCurve = "tip_curve", budget
             case mu12LimitPublishedTheoryError = "mu12_limit_published_theory_error"
             case q14LimitPublishedTheoryError = "q14_limit_published_theory_error"
@@ -208,6 +225,10 @@ public struct BoundReport: Sendable, Encodable {
             try c.encode(teffTip, forKey: .teffTip)
             try c.encode(loggTip, forKey: .loggTip)
             try c.encode(bcI, forKey: .bcI)
+            try c.encode(tipColourSource, forKey: .tipColourSource)
+            try c.encode(tipColourVIRelation, forKey: .tipColourVIRelation)
+            try c.encode(surface, forKey: .surface)                // null for the core engine
+            try c.encode(ageTipGyr, forKey: .ageTipGyr)            // null for the core engine
             try c.encode(calibrationConfirmed, forKey: .calibrationConfirmed)
             try c.encode(source, forKey: .source)
             try c.encode(publishedLimits, forKey: .publishedLimits)

@@ -13,6 +13,8 @@ public struct Variation: Sendable {
         case tipColour = "tip colour (T_eff, mixing length)"
         case mixing = "mixing (first dredge-up)"
         case coreEdge = "core edge (envelope)"
+        case mixingLength = "mixing length (T_eff)"
+        case massLoss = "mass loss (Reimers η)"
     }
 
     public var name: String
@@ -24,6 +26,36 @@ public struct Variation: Sendable {
 
 /// The standard list of variations for a population (Docs/bounds.md §3 gives the reasons for each size).
 public enum SystematicsBudget {
+    /// The variations of an engine: the core engine's list (`variations(model:fehError:)`; `wholeStar` nil), or the
+    /// whole star's: the
+    /// same star, helium, metallicity, 3α, screening and BC-table variations, plus the mixing length and Reimers η,
+    /// and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole star models
+    /// its envelope, dredge-up and T_eff). Its conduction and plasma-neutrino rates are fixed (`WholeStarTracks`), so
+    /// those two categories are not varied there (Docs/bounds.md §7).
+    public static func variations(model: TipModelInputs, fehError: Double, wholeStar: WholeStarTracks?) -> [Variation] {
+        guard let wholeStar else { return variations(model: model, fehError: fehError) }
+        let keep: Set<Variation.Category> = [.metallicity, .helium, .mass, .tripleAlpha, .screening, .bolometricCorrection]
+        var list = variations(model: model, fehError: fehError).filter { keep.contains($0.category) }
+        let dAlpha = model.wholeStar.mixingLengthDelta.value
+        let eta = model.wholeStar.reimersEta
+        for sign in [1.0, -1.0] {
+            let s = sign > 0 ? "+" : "−"
+            list.append(Variation(name: String(format: "mixing length α %@%.2f", s, dAlpha), category: .mixingLength,
+                                  track: { spec in
+                                      var t = spec
+                                      t.mixingLength = wholeStar.mixingLength(spec) + sign * dAlpha
+                                      return t
+                                  }))
+            list.append(Variation(name: String(format: "Reimers η %@%.2f", s, eta.error), category: .massLoss,
+                                  track: { spec in
+                                      var t = spec
+                                      t.reimersEta = max(0, (spec.reimersEta ?? eta.value) + sign * eta.error)
+                                      return t
+                                  }))
+        }
+        return list
+    }
+
     public static func variations(model: TipModelInputs, fehError: Double) -> [Variation] {
         /// A variation that edits the track only.
         func track(_ name: String, _ category: Variation.Category, _ edit: @escaping @Sendable (inout TrackSpec) -> Void) -> Variation {

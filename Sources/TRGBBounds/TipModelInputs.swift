@@ -46,6 +46,22 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
         }
     }
 
+    /// The whole-star engine's tracks (`WholeStarTracks`): its own, shorter coupling grids (a track takes minutes),
+    /// Reimers' η of the standard star with its error, and the mixing length's range about the solar calibration.
+    public struct WholeStar: Decodable, Sendable, Equatable {
+        public var mu12Grid: [Double], q14Grid: [Double], g13Grid: [Double]
+        /// Reimers η of every standard track (value) and its variation (± error).
+        public var reimersEta: Uncertain
+        /// α_MLT is the stored solar calibration's; the budget varies it by ± this.
+        public var mixingLengthDelta: Value
+        public var source: String
+
+        /// The nodes of a coupling's tip curve.
+        public func grid(_ coupling: Coupling) -> [Double] {
+            coupling.pick(mu12Grid, q14Grid, g13Grid)
+        }
+    }
+
     public var description: String
     public var mbolSun: Value
     public var zSun: Value
@@ -63,9 +79,17 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
     /// g₁₃ nodes of the tip curve M_I(g₁₃) (the axion–electron bound).
     public var g13Grid: [Double]
 
+    /// The whole-star engine's settings.
+    public var wholeStar: WholeStar
+
     /// The nodes of a coupling's tip curve.
     public func grid(_ coupling: Coupling) -> [Double] {
         coupling.pick(mu12Grid, q14Grid, g13Grid)
+    }
+
+    /// The nodes of a coupling's tip curve for an engine.
+    public func grid(_ coupling: Coupling, engine: TrackEngine) -> [Double] {
+        engine == .core ? grid(coupling) : wholeStar.grid(coupling)
     }
 
     public static let relativePath = "trgb/model.json"
@@ -101,6 +125,20 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
             try need(g.count >= 4 && g.first == 0 && zip(g, g.dropFirst()).allSatisfy { $0 < $1 },
                      key, "needs ≥ 4 increasing nodes starting at 0")
         }
+        for (g, key) in [(wholeStar.mu12Grid, "whole_star.mu12_grid"), (wholeStar.q14Grid, "whole_star.q14_grid"),
+                         (wholeStar.g13Grid, "whole_star.g13_grid")] {
+            try need(g.count >= 4 && g.first == 0 && zip(g, g.dropFirst()).allSatisfy { $0 < $1 },
+                     key, "needs ≥ 4 increasing nodes starting at 0")
+        }
+        for c in Coupling.allCases {
+            try need(wholeStar.grid(c).contains(systematics.reference(c)), "whole_star.\(c.pick("mu12", "q14", "g13"))_grid",
+                     "must contain the reference value \(systematics.reference(c)) (its track is a node, not an extra track)")
+        }
+        try need(wholeStar.reimersEta.value >= 0 && wholeStar.reimersEta.value <= 2
+                 && wholeStar.reimersEta.value - wholeStar.reimersEta.error >= 0 && wholeStar.reimersEta.value + wholeStar.reimersEta.error <= 2,
+                 "whole_star.reimers_eta", "value ± error must lie in [0, 2]")
+        try need(wholeStar.mixingLengthDelta.value > 0 && wholeStar.mixingLengthDelta.value < 1,
+                 "whole_star.mixing_length_delta", "must lie in (0, 1)")
         try need(systematics.referenceMu12.value > 0 && systematics.referenceMu12.value <= mu12Grid.last!,
                  "systematics.reference_mu12", "must lie in (0, last mu12_grid node]")
         try need(systematics.referenceQ14.value > 0 && systematics.referenceQ14.value <= q14Grid.last!,

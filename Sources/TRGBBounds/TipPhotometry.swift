@@ -8,8 +8,9 @@ import Foundation
 ///     log g = log₁₀(G M / R²),  R² = L / (4π σ T_eff⁴)                                  (iterated with T_eff)
 ///     M_I = M_bol − BC_I(T_eff, log g, [Fe/H])
 ///
-/// The envelope is not modelled: T_eff comes from the tip colour, so mixing length and envelope
-/// physics enter through the colour relation's scatter (Docs/bounds.md §2).
+/// With the core engine the envelope is not modelled: T_eff comes from the tip colour, so mixing length and envelope
+/// physics enter through the colour relation's scatter (Docs/bounds.md §2). A whole-star track gives T_eff and log g
+/// itself (`tip(logL:teff:logg:feh:)`), and the colour becomes a cross-check.
 public struct TipPhotometry: Sendable {
     public var table: BolometricCorrectionTable
 
@@ -51,5 +52,26 @@ public struct TipPhotometry: Sendable {
         let bc = try table.bcI(teff: teff, logg: clamped(g), feh: feh)
         let mBol = table.mbolSun - 2.5 * logL
         return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: g, bcI: bc, colourVI: colourVI)
+    }
+
+    /// The tip of a whole-star model: T_eff and log g are the model's, so no colour is assumed; the model's own
+    /// (V−I)₀ is read from the same table (for the cross-check against the empirical tip colour).
+    ///
+    ///     M_I = M_bol,☉(table) − 2.5 log₁₀(L/L☉) − BC_I(T_eff, log g, [Fe/H]),   (V−I)₀ = BC_I − BC_V
+    public func tip(logL: Double, teff: Double, logg: Double, feh: Double) throws -> Result {
+        guard logL.isFinite, logL > 2, logL < 4.5 else {
+            throw TRGBError.invalidParameter(name: "log L_tip", value: logL, allowed: "(2, 4.5)")
+        }
+        let gRange = table.logg.first!...table.logg.last!
+        // As above: a tip slightly below the grid's lowest log g takes the BC at the edge (≈ 0.05 mag per dex).
+        let allowed = (gRange.lowerBound - 0.5)...gRange.upperBound
+        guard allowed.contains(logg) else {
+            throw TRGBError.outsideTable(table: "bolometric corrections \(table.name)", quantity: "log g", value: logg, range: allowed)
+        }
+        let g = min(max(logg, gRange.lowerBound), gRange.upperBound)
+        let bc = try table.bcI(teff: teff, logg: g, feh: feh)
+        let colour = try table.colourVI(teff: teff, logg: g, feh: feh)
+        let mBol = table.mbolSun - 2.5 * logL
+        return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: logg, bcI: bc, colourVI: colour)
     }
 }

@@ -18,6 +18,9 @@ public struct TrackOutcome: Sendable, Equatable, Codable {
     public var age = 0.0
     /// Accepted steps, Newton iterations, retried steps.
     public var steps = 0, iterations = 0, retries = 0
+    /// The star's surface at the tip (whole-star tracks only; nil for the core-only engine, whose envelope is not
+    /// modelled): what the bound's photometry reads instead of an empirical tip colour.
+    public var surface: TipSurface?
 
     public init(coreMass: Double, logTipLuminosity: Double, seconds: Double) {
         self.coreMass = coreMass
@@ -45,12 +48,45 @@ public struct TrackOutcome: Sendable, Equatable, Codable {
         case ignitionTemperature = "ignition_temperature_k"
         case centralDensity = "central_density_g_cm3", centralTemperature = "central_temperature_k"
         case age = "age_yr", steps = "steps", iterations = "newton_iterations", retries = "retries"
+        case surface = "surface"
     }
 
-    /// The outputs in `CodingKeys` order (the export's columns).
+    /// The export's columns (`grid export`, Docs/output-contract.md): every key but `surface`, in `CodingKeys` order.
+    public static let columnKeys: [CodingKeys] = CodingKeys.allCases.filter { $0 != .surface }
+
+    /// The outputs in `columnKeys` order (the export's columns).
     public var columns: [Double] {
         [coreMass, logTipLuminosity, seconds, ignitionMass, ignitionDensity, ignitionTemperature,
          centralDensity, centralTemperature, age, Double(steps), Double(iterations), Double(retries)]
+    }
+}
+
+/// The surface of a whole-star track at the tip (helium ignition, interpolated to L_He = 10 L☉ like the rest of
+/// the tip): the photosphere the bolometric corrections need, and the surface composition. Keys with units.
+public struct TipSurface: Sendable, Equatable, Codable {
+    /// T_eff (K), log₁₀ g (cgs), R (R☉) and the mass then (M☉, after the wind).
+    public var effectiveTemperature: Double, logGravity: Double, radius: Double, mass: Double
+    /// Surface X and Y (the first dredge-up's mark), and the first dredge-up's ΔY (surface Y − initial Y).
+    public var hydrogen: Double, helium: Double, dredgeUpDeltaY: Double
+    /// How helium ignited: `flashed` (a runaway, c* > 0) or `quiescent_ignition` (`StarTrackStatus`).
+    public var ignition: String
+
+    public init(effectiveTemperature: Double, logGravity: Double, radius: Double, mass: Double, hydrogen: Double,
+                helium: Double, dredgeUpDeltaY: Double, ignition: String) {
+        self.effectiveTemperature = effectiveTemperature
+        self.logGravity = logGravity
+        self.radius = radius
+        self.mass = mass
+        self.hydrogen = hydrogen
+        self.helium = helium
+        self.dredgeUpDeltaY = dredgeUpDeltaY
+        self.ignition = ignition
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case effectiveTemperature = "teff_tip_k", logGravity = "log_g_tip", radius = "radius_tip_rsun"
+        case mass = "mass_tip_msun", hydrogen = "surface_hydrogen_tip", helium = "surface_helium_tip"
+        case dredgeUpDeltaY = "dredge_up_delta_y", ignition
     }
 }
 

@@ -27,16 +27,33 @@ public final class TrackRunner: @unchecked Sendable {
     public private(set) var fromStore = 0
     private var storeProblemReported = false
 
+    /// The whole-star engine (nil: the core-only flash integrator with `relations` and `settings`).
+    public let wholeStar: WholeStarTracks?
+
     public init(relations: CoreEdgeRelations, settings: FlashSettings = FlashSettings(),
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, store: TrackStore? = nil) {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, store: TrackStore? = nil,
+                wholeStar: WholeStarTracks? = nil) {
         self.relations = relations
         self.settings = settings
         self.threads = max(1, threads)
         self.store = store
+        self.wholeStar = wholeStar
     }
+
+    /// A runner with the same engine, threads and store and an empty memory.
+    public func sibling() -> TrackRunner {
+        let r = TrackRunner(relations: relations, settings: settings, threads: threads, store: store, wholeStar: wholeStar)
+        r.warn = warn
+        r.progress = progress
+        return r
+    }
+
+    /// Which engine runs the tracks: `core` or `whole-star` (`TrackEngine`).
+    public var engine: TrackEngine { wholeStar == nil ? .core : .wholeStar }
 
     /// The engine context of a track's store identity: everything besides the `TrackSpec` that sets its numbers.
     public var context: String {
+        if let wholeStar { return wholeStar.context }
         var s = settings
         s.keepHistory = false
         return "engine core-flash; relations " + PhysicsSpecification.canonical(relations, version: 1)
@@ -91,8 +108,8 @@ public final class TrackRunner: @unchecked Sendable {
             }
             unique = missing
         }
-        // Build every integrator first so that bad input fails before any work.
-        let batch = Batch(specs: unique, integrators: try unique.map { try $0.integrator(relations: relations, settings: settings) })
+        // Build every job first so that bad input fails before any work.
+        let batch = Batch(specs: unique, jobs: try unique.map { try job($0) })
         let total = unique.count
         let (toStore, ids) = (storable, identities)
         let workers = min(threads, max(total, 1))
@@ -101,15 +118,9 @@ public final class TrackRunner: @unchecked Sendable {
             DispatchQueue.global().async(group: group) { [self] in
                 while let i = batch.take() {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let flash = batch.integrators[i].run()
+                    let result = batch.jobs[i]()
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
                     let spec = batch.specs[i]
-                    let result: TrackResult
-                    if case let .failed(reason) = flash.status {
-                        result = .failed(TrackFailure(reason))
-                    } else {
-                        result = .flashed(TrackOutcome(flash, seconds: seconds))
-                    }
                     if let store, toStore.contains(spec), let id = ids[spec],
                        let problem = store.write(identity: id, spec: spec, result: result) {
                         lock.lock()
@@ -135,6 +146,19 @@ public final class TrackRunner: @unchecked Sendable {
         return specs.map { memo[$0]! }
     }
 
+    /// The work of one track, checked (bad input throws, naming the field) before any work.
+    func job(_ spec: TrackSpec) throws -> @Sendable () -> TrackResult {
+        if let wholeStar { return try wholeStar.job(spec) }
+        let integrator = SingleOwner(try spec.integrator(relations: relations, settings: settings))
+        return {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let flash = integrator.value.run()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+            if case let .failed(reason) = flash.status { return .failed(TrackFailure(reason)) }
+            return .flashed(TrackOutcome(flash, seconds: seconds))
+        }
+    }
+
     /// Seeds the memory with known outcomes.
     public func remember(_ outcomes: [TrackSpec: TrackOutcome]) {
         lock.lock()
@@ -150,18 +174,18 @@ public final class TrackRunner: @unchecked Sendable {
     }
 }
 
-/// One batch of tracks shared by the workers: each integrator is taken by exactly one worker;
+/// One batch of tracks shared by the workers: each job is taken by exactly one worker;
 /// `finished` is written under the runner's lock.
 private final class Batch: @unchecked Sendable {
     let specs: [TrackSpec]
-    let integrators: [FlashIntegrator]
+    let jobs: [@Sendable () -> TrackResult]
     var finished = 0
     private let lock = NSLock()
     private var next = 0
 
-    init(specs: [TrackSpec], integrators: [FlashIntegrator]) {
+    init(specs: [TrackSpec], jobs: [@Sendable () -> TrackResult]) {
         self.specs = specs
-        self.integrators = integrators
+        self.jobs = jobs
     }
 
     /// The next unclaimed index, or nil when all are taken.
@@ -172,4 +196,20 @@ private final class Batch: @unchecked Sendable {
         next += 1
         return next - 1
     }
+}
+
+/// A value handed to exactly one worker (a batch's job runs once), so it may cross threads unchecked.
+private final class SingleOwner<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// The engine that computes bound tracks.
+public enum TrackEngine: String, Sendable, CaseIterable, Codable {
+    /// The helium core alone to the flash, the envelope through core-edge relations (`FlashIntegrator`): seconds
+    /// per track; valid near 0.8–0.9 M☉ (Docs/whole-star-evolution.md §6).
+    case core
+    /// The whole star from its ZAMS to helium ignition (`WholeStarTracks`): minutes per track; every mass, the
+    /// mixing length and the wind act, and the tip's T_eff comes from the model.
+    case wholeStar = "whole-star"
 }

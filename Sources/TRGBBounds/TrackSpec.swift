@@ -19,6 +19,11 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
     public var physics = PhysicsSpecification()
     public var edgeTemperatureFactor = 1.0
     public var edgePressureFactor = 1.0
+    /// Whole-star engine only (`WholeStarTracks`): the mixing length α_MLT (nil: the stored solar calibration's) and
+    /// Reimers' η (nil: 0). Optional so that they are left out of the identity of a core track when not set
+    /// (a core track refuses them: its core-edge relations carry no envelope).
+    public var mixingLength: Double?
+    public var reimersEta: Double?
 
     public init(mass: Double, helium: Double, metallicity: Double) {
         self.mass = mass
@@ -68,6 +73,7 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
             + "cond=\(conduction.rawValue) blouin=\(blouin2020) 3a=\(tripleAlpha.rawValue) scr=\(screening.rawValue) "
             + "plasma=\(plasmaNeutrinos.rawValue) " + String(format: "cT=%.6g cP=%.6g", edgeTemperatureFactor, edgePressureFactor)
             + (q14 == 0 ? "" : String(format: " q14=%.6g", q14)) + (g13 == 0 ? "" : String(format: " g13=%.6g", g13))
+            + (mixingLength.map { String(format: " alpha=%.6g", $0) } ?? "") + (reimersEta.map { String(format: " eta=%.6g", $0) } ?? "")
     }
 
     /// The identity of the track: every field in sorted-key JSON behind both encoding versions.
@@ -103,6 +109,14 @@ public struct TrackSpec: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// Builds the integrator (throws with the parameter named on bad input).
     public func integrator(relations base: CoreEdgeRelations, settings: FlashSettings) throws -> FlashIntegrator {
+        if let a = mixingLength {
+            throw TRGBError.invalidParameter(name: "mixing length (core engine)", value: a,
+                                             allowed: "none: the core-only engine has no envelope; use the whole-star engine")
+        }
+        if let e = reimersEta {
+            throw TRGBError.invalidParameter(name: "Reimers eta (core engine)", value: e,
+                                             allowed: "none: the core-only engine has no envelope; use the whole-star engine")
+        }
         let star = try StarParameters(mass: mass, helium: helium, metallicity: metallicity, dredgeUpHelium: dredgeUpHelium)
         let physics = try CorePhysics(self.physics)
         var relations = base

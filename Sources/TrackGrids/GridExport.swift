@@ -7,7 +7,7 @@ import TRGBBounds
 public enum GridExport {
     public static var columns: [String] {
         ["index"] + GridParameter.all.map(\.name) + ["status", "failure_kind", "failure_message"]
-            + TrackOutcome.CodingKeys.allCases.map(\.rawValue)
+            + TrackOutcome.columnKeys.map(\.rawValue)
     }
 
     /// CSV (RFC 4180 quoting), a header line, then one line per row.
@@ -22,7 +22,7 @@ public enum GridExport {
             if case let .flashed(o) = r.state {
                 fields += o.columns.enumerated().map { k, v in isInteger(k) ? "\(Int(v))" : "\(v)" }
             } else {
-                fields += Array(repeating: "", count: TrackOutcome.CodingKeys.allCases.count)
+                fields += Array(repeating: "", count: TrackOutcome.columnKeys.count)
             }
             out += fields.joined(separator: ",") + "\n"
         }
@@ -90,7 +90,7 @@ public enum GridExport {
             try c.encode(failure?.message, forKey: Key("failure_message"))
             var outcome: TrackOutcome?
             if case let .flashed(o) = row.state { outcome = o }
-            for (k, key) in TrackOutcome.CodingKeys.allCases.enumerated() {
+            for (k, key) in TrackOutcome.columnKeys.enumerated() {
                 if let v = outcome?.columns[k] {
                     if isInteger(k) { try c.encode(Int(v), forKey: Key(key.rawValue)) } else { try c.encode(v, forKey: Key(key.rawValue)) }
                 } else {
@@ -102,7 +102,7 @@ public enum GridExport {
 
     /// The integer outputs (steps, Newton iterations, retries).
     static func isInteger(_ k: Int) -> Bool {
-        [TrackOutcome.CodingKeys.steps, .iterations, .retries].contains(TrackOutcome.CodingKeys.allCases[k])
+        [TrackOutcome.CodingKeys.steps, .iterations, .retries].contains(TrackOutcome.columnKeys[k])
     }
 
     static func field(_ v: GridValue) -> String {

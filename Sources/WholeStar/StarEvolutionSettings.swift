@@ -7,7 +7,7 @@ import Foundation
 /// after each accepted step the next Δt is Δt · min over the targets of (target / measured change), clamped to
 /// [`minimumFactor`, `maximumFactor`]. A step whose Newton solve or burning fails is retried with Δt/2, at most
 /// `maximumRetries` times in a row; a run never takes more than `maximumSteps` steps. So every run ends.
-public struct StarEvolutionSettings: Sendable, Equatable {
+public struct StarEvolutionSettings: Sendable, Equatable, Codable {
     /// Cells of the mesh.
     public var cells = 400
     /// First time step after the ZAMS (yr) and the largest allowed (yr).

@@ -169,7 +169,7 @@ struct OutputContractTests {
             .union(keys(BoundReport.CalibrationEntry.CodingKeys.self)).union(keys(BoundReport.PublishedLimit.CodingKeys.self))
             .union(keys(BoundReport.TipPoint.CodingKeys.self)).union(keys(BoundReport.BudgetEntry.CodingKeys.self))
             .union(keys(BoundReport.Combined.CodingKeys.self)).union(keys(BoundReport.Tested.CodingKeys.self))
-            .union(keys(BoundReport.Tested.Outcome.CodingKeys.self)),
+            .union(keys(BoundReport.Tested.Outcome.CodingKeys.self)).union(keys(TipSurface.CodingKeys.self)),
         "millicharge": keys(MillichargeReport.CodingKeys.self).union(keys(MillichargeReport.Object.CodingKeys.self))
             .union(keys(MillichargeReport.Inputs.CodingKeys.self)).union(keys(MillichargeReport.RedGiant.CodingKeys.self))
             .union(keys(MillichargeReport.RedGiant.Calibration.CodingKeys.self)).union(keys(MillichargeReport.Limit.CodingKeys.self)),
