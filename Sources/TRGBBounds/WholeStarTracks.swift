@@ -136,11 +136,25 @@ public final class WholeStarTracks: @unchecked Sendable {
         if spec.dredgeUpHelium != 0 { try refuse("dredge-up helium", spec.dredgeUpHelium, "0: the whole star makes its own first dredge-up") }
         if spec.edgeTemperatureFactor != 1 { try refuse("core-edge c_T factor", spec.edgeTemperatureFactor, "1: the whole star has no core-edge relations") }
         if spec.edgePressureFactor != 1 { try refuse("core-edge c_P factor", spec.edgePressureFactor, "1: the whole star has no core-edge relations") }
-        if spec.conduction != base.conduction || spec.blouin2020 != base.blouin2020 {
-            try refuse("conduction", 0, "the default: the whole star's conduction is MESA's table (Cassisi et al. 2007)")
-        }
-        if spec.plasmaNeutrinos != base.plasmaNeutrinos {
-            try refuse("plasma neutrinos", 0, "the default: the whole star's plasma rates are PlasmaRateTable's")
+        // Every physics field but the ones the whole star honours (the couplings, 3α and its screening) must be the
+        // default: the whole star's conduction is MESA's table (Cassisi et al. 2007), its Coulomb terms, plasma
+        // rates (`PlasmaRateTable`), other neutrino losses and sin²θ_W its own.
+        var rest = spec.physics
+        rest.mu12 = base.physics.mu12
+        rest.millicharge = base.physics.millicharge
+        rest.axionElectron = base.physics.axionElectron
+        rest.tripleAlpha = base.tripleAlpha
+        rest.screening = base.screening
+        if rest != base.physics {
+            func fields(_ p: PhysicsSpecification) -> [String: String] {
+                let json = PhysicsSpecification.canonical(p, version: 0).dropFirst(3)
+                let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+                return object.mapValues { "\($0)" }
+            }
+            let (given, standard) = (fields(rest), fields(base.physics))
+            let differing = standard.keys.filter { given[$0] != standard[$0] }.sorted()
+            try refuse("physics " + differing.joined(separator: ", "), 0,
+                       "the default (the whole star's conduction, Coulomb terms, neutrino losses and sin²θ_W are fixed; it varies only the couplings, the 3α rate and the screening)")
         }
         if let a = spec.mixingLength, !(a.isFinite && a >= 0.5 && a <= 3) { try refuse("mixing length", a, "[0.5, 3]") }
         if let e = spec.reimersEta, !(e.isFinite && e >= 0 && e <= 2) { try refuse("Reimers eta", e, "[0, 2]") }
