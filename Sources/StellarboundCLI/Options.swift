@@ -70,8 +70,25 @@ func sharedTable(json: Bool) -> PlasmaRateTable {
 func showProgress(of runner: TrackRunner, label: String, silent: Bool) {
     let reporter = ProgressReporter(label, sink: .forRun(silent: silent))
     guard reporter.sink != .off else { return }
+    let finished = LockedCount()
     runner.progress = { done, total in
+        finished.set(done, total)
         reporter.update(done, of: total)
         if done == total { reporter.finish() }
     }
+    // A whole-star track takes minutes: the line also follows the last model of a running track.
+    runner.wholeStar?.onModel = { spec, s in
+        let (done, total) = finished.get()
+        reporter.update(done, of: total, detail: String(format: "M=%.2f %@: model %d, %.2f Gyr, log L %.2f, M_c %.3f",
+                                                        spec.mass, spec.description.split(separator: " ").first { $0.hasPrefix("mu12=") }.map(String.init) ?? "",
+                                                        s.model, s.age / 1e9, log10(max(s.luminosity, 1e-30)), s.heliumCoreMass))
+    }
+}
+
+/// The runner's last (done, total), shared between its workers' callbacks.
+private final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = (0, 0)
+    func set(_ done: Int, _ total: Int) { lock.lock(); value = (done, total); lock.unlock() }
+    func get() -> (Int, Int) { lock.lock(); defer { lock.unlock() }; return value }
 }

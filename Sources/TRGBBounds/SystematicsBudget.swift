@@ -28,13 +28,13 @@ public struct Variation: Sendable {
 public enum SystematicsBudget {
     /// The variations of an engine: the core engine's list (`variations(model:fehError:)`; `wholeStar` nil), or the
     /// whole star's: the
-    /// same star, helium, metallicity, 3α, screening and BC-table variations, plus the mixing length and Reimers η,
-    /// and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole star models
-    /// its envelope, dredge-up and T_eff). Its conduction and plasma-neutrino rates are fixed (`WholeStarTracks`), so
-    /// those two categories are not varied there (Docs/bounds.md §7).
+    /// same star, helium, metallicity, conduction, 3α, screening and BC-table variations, plus the mixing length and
+    /// Reimers η, and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
+    /// star models its envelope, dredge-up and T_eff). Its plasma-neutrino rates are fixed (`WholeStarTracks`), so
+    /// the Itoh-fit variation is not made there (Docs/bounds.md §11).
     public static func variations(model: TipModelInputs, fehError: Double, wholeStar: WholeStarTracks?) -> [Variation] {
         guard let wholeStar else { return variations(model: model, fehError: fehError) }
-        let keep: Set<Variation.Category> = [.metallicity, .helium, .mass, .tripleAlpha, .screening, .bolometricCorrection]
+        let keep: Set<Variation.Category> = [.metallicity, .helium, .mass, .conduction, .tripleAlpha, .screening, .bolometricCorrection]
         var list = variations(model: model, fehError: fehError).filter { keep.contains($0.category) }
         let dAlpha = model.wholeStar.mixingLengthDelta.value
         let eta = model.wholeStar.reimersEta

@@ -112,6 +112,7 @@ public final class TrackRunner: @unchecked Sendable {
         let batch = Batch(specs: unique, jobs: try unique.map { try job($0) })
         let total = unique.count
         let (toStore, ids) = (storable, identities)
+        if total > 0 { progress?(0, total) }
         let workers = min(threads, max(total, 1))
         let group = DispatchGroup()
         for _ in 0..<workers {

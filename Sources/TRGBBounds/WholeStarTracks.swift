@@ -13,10 +13,11 @@ import WholeStar
 ///
 /// What a spec means here: X = 1 − Y − Z with the GS98 mixture at Z (the calibrations' α-enhancement enters through
 /// Z, as for the core engine: Salaris et al. 1993); α_MLT = `mixingLength` or the stored solar calibration's;
-/// Reimers η = `reimersEta` or 0; μ₁₂, the millicharge and g_ae as given; the 3α rate and its screening as given. The
-/// whole star has no core-edge relations and makes its own first dredge-up, and its conduction (MESA's table) and
-/// plasma-neutrino rates (`PlasmaRateTable`) are fixed: a spec that sets `dredgeUpHelium`, the core-edge factors, the
-/// conduction prescription, Blouin et al. 2020 or the plasma-neutrino fit is refused with the field named.
+/// Reimers η = `reimersEta` or 0; μ₁₂, the millicharge and g_ae, the 3α rate and its screening (3α only: the
+/// hydrogen burning's screening is the network's own), the conduction prescription and Blouin et al. 2020 as given.
+/// The whole star has no core-edge relations and makes its own first dredge-up, and its plasma-neutrino rates
+/// (`PlasmaRateTable`), Coulomb terms and the loss factors are fixed: a spec that sets `dredgeUpHelium`, the
+/// core-edge factors or any of those is refused with the field named.
 ///
 /// Cost: a track takes minutes (the standard star ~4–8 min on one core, release build; Docs/whole-star-evolution.md
 /// §6), so bounds on this engine run few tracks (`TipModelInputs.WholeStar`) and read the track store.
@@ -37,6 +38,8 @@ public final class WholeStarTracks: @unchecked Sendable {
     public let tabulatedEOS: Bool
     /// Notes about the EOS tables (a cache rejected or unwritable).
     public var note: (@Sendable (String) -> Void)?
+    /// Called after every accepted model of every track (from the worker running it): progress for a terminal.
+    public var onModel: (@Sendable (TrackSpec, StarSnapshot) -> Void)?
 
     private let lock = NSLock()
     private var eosTables: [Double: EnvelopeEOSTable] = [:]
@@ -72,12 +75,15 @@ public final class WholeStarTracks: @unchecked Sendable {
         energy.axionElectron = spec.g13
         energy.tripleAlpha = spec.tripleAlpha
         energy.screening = spec.screening
+        energy.conduction = spec.conduction
+        energy.blouin2020 = spec.blouin2020
         let alpha = mixingLength(spec), eta = spec.reimersEta ?? 0
         let (micro, settings) = (microphysics, settings)
         let hydrogen = 1 - spec.helium - spec.metallicity
         try ZAMSModel.validate(mass: spec.mass, hydrogen: hydrogen, metallicity: spec.metallicity, mixingLength: alpha,
                                cells: settings.cells)
         let energyPhysics = energy
+        let onModel = self.onModel
         return {
             let star: StarEvolution
             do {
@@ -88,7 +94,7 @@ public final class WholeStarTracks: @unchecked Sendable {
                 return .failed(TrackFailure(kind: "starting_model", message: "the starting model: \(error)"))
             }
             let start = DispatchTime.now().uptimeNanoseconds
-            let outcome = StarTrack.run(star, stop: .flash, age: Self.maximumAge)
+            let outcome = StarTrack.run(star, stop: .flash, age: Self.maximumAge) { onModel?(spec, $0) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
             return Self.result(outcome, initialHelium: spec.helium, seconds: seconds)
         }
@@ -136,15 +142,17 @@ public final class WholeStarTracks: @unchecked Sendable {
         if spec.dredgeUpHelium != 0 { try refuse("dredge-up helium", spec.dredgeUpHelium, "0: the whole star makes its own first dredge-up") }
         if spec.edgeTemperatureFactor != 1 { try refuse("core-edge c_T factor", spec.edgeTemperatureFactor, "1: the whole star has no core-edge relations") }
         if spec.edgePressureFactor != 1 { try refuse("core-edge c_P factor", spec.edgePressureFactor, "1: the whole star has no core-edge relations") }
-        // Every physics field but the ones the whole star honours (the couplings, 3α and its screening) must be the
-        // default: the whole star's conduction is MESA's table (Cassisi et al. 2007), its Coulomb terms, plasma
-        // rates (`PlasmaRateTable`), other neutrino losses and sin²θ_W its own.
+        // Every physics field but the ones the whole star honours (the couplings, 3α and its screening, the
+        // conduction prescription and the Blouin correction) must be the default: its Coulomb terms, plasma rates
+        // (`PlasmaRateTable`), other neutrino losses, sin²θ_W and conduction factor are its own.
         var rest = spec.physics
         rest.mu12 = base.physics.mu12
         rest.millicharge = base.physics.millicharge
         rest.axionElectron = base.physics.axionElectron
         rest.tripleAlpha = base.tripleAlpha
         rest.screening = base.screening
+        rest.conduction = base.conduction
+        rest.blouin2020 = base.blouin2020
         if rest != base.physics {
             func fields(_ p: PhysicsSpecification) -> [String: String] {
                 let json = PhysicsSpecification.canonical(p, version: 0).dropFirst(3)
@@ -154,7 +162,7 @@ public final class WholeStarTracks: @unchecked Sendable {
             let (given, standard) = (fields(rest), fields(base.physics))
             let differing = standard.keys.filter { given[$0] != standard[$0] }.sorted()
             try refuse("physics " + differing.joined(separator: ", "), 0,
-                       "the default (the whole star's conduction, Coulomb terms, neutrino losses and sin²θ_W are fixed; it varies only the couplings, the 3α rate and the screening)")
+                       "the default (the whole star's Coulomb terms, neutrino losses, sin²θ_W and conduction factor are fixed; it varies the couplings, the 3α rate, the screening and the conduction prescription)")
         }
         if let a = spec.mixingLength, !(a.isFinite && a >= 0.5 && a <= 3) { try refuse("mixing length", a, "[0.5, 3]") }
         if let e = spec.reimersEta, !(e.isFinite && e >= 0 && e <= 2) { try refuse("Reimers eta", e, "[0, 2]") }

@@ -29,6 +29,11 @@ public struct StarEnergyPhysics: Sendable {
     /// The 3α rate and its screening (Fynbo et al. 2005, Chugunov et al. 2007: the helium-core integrator's defaults).
     public var tripleAlpha: TripleAlphaRate = .fynbo2005
     public var screening: ScreeningModel = .chugunov2007
+    /// The conductive opacity (`ConductiveOpacity`): Potekhin et al. 1999 with Shternin & Yakovlev 2006 e–e
+    /// collisions by default, or Yakovlev & Urpin 1980; with `blouin2020` the Blouin et al. 2020 (ApJ 899, 46) H/He
+    /// correction. The core integrator's choices, so that the bound's conduction variations act on whole stars too.
+    public var conduction: ConductiveOpacity.Prescription = .potekhin1999
+    public var blouin2020 = false
     public init() {}
 
     /// Below this temperature (K) the thermal neutrino losses and 3α are not evaluated. At 6.3 MK the plasma
@@ -144,7 +149,9 @@ final class StarCellPhysics: @unchecked Sendable {
             out.gradAd = s.gradAd
             out.eta = s.eta
         }
-        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions)
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions,
+                                          prescription: energy?.conduction ?? .potekhin1999,
+                                          blouin2020: energy?.blouin2020 ?? false)
         out.kappa = k.total.kappa
         if let point {
             let tB = exp(point.lnT)

@@ -90,9 +90,9 @@ import WholeStar
         let (analysis, report, variations) = try Self.analyse()
         let r = try #require(report.results.first)
         let categories = Set(r.budget.map(\.category))
-        #expect(categories.isSuperset(of: [.metallicity, .helium, .mass, .mixingLength, .massLoss, .tripleAlpha, .screening,
-                                           .bolometricCorrection]))
-        #expect(categories.isDisjoint(with: [.coreEdge, .tipColour, .mixing, .conduction, .neutrinoRates]))
+        #expect(categories.isSuperset(of: [.metallicity, .helium, .mass, .mixingLength, .massLoss, .conduction, .tripleAlpha,
+                                           .screening, .bolometricCorrection]))
+        #expect(categories.isDisjoint(with: [.coreEdge, .tipColour, .mixing, .neutrinoRates]))
         #expect(r.budget.count == variations.count)
         // Track variations: run at x = 0 only, the shift carried to the reference x unchanged.
         for (row, v) in zip(r.budget, variations) where v.track != nil {
@@ -135,8 +135,6 @@ import WholeStar
         refused({ $0.dredgeUpHelium = 0.02 }, naming: "dredge-up")
         refused({ $0.edgeTemperatureFactor = 1.05 }, naming: "c_T")
         refused({ $0.edgePressureFactor = 2 }, naming: "c_P")
-        refused({ $0.conduction = .yakovlevUrpin1980 }, naming: "conduction")
-        refused({ $0.blouin2020 = true }, naming: "blouin2020")
         refused({ $0.plasmaNeutrinos = .itoh1996 }, naming: "plasmaNeutrinos")
         refused({ $0.physics.neutrinoLossFactor = 1.2 }, naming: "neutrinoLossFactor")
         refused({ $0.physics.conductiveOpacityFactor = 0.8 }, naming: "conductiveOpacityFactor")

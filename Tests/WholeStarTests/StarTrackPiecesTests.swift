@@ -246,6 +246,33 @@ struct StarTrackPiecesTests {
         }
     }
 
+    @Test("the conduction choices reach the cells: a degenerate helium core's κ follows ConductiveOpacity's prescription and Blouin factor")
+    func conductionChoicesInCells() throws {
+        let micro = try #require(zamsMicrophysics)
+        // Near helium ignition in the standard star's core: ρ = 3.7e5 g cm⁻³, T = 90 MK, pure ⁴He (X = 0).
+        var a = try micro.metals.networkAbundances(hydrogen: 0, metals: 0.001)
+        a[.he4] += a[.h1]; a[.h1] = 0
+        let c = try StarCellComposition(a, micro: micro)
+        let rho = 3.7e5, t = 9.0e7
+        func kappa(_ edit: (inout StarEnergyPhysics) -> Void) throws -> Double {
+            var e = StarEnergyPhysics()
+            edit(&e)
+            return try StarCellPhysics(micro: micro, burning: .initial, energy: e).evaluate(lnRho: log(rho), lnT: log(t), eta: nil, composition: c).kappa
+        }
+        let standard = try kappa { _ in }
+        let rad = try micro.opacities.radiative(logRho: log10(rho), logT: log10(t), weights: c.weights).kappa
+        for (prescription, blouin) in [(ConductiveOpacity.Prescription.potekhin1999, false), (.potekhin1999, true), (.yakovlevUrpin1980, false)] {
+            let k = try kappa { $0.conduction = prescription; $0.blouin2020 = blouin }
+            // 1/κ = 1/κ_rad + 1/κ_cond with the project's κ_cond for the cell's ions: the cell and ConductiveOpacity agree.
+            let cond = try ConductiveOpacity.opacity(density: rho, temperature: t, charge: c.ions.meanCharge, mass: c.ions.meanMass,
+                                                     meanChargeSquared: c.ions.meanChargeSquared,
+                                                     prescription: prescription, blouin2020: blouin)
+            #expect(abs(k / (1 / (1 / rad + 1 / cond)) - 1) < 1e-6, "\(prescription), Blouin \(blouin)")
+        }
+        // Blouin et al. 2020 lowers κ_cond (F = 1/(1 + gH) < 1 here), so κ.
+        #expect(try kappa { $0.blouin2020 = true } < standard * 0.99)
+    }
+
     @Test("the burning step's energy is what the burnt hydrogen pays: CNO 25.0 MeV and pp-I 26.2 MeV per 4 ¹H, net of neutrinos")
     func burningEnergyMatchesFuel() throws {
         let micro = try #require(zamsMicrophysics)
