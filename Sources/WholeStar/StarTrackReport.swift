@@ -20,6 +20,8 @@ public struct StarTrackReport: Sendable, Encodable {
     public var axionElectron: Double
     /// The evolving cells' equation of state: `direct` (`EnvelopeEOS` in every cell) or `table` (`EnvelopeEOSTable`).
     public var eos: String
+    /// The physics choices (`StarEnergyPhysics`): conduction prescription, Blouin et al. 2020, 3α rate, its screening.
+    public var conduction: String, blouin2020: Bool, tripleAlpha: String, screening: String
     /// The named configuration the track was run with (`StarPreset`), nil for none.
     public var preset: String?
     /// The tip (helium ignition; nil unless reached): age (Gyr), log L (L☉), T_eff (K), log g, R (R☉), surface Y, and
@@ -54,6 +56,11 @@ public struct StarTrackReport: Sendable, Encodable {
         millicharge = star.equations.physics.energy?.neutrino.millicharge ?? 0
         axionElectron = star.equations.physics.energy?.axionElectron ?? 0
         eos = star.equations.physics.eosTable == nil ? "direct" : "table"
+        let energy = star.equations.physics.energy ?? StarEnergyPhysics()
+        conduction = energy.conduction.rawValue
+        blouin2020 = energy.blouin2020
+        tripleAlpha = energy.tripleAlpha.rawValue
+        screening = energy.screening.rawValue
         if let t = outcome.tip {
             ageTip = t.age / 1e9; logLTip = log10(t.luminosity); teffTip = t.effectiveTemperature; logGTip = t.logGravity
             radiusTip = t.radius; surfaceHeliumTip = t.surfaceHelium; ignitionMass = t.maximumTemperatureMass
@@ -130,6 +137,7 @@ public struct StarTrackReport: Sendable, Encodable {
         case surfaceHelium = "surface_helium", surfaceCarbonToNitrogen = "surface_c_to_n"
         case steps, retries, seconds = "wall_time_s", reimersEta = "reimers_eta", finalMass = "final_mass_msun"
         case mu12, millicharge, axionElectron = "axion_electron_g13", eos, preset
+        case conduction, blouin2020, tripleAlpha = "triple_alpha", screening
         case ageTip = "age_tip_gyr", logLTip = "log_l_tip", teffTip = "teff_tip_k", logGTip = "log_g_tip"
         case radiusTip = "radius_tip_rsun", surfaceHeliumTip = "surface_helium_tip", ignitionMass = "ignition_mass_msun"
         case ignitionDensity = "ignition_density_g_cm3", ignitionTemperature = "ignition_temperature_k"
@@ -146,6 +154,8 @@ public struct StarTrackReport: Sendable, Encodable {
         try c.encode(cells, forKey: .cells); try c.encode(stop, forKey: .stop); try c.encode(status, forKey: .status)
         try c.encode(failureReason, forKey: .failureReason); try c.encode(eos, forKey: .eos)
         try c.encode(preset, forKey: .preset)
+        try c.encode(conduction, forKey: .conduction); try c.encode(blouin2020, forKey: .blouin2020)
+        try c.encode(tripleAlpha, forKey: .tripleAlpha); try c.encode(screening, forKey: .screening)
         for (key, value) in [(CodingKeys.age, age), (.luminosity, luminosity), (.logL, logL), (.teff, teff), (.logG, logG),
                              (.radius, radius), (.centralHydrogen, centralHydrogen),
                              (.centralTemperature, centralTemperature), (.centralDensity, centralDensity),
