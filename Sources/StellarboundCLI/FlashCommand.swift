@@ -29,17 +29,7 @@ struct FlashOptions: ParsableArguments {
     @Option(name: .customLong("axion-electron"), help: "Axion–electron coupling g_ae in units of 1e-13, in [0, 100]: bremsstrahlung and Compton axions join the losses (Docs/axion.md). Default 0.")
     var axionElectron: Double = 0
 
-    @Option(help: "Conductive opacity (potekhin1999: the Cassisi et al. 2007 method).")
-    var conduction = ConductiveOpacity.Prescription.potekhin1999
-
-    @Flag(name: .customLong("blouin2020"), help: "Apply the Blouin et al. 2020 correction to the conductive opacity.")
-    var blouin = false
-
-    @Option(name: .customLong("triple-alpha"), help: "3α rate.")
-    var tripleAlpha = TripleAlphaRate.fynbo2005
-
-    @Option(help: "Screening of the 3α rate.")
-    var screening = ScreeningModel.chugunov2007
+    @OptionGroup var choices: ConductionAndHeliumBurningOptions
 
     @Option(name: .customLong("plasma-neutrinos"), help: "Plasmon decay: exact, or itoh1996 (standard channels from the fit).")
     var plasmaNeutrinos = CorePhysics.PlasmaNeutrinos.exact
@@ -84,10 +74,7 @@ struct FlashOptions: ParsableArguments {
     /// The physics these options select (one value, as the library and the bound pipeline use it).
     func specification() -> PhysicsSpecification {
         var p = PhysicsSpecification()
-        p.conduction = conduction
-        p.blouin2020 = blouin
-        p.tripleAlpha = tripleAlpha
-        p.screening = screening
+        choices.apply(to: &p)
         p.plasmaNeutrinos = plasmaNeutrinos
         p.coulomb = coulomb
         p.mu12 = mu12

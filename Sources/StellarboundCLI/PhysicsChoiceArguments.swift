@@ -52,3 +52,32 @@ extension EnvelopeMicrophysics.BurningAbundances: PhysicsChoiceArgument {}
 extension PosteriorPriorChoice.PriorSet: PhysicsChoiceArgument {}
 extension PosteriorPriorChoice.ZScale: PhysicsChoiceArgument {}
 extension ZAMSBurningAbundances: PhysicsChoiceArgument {}
+
+/// The physics choices `flash` and `star` share: the conductive opacity and the 3α rate with its screening.
+struct ConductionAndHeliumBurningOptions: ParsableArguments {
+    @Option(help: "Conductive opacity: potekhin1999 (Potekhin et al. 1999 with Shternin & Yakovlev 2006, the Cassisi et al. 2007 method; default) or yakovlevUrpin1980.")
+    var conduction = ConductiveOpacity.Prescription.potekhin1999
+
+    @Flag(name: .customLong("blouin2020"), help: "Apply the Blouin et al. 2020 correction to the conductive opacity.")
+    var blouin = false
+
+    @Option(name: .customLong("triple-alpha"), help: "3α rate (Fynbo et al. 2005 by default).")
+    var tripleAlpha = TripleAlphaRate.fynbo2005
+
+    @Option(help: "Screening of the 3α rate (Chugunov et al. 2007 by default; in `star` the hydrogen burning keeps the network's own).")
+    var screening = ScreeningModel.chugunov2007
+
+    func apply(to p: inout PhysicsSpecification) {
+        p.conduction = conduction
+        p.blouin2020 = blouin
+        p.tripleAlpha = tripleAlpha
+        p.screening = screening
+    }
+
+    func apply(to e: inout StarEnergyPhysics) {
+        e.conduction = conduction
+        e.blouin2020 = blouin
+        e.tripleAlpha = tripleAlpha
+        e.screening = screening
+    }
+}

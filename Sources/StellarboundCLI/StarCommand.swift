@@ -36,14 +36,7 @@ struct StarCommand: ParsableCommand {
     @Option(name: .long, help: "Neutrino millicharge q in units of e, in [0, 1]. Default 0.") var millicharge = 0.0
     @Option(name: .customLong("axion-electron"), help: "Axion–electron coupling g_ae in units of 1e-13, in [0, 100]: bremsstrahlung and Compton axions in every cell above 6.5 MK (Docs/axion.md). Default 0.")
     var axionElectron = 0.0
-    @Option(help: "Conductive opacity: potekhin1999 (Potekhin et al. 1999 with Shternin & Yakovlev 2006, the Cassisi et al. 2007 method; default) or yakovlevUrpin1980.")
-    var conduction = ConductiveOpacity.Prescription.potekhin1999
-    @Flag(name: .customLong("blouin2020"), help: "Apply the Blouin et al. 2020 correction to the conductive opacity (H and He).")
-    var blouin = false
-    @Option(name: .customLong("triple-alpha"), help: "3α rate (Fynbo et al. 2005 by default).")
-    var tripleAlpha = TripleAlphaRate.fynbo2005
-    @Option(help: "Screening of the 3α rate (Chugunov et al. 2007 by default; the hydrogen burning keeps the network's own).")
-    var screening = ScreeningModel.chugunov2007
+    @OptionGroup var choices: ConductionAndHeliumBurningOptions
     @Option(help: "Equation of state of the evolving cells: direct (the free-energy EOS solved in every cell; the reference) or table (the tabulated EOS for this Z, built once in ~10 s and cached on disk; faster, and within the differences Docs/whole-star-evolution.md §2 quotes). Default direct.")
     var eos = StarEOSChoice.direct
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
@@ -88,10 +81,7 @@ struct StarCommand: ParsableCommand {
                                             allowed: "[0, \(AxionEmission.maximumCoupling)] (g_ae in 1e-13)")
         }
         energy.axionElectron = axionElectron
-        energy.conduction = conduction
-        energy.blouin2020 = blouin
-        energy.tripleAlpha = tripleAlpha
-        energy.screening = screening
+        choices.apply(to: &energy)
         let data = try DataDirectory.locate(explicit: dataDir)
         let sun = try SolarCalibration.stored(dataDirectory: data)
         let z = metallicity ?? sun.metallicity, y = helium ?? sun.helium, alpha = mixingLength ?? preset?.mixingLength ?? sun.mixingLength
