@@ -37,19 +37,18 @@ public enum SystematicsBudget {
         let keep: Set<Variation.Category> = [.metallicity, .helium, .mass, .conduction, .tripleAlpha, .screening, .bolometricCorrection]
         var list = variations(model: model, fehError: fehError).filter { keep.contains($0.category) }
         let dAlpha = model.wholeStar.mixingLengthDelta.value
-        let eta = model.wholeStar.reimersEta
+        let eta = model.wholeStar.reimersEtaVariation.value
+        list.append(Variation(name: String(format: "Reimers η = %.3g", eta), category: .massLoss, track: { spec in
+            var t = spec
+            t.reimersEta = eta
+            return t
+        }))
         for sign in [1.0, -1.0] {
             let s = sign > 0 ? "+" : "−"
             list.append(Variation(name: String(format: "mixing length α %@%.2f", s, dAlpha), category: .mixingLength,
                                   track: { spec in
                                       var t = spec
                                       t.mixingLength = wholeStar.mixingLength(spec) + sign * dAlpha
-                                      return t
-                                  }))
-            list.append(Variation(name: String(format: "Reimers η %@%.2f", s, eta.error), category: .massLoss,
-                                  track: { spec in
-                                      var t = spec
-                                      t.reimersEta = max(0, (spec.reimersEta ?? eta.value) + sign * eta.error)
                                       return t
                                   }))
         }

@@ -47,11 +47,12 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
     }
 
     /// The whole-star engine's tracks (`WholeStarTracks`): its own, shorter coupling grids (a track takes minutes),
-    /// Reimers' η of the standard star with its error, and the mixing length's range about the solar calibration.
+    /// Reimers' η of the standard star and of its one-sided variation, and the mixing length's range about the solar
+    /// calibration.
     public struct WholeStar: Decodable, Sendable, Equatable {
         public var mu12Grid: [Double], q14Grid: [Double], g13Grid: [Double]
-        /// Reimers η of every standard track (value) and its variation (± error).
-        public var reimersEta: Uncertain
+        /// Reimers η of every standard track, and the η of the budget's wind variation.
+        public var reimersEta: Value, reimersEtaVariation: Value
         /// α_MLT is the stored solar calibration's; the budget varies it by ± this.
         public var mixingLengthDelta: Value
         public var source: String
@@ -134,9 +135,10 @@ public struct TipModelInputs: Decodable, Sendable, Equatable {
             try need(wholeStar.grid(c).contains(systematics.reference(c)), "whole_star.\(c.pick("mu12", "q14", "g13"))_grid",
                      "must contain the reference value \(systematics.reference(c)) (its track is a node, not an extra track)")
         }
-        try need(wholeStar.reimersEta.value >= 0 && wholeStar.reimersEta.value <= 2
-                 && wholeStar.reimersEta.value - wholeStar.reimersEta.error >= 0 && wholeStar.reimersEta.value + wholeStar.reimersEta.error <= 2,
-                 "whole_star.reimers_eta", "value ± error must lie in [0, 2]")
+        try need(wholeStar.reimersEta.value >= 0 && wholeStar.reimersEta.value <= 2, "whole_star.reimers_eta", "must lie in [0, 2]")
+        try need(wholeStar.reimersEtaVariation.value >= 0 && wholeStar.reimersEtaVariation.value <= 2
+                 && wholeStar.reimersEtaVariation.value != wholeStar.reimersEta.value,
+                 "whole_star.reimers_eta_variation", "must lie in [0, 2] and differ from reimers_eta")
         try need(wholeStar.mixingLengthDelta.value > 0 && wholeStar.mixingLengthDelta.value < 1,
                  "whole_star.mixing_length_delta", "must lie in (0, 1)")
         try need(systematics.referenceMu12.value > 0 && systematics.referenceMu12.value <= mu12Grid.last!,

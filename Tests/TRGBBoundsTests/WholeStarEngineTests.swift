@@ -103,10 +103,10 @@ import WholeStar
         let plus = try #require(r.budget.first { $0.category == .mixingLength && $0.name.contains("+") })
         let expected = try analysis.tip(Self.outcome(x: 0, teffShift: 100), p0).mI - r.standard.mI
         #expect(abs(plus.deltaMI0 - expected) < 1e-12 && abs(plus.deltaMI0) > 0.01)
-        // Reimers η: the standard ± the error, never below 0.
-        let eta = TestData.data.model.wholeStar.reimersEta
+        // Reimers η: one variation, to model.json's value (the standard has its own).
+        let eta = TestData.data.model.wholeStar
         let etaSpecs = variations.filter { $0.category == .massLoss }.compactMap { $0.track?(analysis.spec(for: r.calibration)).reimersEta }
-        #expect(Set(etaSpecs) == [eta.value + eta.error, eta.value - eta.error])
+        #expect(etaSpecs == [eta.reimersEtaVariation.value] && eta.reimersEtaVariation.value != eta.reimersEta.value)
     }
 
     @Test func theReportSaysWhichEngine() throws {
