@@ -191,7 +191,7 @@ public final class BoundAnalysis {
         let nodes = self.nodes
         let coupling = self.coupling
         // The whole star's variations are run at x = 0 only and carried unchanged to every x (a linear response of
-        // M_I to each input, independent of x: tracks take minutes; Docs/bounds.md §7 checks it).
+        // M_I to each input, independent of x: tracks take minutes; Docs/bounds.md §11 checks it).
         let atReference = engine == .core
         // Every track of every calibration in one parallel batch.
         var specs: [TrackSpec] = []
