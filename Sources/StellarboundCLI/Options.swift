@@ -79,9 +79,9 @@ func showProgress(of runner: TrackRunner, label: String, silent: Bool) {
     // A whole-star track takes minutes: the line also follows the last model of a running track.
     runner.wholeStar?.onModel = { spec, s in
         let (done, total) = finished.get()
-        reporter.update(done, of: total, detail: String(format: "M=%.2f %@: model %d, %.2f Gyr, log L %.2f, M_c %.3f",
-                                                        spec.mass, spec.description.split(separator: " ").first { $0.hasPrefix("mu12=") }.map(String.init) ?? "",
-                                                        s.model, s.age / 1e9, log10(max(s.luminosity, 1e-30)), s.heliumCoreMass))
+        reporter.update(done, of: total, detail: String(format: "M=%.2f μ12=%g: model %d, %.2f Gyr, log L %.2f, M_c %.3f",
+                                                        spec.mass, spec.mu12, s.model, s.age / 1e9,
+                                                        log10(max(s.luminosity, 1e-30)), s.heliumCoreMass))
     }
 }
 

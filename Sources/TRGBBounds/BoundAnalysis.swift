@@ -152,16 +152,20 @@ public final class BoundAnalysis {
     /// else from its L and the tip colour (core engine).
     func tip(_ o: TrackOutcome, _ p: PhotometryInputs) throws -> TipPhotometry.Result {
         guard let s = o.surface else { return try tip(logL: o.logTipLuminosity, p) }
+        return try photometry(p).tip(logL: o.logTipLuminosity, teff: s.effectiveTemperature, logg: s.logGravity, feh: p.feh)
+    }
+
+    /// The photometry with a population's BC table.
+    func photometry(_ p: PhotometryInputs) throws -> TipPhotometry {
         guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
-        return try TipPhotometry(table: table).tip(logL: o.logTipLuminosity, teff: s.effectiveTemperature, logg: s.logGravity, feh: p.feh)
+        return TipPhotometry(table: table)
     }
 
     /// Checks that a population's photometry lies inside the tables before any track runs: a typical tip (log L =
     /// 3.3; for the whole star T_eff = 4000 K, log g = 0.5, a metal-poor tip).
     func checkPhotometry(_ p: PhotometryInputs) throws {
         if engine == .wholeStar {
-            guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
-            _ = try TipPhotometry(table: table).tip(logL: 3.3, teff: 4000, logg: 0.5, feh: p.feh)
+            _ = try photometry(p).tip(logL: 3.3, teff: 4000, logg: 0.5, feh: p.feh)
         } else {
             _ = try tip(logL: 3.3, p)
         }
@@ -173,9 +177,8 @@ public final class BoundAnalysis {
     }
 
     func tip(logL: Double, _ p: PhotometryInputs) throws -> TipPhotometry.Result {
-        guard let table = tables[p.table] else { throw TRGBError.computation("bolometric-correction table '\(p.table)' not loaded") }
         let colour = try (p.colourVI ?? model.tipColour(feh: p.feh)) + p.colourOffset
-        return try TipPhotometry(table: table).tip(logL: logL, mass: p.mass, feh: p.feh, colourVI: colour)
+        return try photometry(p).tip(logL: logL, mass: p.mass, feh: p.feh, colourVI: colour)
     }
 
     /// The analysis grid in x (μ₁₂ or q₁₄).

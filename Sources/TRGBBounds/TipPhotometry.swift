@@ -30,28 +30,16 @@ public struct TipPhotometry: Sendable {
     }
 
     public func tip(logL: Double, mass: Double, feh: Double, colourVI: Double) throws -> Result {
-        guard logL.isFinite, logL > 2, logL < 4.5 else {
-            throw TRGBError.invalidParameter(name: "log L_tip", value: logL, allowed: "(2, 4.5)")
-        }
-        let gRange = table.logg.first!...table.logg.last!
-        // The brightest tips (μ₁₂ ≳ 6) reach log g slightly below the grid's 0.0: the BC is taken at the
-        // grid edge there (∂BC_I/∂log g ≈ 0.05 mag per dex at tip temperatures); T_eff and log g are exact.
-        let allowed = (gRange.lowerBound - 0.5)...gRange.upperBound
-        func clamped(_ x: Double) -> Double { min(max(x, gRange.lowerBound), gRange.upperBound) }
+        try checkLuminosity(logL)
         var g = 0.5
         var teff = 4000.0
         for _ in 0..<6 {
-            teff = try table.teff(colourVI: colourVI, logg: clamped(g), feh: feh)
-            let next = Self.logg(mass: mass, logL: logL, teff: teff)
-            guard allowed.contains(next) else {
-                throw TRGBError.outsideTable(table: "bolometric corrections \(table.name)", quantity: "log g", value: next, range: allowed)
-            }
+            teff = try table.teff(colourVI: colourVI, logg: clampedGravity(g), feh: feh)
+            let next = try checkedGravity(Self.logg(mass: mass, logL: logL, teff: teff))
             if abs(next - g) < 1e-6 { g = next; break }
             g = next
         }
-        let bc = try table.bcI(teff: teff, logg: clamped(g), feh: feh)
-        let mBol = table.mbolSun - 2.5 * logL
-        return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: g, bcI: bc, colourVI: colourVI)
+        return try result(logL: logL, teff: teff, logg: g, feh: feh, colourVI: colourVI)
     }
 
     /// The tip of a whole-star model: T_eff and log g are the model's, so no colour is assumed; the model's own
@@ -59,19 +47,33 @@ public struct TipPhotometry: Sendable {
     ///
     ///     M_I = M_bol,☉(table) − 2.5 log₁₀(L/L☉) − BC_I(T_eff, log g, [Fe/H]),   (V−I)₀ = BC_I − BC_V
     public func tip(logL: Double, teff: Double, logg: Double, feh: Double) throws -> Result {
+        try checkLuminosity(logL)
+        let colour = try table.colourVI(teff: teff, logg: clampedGravity(try checkedGravity(logg)), feh: feh)
+        return try result(logL: logL, teff: teff, logg: logg, feh: feh, colourVI: colour)
+    }
+
+    /// M_bol and M_I of a tip whose T_eff and log g are known.
+    private func result(logL: Double, teff: Double, logg: Double, feh: Double, colourVI: Double) throws -> Result {
+        let bc = try table.bcI(teff: teff, logg: clampedGravity(logg), feh: feh)
+        let mBol = table.mbolSun - 2.5 * logL
+        return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: logg, bcI: bc, colourVI: colourVI)
+    }
+
+    private func checkLuminosity(_ logL: Double) throws {
         guard logL.isFinite, logL > 2, logL < 4.5 else {
             throw TRGBError.invalidParameter(name: "log L_tip", value: logL, allowed: "(2, 4.5)")
         }
-        let gRange = table.logg.first!...table.logg.last!
-        // As above: a tip slightly below the grid's lowest log g takes the BC at the edge (≈ 0.05 mag per dex).
-        let allowed = (gRange.lowerBound - 0.5)...gRange.upperBound
-        guard allowed.contains(logg) else {
-            throw TRGBError.outsideTable(table: "bolometric corrections \(table.name)", quantity: "log g", value: logg, range: allowed)
-        }
-        let g = min(max(logg, gRange.lowerBound), gRange.upperBound)
-        let bc = try table.bcI(teff: teff, logg: g, feh: feh)
-        let colour = try table.colourVI(teff: teff, logg: g, feh: feh)
-        let mBol = table.mbolSun - 2.5 * logL
-        return Result(mI: mBol - bc, mBol: mBol, teff: teff, logg: logg, bcI: bc, colourVI: colour)
     }
+
+    /// The brightest tips (μ₁₂ ≳ 6) reach log g slightly below the grid's 0.0: the BC is taken at the grid edge there
+    /// (∂BC_I/∂log g ≈ 0.05 mag per dex at tip temperatures; T_eff and log g stay exact), up to 0.5 dex below it.
+    private func checkedGravity(_ g: Double) throws -> Double {
+        let allowed = (table.logg.first! - 0.5)...table.logg.last!
+        guard allowed.contains(g) else {
+            throw TRGBError.outsideTable(table: "bolometric corrections \(table.name)", quantity: "log g", value: g, range: allowed)
+        }
+        return g
+    }
+
+    private func clampedGravity(_ g: Double) -> Double { min(max(g, table.logg.first!), table.logg.last!) }
 }

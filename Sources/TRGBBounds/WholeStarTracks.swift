@@ -138,7 +138,7 @@ public final class WholeStarTracks: @unchecked Sendable {
         func refuse(_ name: String, _ value: Double, _ allowed: String) throws -> Never {
             throw TRGBError.invalidParameter(name: name + " (whole-star engine)", value: value, allowed: allowed)
         }
-        let base = TrackSpec(mass: 1, helium: 0.25, metallicity: 0.001)
+        let standard = PhysicsSpecification()
         if spec.dredgeUpHelium != 0 { try refuse("dredge-up helium", spec.dredgeUpHelium, "0: the whole star makes its own first dredge-up") }
         if spec.edgeTemperatureFactor != 1 { try refuse("core-edge c_T factor", spec.edgeTemperatureFactor, "1: the whole star has no core-edge relations") }
         if spec.edgePressureFactor != 1 { try refuse("core-edge c_P factor", spec.edgePressureFactor, "1: the whole star has no core-edge relations") }
@@ -146,21 +146,21 @@ public final class WholeStarTracks: @unchecked Sendable {
         // conduction prescription and the Blouin correction) must be the default: its Coulomb terms, plasma rates
         // (`PlasmaRateTable`), other neutrino losses, sin²θ_W and conduction factor are its own.
         var rest = spec.physics
-        rest.mu12 = base.physics.mu12
-        rest.millicharge = base.physics.millicharge
-        rest.axionElectron = base.physics.axionElectron
-        rest.tripleAlpha = base.tripleAlpha
-        rest.screening = base.screening
-        rest.conduction = base.conduction
-        rest.blouin2020 = base.blouin2020
-        if rest != base.physics {
+        rest.mu12 = standard.mu12
+        rest.millicharge = standard.millicharge
+        rest.axionElectron = standard.axionElectron
+        rest.tripleAlpha = standard.tripleAlpha
+        rest.screening = standard.screening
+        rest.conduction = standard.conduction
+        rest.blouin2020 = standard.blouin2020
+        if rest != standard {
             func fields(_ p: PhysicsSpecification) -> [String: String] {
                 let json = PhysicsSpecification.canonical(p, version: 0).dropFirst(3)
                 let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
                 return object.mapValues { "\($0)" }
             }
-            let (given, standard) = (fields(rest), fields(base.physics))
-            let differing = standard.keys.filter { given[$0] != standard[$0] }.sorted()
+            let (given, defaults) = (fields(rest), fields(standard))
+            let differing = defaults.keys.filter { given[$0] != defaults[$0] }.sorted()
             try refuse("physics " + differing.joined(separator: ", "), 0,
                        "the default (the whole star's Coulomb terms, neutrino losses, sin²θ_W and conduction factor are fixed; it varies the couplings, the 3α rate, the screening and the conduction prescription)")
         }
