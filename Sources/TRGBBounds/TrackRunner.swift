@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import RedGiantCore
 
-/// Runs flash tracks on every core, each once: results are remembered by `TrackSpec` for the runner's lifetime
+/// Runs tracks to helium ignition on every core, each once, on one of two engines (`TrackEngine`: the core-only
+/// flash integrator, or whole stars through `wholeStar`; the engine is part of every stored track's context): results are remembered by `TrackSpec` for the runner's lifetime
 /// (the systematics and the tip curves share their standard tracks) and, with a `TrackStore`, on disk across runs:
 /// a stored track is read instead of computed, and each computed track is stored as soon as it finishes (so a
 /// killed run keeps what it finished).
