@@ -326,7 +326,7 @@ struct BoundCLITests {
         (["bound", "--moments", "/nonexistent/m.json"], "m.json"),
         (["bound", "--engine", "envelope"], "--engine"),
         (["bound", "--engine", "whole-star", "--grid", "g.json"], "--grid"),
-        (["bound", "--engine", "whole-star", "--mu12", "7", "--calibration", "m5-viaux2013"], "allowed [0, 6"),
+        (["bound", "--engine", "whole-star", "--mu12", "9", "--calibration", "m5-viaux2013"], "allowed [0, 8"),
         (["posterior", "--calibration", "nope"], "omega-cen-cr2020"),
         (["posterior", "--mass-min", "0.9", "--mass-max", "0.8"], "--mass-min"),
         (["posterior", "--z-min", "1e-6"], "z"),
