@@ -55,18 +55,26 @@ public enum ItohNeutrinoFits {
         if t < 1e8 { set = 0; tau = log10(t / 1e7); cc = 0.5654 + tau }
         else if t < 1e9 { set = 1; tau = log10(t / 1e8); cc = 1.5654 }
         else { set = 2; tau = log10(t / 1e9); cc = 1.5654 }
-        var a = [0.0, 0.0, 0.0]
-        for i in 0..<3 {
+        // cos(kθ), sin(kθ) for θ = 5πτ/3, k = 1…6 (10πτ = 6θ) by the angle-addition recurrences: exact identities,
+        // one sin/cos pair instead of 33 per call (they were 4 % of a whole-star track).
+        let theta = 5 * Double.pi * tau / 3
+        let c1 = cos(theta), s1 = sin(theta)
+        let c2 = c1 * c1 - s1 * s1, s2 = 2 * s1 * c1
+        let c3 = c2 * c1 - s2 * s1, s3 = s2 * c1 + c2 * s1
+        let c4 = c3 * c1 - s3 * s1, s4 = s3 * c1 + c3 * s1
+        let c5 = c4 * c1 - s4 * s1, s5 = s4 * c1 + c4 * s1
+        let c6 = c5 * c1 - s5 * s1
+        let cosK = (c1, c2, c3, c4, c5, c6), sinK = (s1, s2, s3, s4, s5)
+        func coefficient(_ i: Int) -> Double {
             let cRow = photoC[set][i], dRow = photoD[set][i]
-            var s = 0.5 * cRow[0] + 0.5 * cRow[6] * cos(10 * Double.pi * tau)
-            for k in 1...5 {
-                let arg = 5 * Double.pi * Double(k) * tau / 3
-                s += cRow[k] * cos(arg) + dRow[k - 1] * sin(arg)
-            }
-            a[i] = s
+            return 0.5 * cRow[0] + 0.5 * cRow[6] * cosK.5
+                + cRow[1] * cosK.0 + dRow[0] * sinK.0 + cRow[2] * cosK.1 + dRow[1] * sinK.1
+                + cRow[3] * cosK.2 + dRow[2] * sinK.2 + cRow[4] * cosK.3 + dRow[3] * sinK.3
+                + cRow[5] * cosK.4 + dRow[4] * sinK.4
         }
+        let a0 = coefficient(0), a1 = coefficient(1), a2 = coefficient(2)
         let l2 = l * l
-        let f = (a[0] + a[1] * xi + a[2] * xi * xi) * exp(-cc * xi)
+        let f = (a0 + a1 * xi + a2 * xi * xi) * exp(-cc * xi)
             / (xi * xi * xi + 6.290e-3 / l + 7.483e-3 / l2 + 3.061e-4 / (l2 * l))
         let q = 0.666 * pow(1 + 2.045 * l, -2.066)
             / (1 + rm / (1.875e8 * l + 1.653e8 * l2 + 8.499e8 * l2 * l - 1.604e8 * l2 * l2))
