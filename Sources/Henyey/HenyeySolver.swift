@@ -112,6 +112,9 @@ public final class HenyeySolver {
     func buildJacobian(_ system: some HenyeySystem, _ xp: UnsafeMutablePointer<Double>) {
         let n = cellCount, m = unknownsPerCell, mm = m * m
         let h = settings.differenceStep
+        // Which neighbour residuals each unknown can reach (asked once per build, not per cell).
+        let below = (0..<m).map { system.neighbourResiduals(offset: -1, dependOn: $0) }
+        let above = (0..<m).map { system.neighbourResiduals(offset: 1, dependOn: $0) }
         for j in 0..<n {
             for v in 0..<m {
                 let saved = xp[m * j + v]
@@ -119,10 +122,14 @@ public final class HenyeySolver {
                 xp[m * j + v] = saved + step
                 system.perturb(cell: j, unknown: v, xp)
                 for k in max(0, j - 1)...min(n - 1, j + 1) {
-                    system.residual(cell: k, xp, into: tmp)
                     // Block of equation k, column v of cell j: A (k = j + 1), B (k = j), C (k = j − 1).
                     let block: UnsafeMutablePointer<Double> = k == j ? jacB : (k == j - 1 ? jacC : jacA)
                     let target = block + mm * k
+                    if (k == j - 1 && !below[v]) || (k == j + 1 && !above[v]) {
+                        for row in 0..<m { target[m * row + v] = 0 }
+                        continue
+                    }
+                    system.residual(cell: k, xp, into: tmp)
                     for row in 0..<m { target[m * row + v] = (tmp[row] - res[m * k + row]) / step }
                 }
                 xp[m * j + v] = saved

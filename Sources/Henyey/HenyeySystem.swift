@@ -24,8 +24,13 @@ public protocol HenyeySystem: AnyObject {
     /// Like `prepare`, for an iteration that reuses the previous Jacobian (`HenyeySettings.jacobianReuseBelow`):
     /// only the caches `residual` reads at the unperturbed `x` are needed. The default calls `prepare`.
     func prepareResiduals(_ x: UnsafePointer<Double>) throws
+    /// Whether the residuals of cell j + `offset` (offset −1 or +1) can depend on unknown v of cell j. A `false`
+    /// lets the finite-difference Jacobian skip that residual evaluation and store an exact zero column. The default
+    /// is `true` (every neighbour block differenced).
+    func neighbourResiduals(offset: Int, dependOn unknown: Int) -> Bool
 }
 
 public extension HenyeySystem {
     func prepareResiduals(_ x: UnsafePointer<Double>) throws { try prepare(x) }
+    func neighbourResiduals(offset: Int, dependOn unknown: Int) -> Bool { true }
 }
