@@ -16,6 +16,8 @@ struct BenchStar: ParsableCommand {
     @Option(help: "Equation of state of the evolving cells: direct or table (as `star --eos`; the table is loaded, or built and cached, before the clock starts). Default direct.")
     var eos = StarEOSChoice.direct
     @Option(help: "Mesh cells, in [100, 5000]. Default 400.") var cells = 400
+    @Option(help: "Newton's Jacobian: linearised (default) or differenced (as `star --jacobian`).")
+    var jacobian = StarJacobian.linearised
     @Option(help: "StellarModels directory (default: $STELLARBOUND_DATA, the installed share/, or the source tree).") var dataDir: String?
     @Flag(help: "JSON output (keys documented in Docs/output-contract.md).") var json = false
 
@@ -34,6 +36,7 @@ struct BenchStar: ParsableCommand {
         let load = Date().timeIntervalSince(loadStart)
         var settings = StarEvolutionSettings()
         settings.cells = cells
+        settings.jacobian = jacobian
         progress("evolving 0.8 Msun (Y 0.245, Z 0.001) to \(stop.rawValue)…", json: json)
         let start = Date()
         let star = try StarEvolution(mass: 0.8, hydrogen: 1 - 0.245 - 0.001, metallicity: 0.001,

@@ -47,6 +47,8 @@ struct StarCommand: ParsableCommand {
     var timeResolution = 1.0
     @Option(name: .customLong("mesh-resolution"), help: "Multiplies the mesh's resolution: every rezoning criterion and the smallest cell are divided by it, and the starting cells multiplied (2 doubles the cells), in [0.5, 4]. Default 1.")
     var meshResolution = 1.0
+    @Option(help: "How Newton's Jacobian is formed in the evolving cells: linearised (one microphysics evaluation per cell and its derivatives; the default) or differenced (three evaluations per cell; the reference). Only the convergence path differs (Docs/whole-star-evolution.md §9).")
+    var jacobian = StarJacobian.linearised
     @Option(help: "Write the history (one row per model) as CSV to this file.") var history: String?
     @Option(help: "Write the last model's profile (one row per cell; at the tip for --stop flash) as CSV to this file.")
     var profile: String?
@@ -91,6 +93,7 @@ struct StarCommand: ParsableCommand {
         var settings = StarEvolutionSettings()
         settings.cells = Int((Double(cells) * meshResolution).rounded())
         settings.meshResolution = meshResolution
+        settings.jacobian = jacobian
         settings.structureChange *= timeResolution
         settings.hydrogenChange *= timeResolution
         settings.shellHydrogenChange *= timeResolution
@@ -145,6 +148,7 @@ struct StarCommand: ParsableCommand {
 }
 
 extension StarStop: PhysicsChoiceArgument {}
+extension StarJacobian: PhysicsChoiceArgument {}
 extension StarPreset: PhysicsChoiceArgument {}
 
 /// `star --eos`: the evolving cells' equation of state.

@@ -127,11 +127,66 @@ final class StarCellPhysics: @unchecked Sendable {
         var energyRate: Double, reference: Double
     }
 
-    /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy. ε_nuc at `burning` when
-    /// given (else at the cell's own ρ, T and composition).
-    func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition,
-                  burning point: BurningPoint? = nil) throws -> StarCellState {
+    /// The state at (ln ρ, ln T) and its two perturbed copies at (ln ρ + h, ln T) and (ln ρ, ln T + h) that the
+    /// Henyey Jacobian reads (`StarEquations.prepare`), with one opacity and one network evaluation: κ and ε_nuc of the
+    /// perturbed copies are value + h × derivative, from ∂ln κ/∂ln ρ, ∂ln κ/∂ln T (radiative and conductive,
+    /// `OpacityTables.total`) and the network's ∂ε/∂ln ρ, ∂ε/∂ln T at fixed abundances (`HydrogenBurningResult`).
+    /// The EOS, ε_ν and ε_3α are evaluated at the perturbed points as in `evaluate`. Only the Jacobian changes: the
+    /// residuals, and so the converged model, are the same up to the Newton tolerance (`StarJacobian.differenced`
+    /// is the reference).
+    ///
+    /// Trap: the EOS cannot be linearised the same way. Holding χ_ρ, χ_T and c_P over h (their change needs the
+    /// EOS's second derivatives) doubled the Newton iterations per step (97 → 189 over the standard star's first
+    /// 3 Gyr): in the hydrogen-ionisation zone ∂c_P/∂ln T ≈ 2 × 10⁹ erg g⁻¹ K⁻¹ and ∂∇_ad/∂ln T ≈ −0.5 (log ρ = −6,
+    /// log T = 4), and the superadiabatic gradient follows them.
+    ///
+    /// Only for `burningMode == .initial` (an evolving star): the ZAMS's equilibrium ³He and CNO depend on (ρ, T),
+    /// which the network's fixed-abundance derivatives do not see; the ZAMS keeps `evaluate` three times.
+    func evaluateLinearised(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition,
+                            burning point: BurningPoint?, step h: Double) throws
+        -> (state: StarCellState, rho: StarCellState, t: StarCellState) {
+        precondition(burningMode == .initial, "linearised Jacobian states are for evolving stars (fixed abundances)")
         let rho = exp(lnRho), t = exp(lnT)
+        var out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
+        var perturbedRho = try equationOfState(lnRho: lnRho + h, lnT: lnT, eta: out.eta, composition: c)
+        var perturbedT = try equationOfState(lnRho: lnRho, lnT: lnT + h, eta: out.eta, composition: c)
+        // d/d ln ρ and d/d ln T of ε_nuc.
+        var dEps = (0.0, 0.0)
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights,
+                                          conduction: c.conduction(energy?.conduction ?? .potekhin1999,
+                                                                   blouin2020: energy?.blouin2020 ?? false))
+        out.kappa = k.total.kappa
+        let dLnKappa = (k.total.dlnKappaDlnRho, k.total.dlnKappaDlnT)
+        if let point {
+            let tB = exp(point.lnT)
+            if tB >= HydrogenBurning.minimumTemperature && point.abundances[.h1] > 0 {
+                try micro.burning.evaluate(density: exp(point.lnRho), temperature: tB, abundances: point.abundances,
+                                           into: &burningResult)
+                let scale = point.reference > 0 ? point.energyRate / point.reference : 1
+                out.eps = scale * burningResult.epsTotal
+                dEps = (scale * burningResult.dEpsdLnRho, scale * burningResult.dEpsdLnT)
+            }
+        } else if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
+            try micro.burning.evaluate(density: rho, temperature: t, abundances: c.abundances, into: &burningResult)
+            out.eps = burningResult.epsTotal
+            dEps = (burningResult.dEpsdLnRho, burningResult.dEpsdLnT)
+        }
+        perturbedRho.kappa = out.kappa * exp(h * dLnKappa.0)
+        perturbedT.kappa = out.kappa * exp(h * dLnKappa.1)
+        perturbedRho.eps = out.eps + h * dEps.0
+        perturbedT.eps = out.eps + h * dEps.1
+        (out.epsNeutrino, out.epsHelium) = try lossesAndHelium(density: rho, temperature: t, composition: c)
+        (perturbedRho.epsNeutrino, perturbedRho.epsHelium) = try lossesAndHelium(density: exp(lnRho + h), temperature: t,
+                                                                                 composition: c)
+        (perturbedT.epsNeutrino, perturbedT.epsHelium) = try lossesAndHelium(density: rho, temperature: exp(lnT + h),
+                                                                             composition: c)
+        return (out, perturbedRho, perturbedT)
+    }
+
+    /// The EOS part of the state (ln P, χ_ρ, χ_T, c_P, ∇_ad, η): the table where it covers (ρ, T), else the direct EOS
+    /// warm-started at `eta`.
+    @inline(__always)
+    func equationOfState(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition) throws -> StarCellState {
         var out = StarCellState()
         if let table = eosTable, let s = try? table.state(lnDensity: lnRho, lnTemperature: lnT, hydrogen: c.hydrogen) {
             out.lnP = s.lnPressure.value
@@ -141,7 +196,7 @@ final class StarCellPhysics: @unchecked Sendable {
             out.gradAd = s.gradAd.value
             out.eta = s.eta.value
         } else {
-            let s = try micro.eos.state(density: rho, temperature: t, composition: c.eos, guess: eta)
+            let s = try micro.eos.state(density: exp(lnRho), temperature: exp(lnT), composition: c.eos(), guess: eta)
             out.lnP = s.lnPressure.value
             out.chiRho = s.chiRho
             out.chiT = s.chiT
@@ -149,9 +204,37 @@ final class StarCellPhysics: @unchecked Sendable {
             out.gradAd = s.gradAd
             out.eta = s.eta
         }
-        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights, ions: c.ions,
-                                          prescription: energy?.conduction ?? .potekhin1999,
-                                          blouin2020: energy?.blouin2020 ?? false)
+        return out
+    }
+
+    /// ε_ν (thermal neutrinos with the non-standard channels, the extra loss and axions) and ε_3α (erg g⁻¹ s⁻¹) at
+    /// (ρ, T); both 0 without `energy` or below `StarEnergyPhysics.minimumTemperature`.
+    @inline(__always)
+    func lossesAndHelium(density rho: Double, temperature t: Double,
+                         composition c: StarCellComposition) throws -> (Double, Double) {
+        guard let e = energy, let table = plasmaTable, t >= StarEnergyPhysics.minimumTemperature else { return (0, 0) }
+        let ye = c.ions.electronFraction
+        let plasma = try table.rates(density: rho, temperature: t, electronFraction: ye, neutrino: e.neutrino)
+        let others = NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: c.ions)
+        var nu = (plasma.standard + plasma.magnetic + plasma.millicharge + others) / rho
+        if let extra = e.extraLoss { nu += extra(rho, t) }
+        if e.axionElectron > 0 {
+            nu += try AxionEmission.rates(density: rho, temperature: t, composition: c.ions, g13: e.axionElectron).total
+        }
+        let helium = try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: c.ions,
+                                                      rate: e.tripleAlpha, screening: e.screening)
+        return (nu, helium)
+    }
+
+    /// The state at (ln ρ, ln T) for composition `c`; `eta` is the EOS's starting degeneracy. ε_nuc at `burning` when
+    /// given (else at the cell's own ρ, T and composition).
+    func evaluate(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition,
+                  burning point: BurningPoint? = nil) throws -> StarCellState {
+        let rho = exp(lnRho), t = exp(lnT)
+        var out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
+        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights,
+                                          conduction: c.conduction(energy?.conduction ?? .potekhin1999,
+                                                                   blouin2020: energy?.blouin2020 ?? false))
         out.kappa = k.total.kappa
         if let point {
             let tB = exp(point.lnT)
@@ -166,18 +249,7 @@ final class StarCellPhysics: @unchecked Sendable {
             try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
             out.eps = burningResult.epsTotal
         }
-        if let e = energy, let table = plasmaTable, t >= StarEnergyPhysics.minimumTemperature {
-            let ye = c.ions.electronFraction
-            let plasma = try table.rates(density: rho, temperature: t, electronFraction: ye, neutrino: e.neutrino)
-            let others = NeutrinoLosses.nonPlasma(density: rho, temperature: t, composition: c.ions)
-            out.epsNeutrino = (plasma.standard + plasma.magnetic + plasma.millicharge + others) / rho
-            if let extra = e.extraLoss { out.epsNeutrino += extra(rho, t) }
-            if e.axionElectron > 0 {
-                out.epsNeutrino += try AxionEmission.rates(density: rho, temperature: t, composition: c.ions, g13: e.axionElectron).total
-            }
-            out.epsHelium = try TripleAlpha.energyGeneration(density: rho, temperature: t, composition: c.ions,
-                                                             rate: e.tripleAlpha, screening: e.screening)
-        }
+        (out.epsNeutrino, out.epsHelium) = try lossesAndHelium(density: rho, temperature: t, composition: c)
         return out
     }
 }

@@ -110,13 +110,36 @@ final class StarEquations: HenyeySystem {
                 throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(x[StarUnknown.lnT.at(k)])) K): \(error)")
             }
         }
+        try updateSurface(x)
+    }
+
+    /// The photosphere's P and T for the surface luminosity and radius in `x`.
+    func updateSurface(_ x: UnsafePointer<Double>) throws {
         let top = cellCount - 1
         let l = x[StarUnknown.luminosity.at(top)] * Solar.luminosity
         guard l > 0, l.isFinite else { throw WholeStarError.unphysicalIterate(quantity: "surface luminosity [erg/s]", value: l) }
         try surface.update(luminosity: l, radius: exp(x[StarUnknown.lnR.at(top)]))
     }
 
+    /// How the perturbed cell states of the Jacobian are formed (`StarJacobian`). `.linearised` applies only to an
+    /// evolving star (`physics.burningMode == .initial`); the ZAMS always differences.
+    var jacobian = StarJacobian.differenced
+
     func prepare(_ x: UnsafePointer<Double>) throws {
+        if jacobian == .linearised && physics.burningMode == .initial {
+            for k in 0..<cellCount {
+                let lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)]
+                do {
+                    (cells[k], cellsRho[k], cellsT[k]) = try physics.evaluateLinearised(
+                        lnRho: lnRho, lnT: lnT, eta: cells[k].eta, composition: compositions[k],
+                        burning: burningPoint(k, lnRho: lnRho, lnT: lnT), step: h)
+                } catch {
+                    throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(lnT)) K): \(error)")
+                }
+            }
+            try updateSurface(x)
+            return
+        }
         try evaluateCells(x)
         for k in 0..<cellCount {
             let lnRho = x[StarUnknown.lnd.at(k)], lnT = x[StarUnknown.lnT.at(k)], eta = cells[k].eta
@@ -124,6 +147,16 @@ final class StarEquations: HenyeySystem {
                                                burning: burningPoint(k, lnRho: lnRho + h, lnT: lnT))
             cellsT[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: eta, composition: compositions[k],
                                              burning: burningPoint(k, lnRho: lnRho, lnT: lnT + h))
+        }
+    }
+
+    /// Cell k's residuals read cell k − 1's ln r and L only (the mass and energy equations) and cell k + 1's ln ρ and
+    /// ln T only (through the face between them): the other neighbour columns of the Jacobian are exactly zero.
+    func neighbourResiduals(offset: Int, dependOn unknown: Int) -> Bool {
+        switch offset {
+        case 1: return unknown == StarUnknown.lnR.rawValue || unknown == StarUnknown.luminosity.rawValue
+        case -1: return unknown == StarUnknown.lnd.rawValue || unknown == StarUnknown.lnT.rawValue
+        default: return true
         }
     }
 

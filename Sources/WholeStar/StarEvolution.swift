@@ -89,7 +89,10 @@ public final class StarEvolution {
                                                                 composition: homogeneous))
         }
         self.abundances = abundances
-        let compositions = try abundances.map { try StarCellComposition($0, micro: micro) }
+        let compositions = try abundances.map {
+            try StarCellComposition($0, micro: micro, conduction: energy.conduction, blouin2020: energy.blouin2020,
+                                    eosMixture: eosTable == nil)
+        }
         if let table = eosTable, abs(table.grid.metals - metallicity) > 1e-12 * max(1, metallicity) {
             throw WholeStarError.outOfRange(parameter: "EOS table metallicity", value: table.grid.metals,
                                             allowed: "the star's Z = \(metallicity)")
@@ -105,6 +108,7 @@ public final class StarEvolution {
         equations = StarEquations(mesh: zams.mesh, physics: physics, compositions: compositions, surface: surface,
                                   mixingLength: MixingLength(alpha: mixingLength), mass: massG,
                                   differenceStep: henyey.differenceStep)
+        equations.jacobian = settings.jacobian
         solver = try HenyeySolver(for: equations, settings: henyey)
         henyeySettings = henyey
         burner = StarBurningStep(burning: micro.burning)
@@ -122,7 +126,7 @@ public final class StarEvolution {
         for _ in 0..<Self.startingModelPasses {
             StarMixing.mix(&self.abundances, zones: StarMixing.zones(convective: convective, mesh: zams.mesh),
                            dm: equations.dm)
-            let mixed = try self.abundances.map { try StarCellComposition($0, micro: micro) }
+            let mixed = try self.abundances.map { try composition($0) }
             equations.compositions = mixed
             equations.surface.composition = mixed[zams.cells - 1]
             var relaxed = x
@@ -229,11 +233,12 @@ public final class StarEvolution {
                 parent = c
                 return oldCompositions[c]
             }
-            return try StarCellComposition(a, micro: micro)
+            return try composition(a)
         }
         let rebuilt = StarEquations(mesh: new.mesh, physics: equations.physics, compositions: compositions,
                                     surface: equations.surface, mixingLength: equations.mixingLength,
                                     mass: currentMass * Solar.mass, differenceStep: henyeySettings.differenceStep)
+        rebuilt.jacobian = settings.jacobian
         let solver = try HenyeySolver(for: rebuilt, settings: henyeySettings)
         let n = new.mesh.count
         // Warm-start the EOS with the degeneracy of the old cell nearest in mass.
@@ -326,7 +331,7 @@ public final class StarEvolution {
             // A cell neither mixed nor burnt keeps its composition object (its EOS mixture and opacity weights): most of
             // the helium core and the cool envelope, 12 % of a step's time when rebuilt.
             let compositions = try (0..<n).map { k in
-                burnt[k] == abundances[k] ? savedCompositions[k] : try StarCellComposition(burnt[k], micro: micro)
+                burnt[k] == abundances[k] ? savedCompositions[k] : try composition(burnt[k])
             }
             equations.compositions = compositions
             equations.surface.composition = compositions[n - 1]
@@ -461,6 +466,13 @@ public final class StarEvolution {
         abundances = burnt
         convective = equations.convectiveFlags(trial)
         return (iterations, changes)
+    }
+
+    /// A cell's composition with the star's conduction prescription.
+    func composition(_ a: HydrogenBurningAbundances) throws -> StarCellComposition {
+        let physics = equations.physics, e = physics.energy
+        return try StarCellComposition(a, micro: micro, conduction: e?.conduction ?? .potekhin1999,
+                                       blouin2020: e?.blouin2020 ?? false, eosMixture: physics.eosTable == nil)
     }
 
     /// Scratch result for the burning reference rates.

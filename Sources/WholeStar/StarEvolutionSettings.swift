@@ -1,5 +1,15 @@
 import Foundation
 
+/// How the Henyey Jacobian's perturbed cell states (ln ρ + h, ln T + h) are formed in an evolving star.
+public enum StarJacobian: String, Sendable, Codable, CaseIterable {
+    /// κ and ε_nuc of the perturbed states from their derivatives (one opacity and one network evaluation per cell;
+    /// `StarCellPhysics.evaluateLinearised`), the EOS, ε_ν and ε_3α evaluated at the perturbed points.
+    case linearised
+    /// Three evaluations per cell (the state and both perturbed points): forward differences of everything. The
+    /// reference the linearised form is tested against.
+    case differenced
+}
+
 /// The numbers that steer an evolution run: the time-step controller's targets, the retry and step limits and the
 /// Newton settings. Every field is checked by `validate()` (errors name the field and its range).
 ///
@@ -47,6 +57,9 @@ public struct StarEvolutionSettings: Sendable, Equatable, Codable {
     /// (CNO's ε ∝ T¹⁸: 2 × 10⁻³ in ln T is 4 % in the rate.)
     public var burningCorrections = 1
     public var burningMidpointTolerance = 2e-3
+    /// How the Newton Jacobian's perturbed cell states are formed (`StarJacobian`): κ and ε_nuc from their
+    /// derivatives, or everything by differencing. Only the convergence path differs.
+    public var jacobian = StarJacobian.linearised
 
     public init() {}
 

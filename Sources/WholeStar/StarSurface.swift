@@ -80,7 +80,7 @@ final class StarSurface: @unchecked Sendable {
 
     /// P_ph (dyn cm⁻²) from one integration of the atmosphere at (T_eff [K], g [cm s⁻²]).
     func pressure(effectiveTemperature teff: Double, gravity g: Double) throws -> Double {
-        let comp = composition.eos, w = composition.weights, eos = gasEOS, tables = physics.micro.opacities
+        let comp = try composition.eos(), w = composition.weights, eos = gasEOS, tables = physics.micro.opacities
         let lowestLogR = tables.logRRange.lowerBound
         return try integrator.integrate(
             effectiveTemperature: teff, gravity: g,
