@@ -25,7 +25,9 @@ public final class WholeStarTracks: @unchecked Sendable {
     /// Bumped whenever a change of the whole-star code moves a track's numbers (it is part of every whole-star
     /// track's store identity, beside `TrackStore.resultsRevision`). No test recomputes a whole-star reference track
     /// (one takes minutes): bump it with every change to `WholeStar` or `EnvelopePhysics` that is not a refactoring.
-    public static let revision = 1
+    /// r2 (2026-12-08): the linearised Jacobian (`StarJacobian`), and the photo-neutrino fit's angle recurrences (round-off,
+    /// which moves the standard star's step sequence: 2594 → 2677 steps, M_c by 4 × 10⁻⁵ M☉).
+    public static let revision = 2
 
     public let microphysics: EnvelopeMicrophysics
     /// The stored solar calibration (α_MLT of a spec without its own).
