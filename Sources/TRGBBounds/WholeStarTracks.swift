@@ -25,8 +25,9 @@ public final class WholeStarTracks: @unchecked Sendable {
     /// Bumped whenever a change of the whole-star code moves a track's numbers (it is part of every whole-star
     /// track's store identity, beside `TrackStore.resultsRevision`). No test recomputes a whole-star reference track
     /// (one takes minutes): bump it with every change to `WholeStar` or `EnvelopePhysics` that is not a refactoring.
-    /// r2 (2026-12-08): the linearised Jacobian (`StarJacobian`), and the photo-neutrino fit's angle recurrences (round-off,
-    /// which moves the standard star's step sequence: 2594 → 2677 steps, M_c by 4 × 10⁻⁵ M☉).
+    /// r2 (2026-12-08): the linearised Jacobian (`StarJacobian`), the photo-neutrino fit's angle recurrences (round-off,
+    /// which moves the standard star's step sequence: 2594 → 2677 steps, M_c by 4 × 10⁻⁵ M☉) and the coarser merging
+    /// behind the shell (`StarRemesh.mergeBelow` 0.5: M_c by 1.2 × 10⁻⁵ M☉).
     public static let revision = 2
 
     public let microphysics: EnvelopeMicrophysics

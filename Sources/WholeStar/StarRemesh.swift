@@ -31,7 +31,14 @@ import Foundation
 /// `protectedSurface` of the mass (the ZAMS mesh resolves the ionisation zones and the photosphere there).
 struct StarRemesh {
     var deltaLnP = 0.15, deltaLnT = 0.05, deltaLnR = 0.03, deltaX = 0.04, deltaL = 0.04, deltaQ = 0.01
-    var mergeBelow = 0.3
+    /// Two neighbours merge when their sizes sum below this. Why 0.5, not 0.3: behind the hydrogen shell the helium
+    /// core keeps the cells the shell needed, and at 0.3 cells of size 0.15–0.3 (Δ ln P ≈ 0.03) could never merge —
+    /// 447 of the standard star's 1052 cells at L = 150 L☉ lay in its 0.32 M☉ core, median size 0.20. At 0.5 the track
+    /// has 12 % fewer cells (906 against 1029 on average) and takes 5–14 % less time (two runs); its tip moved by 1.2 × 10⁻⁵ M☉,
+    /// 1.1 × 10⁻⁴ dex and 0.6 K, the RGB bump by 5 × 10⁻⁴ dex, the luminosity's step-to-step noise unchanged. At 0.7
+    /// the envelope coarsens too: the bump moved by 0.005 dex and ΔY of the dredge-up by 4 × 10⁻⁵, for 4 % more time
+    /// saved (Docs/whole-star-evolution.md §6).
+    var mergeBelow = 0.5
     /// Largest mass ratio of neighbouring cells a split leaves alone or a merge may create.
     var maximumRatio = 2.5
     var maximumCells = 3000
