@@ -17,7 +17,7 @@ struct StarCommand: ParsableCommand {
         backward Euler), convective mixing (instantaneous, Schwarzschild) and the structure with ε_grav, operator \
         split. Defaults: the calibrated Sun (StellarModels/solar-calibration/gs98.json). The track stops at --age, \
         or with --stop tams at the end of the main sequence (X_c < 1e-4), or with --stop flash at helium ignition \
-        (L_He > 10 Lsun; status flashed or quiescent_ignition). Docs/whole-star.md says which stages are validated. \
+        (L_He > 10 Lsun; status flashed or quiescent_ignition, or left_rgb when a wind takes the envelope first). Docs/whole-star.md says which stages are validated. \
         JSON keys and CSV columns: Docs/output-contract.md.
         """)
 

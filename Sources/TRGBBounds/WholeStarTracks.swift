@@ -131,6 +131,10 @@ public final class WholeStarTracks: @unchecked Sendable {
             return .failed(TrackFailure(kind: "no_flash", message: String(
                 format: "no helium ignition by %.3g Gyr (L = %.4g Lsun, M_c = %.4f Msun)",
                 o.final.age / 1e9, o.final.luminosity, o.final.heliumCoreMass)))
+        case .leftRGB:
+            return .failed(TrackFailure(kind: "envelope_exhausted", message: String(
+                format: "the wind took the envelope before helium ignited: the star left the RGB at %.4g Gyr, log L = %.4f, M = %.4f Msun over a %.4f Msun core",
+                o.final.age / 1e9, log10(o.final.luminosity), o.final.mass, o.final.heliumCoreMass)))
         case .failed:
             return .failed(TrackFailure(kind: "step_failed", message: o.failureReason ?? "the track failed"))
         }

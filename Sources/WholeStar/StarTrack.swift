@@ -23,6 +23,11 @@ public enum StarTrackStatus: String, Sendable, Codable {
     case flashed
     /// Helium ignited where c* < 0 (heating expands the core: stable burning, stars above M_HeF): the tip without a flash.
     case quiescentIgnition = "quiescent_ignition"
+    /// The wind took the envelope before helium ignited (`.flash` tracks with Reimers mass loss): T_eff rose
+    /// `StarTrack.departureTeffRise` above its lowest value on the upper RGB while L_He < 10 L☉, so the star turned blue
+    /// at nearly constant L — a hot-flasher or helium-white-dwarf progenitor, not an RGB tip. The last model is where it
+    /// left; there is no tip.
+    case leftRGB = "left_rgb"
     /// The step or retry limit was hit, or a step failed: `failureReason` says which.
     case failed
 }
@@ -40,6 +45,25 @@ public enum StarTrack {
     /// Z = 0.001–0.02 ignite at η = 2.4–3.3 with c* < 0): η measures the electrons' degeneracy, c* the response of the
     /// whole gas (ions and radiation included) that decides the runaway.
     public static func runsAway(_ ignition: StarSnapshot) -> Bool { ignition.maximumTemperatureGravothermalHeat > 0 }
+
+    /// A `.flash` track has left the red-giant branch (`StarTrackStatus.leftRGB`) once T_eff exceeds its lowest value
+    /// on the upper RGB (after the main sequence, L ≥ `upperRGBLuminosity`) by this much (K). Why: with Reimers η = 0.477
+    /// the M5 star (0.8 M☉, Z = 0.00135) at μ12 = 2 kept 0.003 M☉ of envelope above a 0.505 M☉ core at log L = 3.41 and
+    /// turned from 3730 K to 5700 K while L_He was still 4 L☉; the step there then failed at any Δt (Newton in ln ρ of
+    /// the outermost cells, or the atmosphere's top), which reported a numerical failure for what is a physical outcome.
+    /// On the upper RGB without the envelope's loss T_eff varies by ~10 K from step to step; 500 K is a 13 % rise at
+    /// that tip's 3730 K, reached there with 0.007 M☉ of envelope left, well before the numerical trouble (~5000 K).
+    public static let departureTeffRise = 500.0
+    /// L (L☉) above which T_eff's minimum is followed for `departureTeffRise`.
+    public static let upperRGBLuminosity = 100.0
+
+    /// Whether model `s` has left the RGB (`departureTeffRise`); `coolest` carries the lowest upper-RGB T_eff (K) from
+    /// model to model (start at +∞). Models on the main sequence or below `upperRGBLuminosity` are not counted.
+    static func hasLeftRGB(_ s: StarSnapshot, coolest: inout Double) -> Bool {
+        guard s.centralHydrogen < terminalHydrogen, s.luminosity >= upperRGBLuminosity else { return false }
+        coolest = min(coolest, s.effectiveTemperature)
+        return s.effectiveTemperature > coolest + departureTeffRise
+    }
 
     /// The outcome: status, the last model, the history, and the failure's reason (nil unless failed).
     public struct Outcome: Sendable {
@@ -60,12 +84,15 @@ public enum StarTrack {
         func outcome(_ status: StarTrackStatus, _ reason: String? = nil, tip: StarSnapshot? = nil) -> Outcome {
             Outcome(status: status, failureReason: reason, final: star.current, history: star.history, tip: tip)
         }
+        // The lowest T_eff on the upper RGB so far (`departureTeffRise`).
+        var coolest = Double.infinity
         while true {
             if stop == .flash, star.current.heliumLuminosity >= flashThreshold {
                 let h = star.history
                 let tip = h.count >= 2 ? ignition(previous: h[h.count - 2], current: h[h.count - 1]) : star.current
                 return outcome(runsAway(tip) ? .flashed : .quiescentIgnition, tip: tip)
             }
+            if stop == .flash, hasLeftRGB(star.current, coolest: &coolest) { return outcome(.leftRGB) }
             if star.current.age >= age * (1 - 1e-12) { return outcome(.ageReached) }
             if stop == .tams && star.current.centralHydrogen < terminalHydrogen { return outcome(.tamsReached) }
             guard star.current.model < star.settings.maximumSteps else {

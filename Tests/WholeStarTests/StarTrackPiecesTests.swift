@@ -47,6 +47,29 @@ struct StarTrackPiecesTests {
         #expect(StarMassLoss.compress(mesh, mass: mass, lost: lost, cut: 1.0) == nil)
     }
 
+    @Test("leaving the RGB: T_eff 500 K above its lowest on the upper RGB, main sequence and lower RGB not counted")
+    func leftRGBDetection() {
+        func model(_ xc: Double, _ l: Double, _ teff: Double) -> StarSnapshot {
+            var s = StarSnapshot()
+            s.centralHydrogen = xc
+            s.luminosity = l
+            s.effectiveTemperature = teff
+            return s
+        }
+        var coolest = Double.infinity
+        // The main sequence and the lower RGB (hotter than the tip by far) set no minimum.
+        #expect(!StarTrack.hasLeftRGB(model(0.5, 1, 6000), coolest: &coolest))
+        #expect(!StarTrack.hasLeftRGB(model(0, 50, 4500), coolest: &coolest))
+        #expect(coolest == .infinity)
+        // The upper RGB cools to 3730 K; wandering by 10 K, or 500 K above it exactly, is still the RGB.
+        for (l, t) in [(200.0, 3900.0), (1500, 3760), (2000, 3730), (2100, 3740), (2200, 4230)] {
+            #expect(!StarTrack.hasLeftRGB(model(0, l, t), coolest: &coolest), "L \(l), T_eff \(t)")
+        }
+        #expect(coolest == 3730)
+        // The M5 star with η = 0.477 at μ12 = 2 (Docs/whole-star-evolution.md §9): 4237 K at log L = 3.4016.
+        #expect(StarTrack.hasLeftRGB(model(0, 2521, 4237), coolest: &coolest))
+    }
+
     @Test("a red giant's core has 3α fuel: the envelope's ions (⁴He at its atomic mass 4.0026) count as helium")
     func coreHasHeliumFuel() throws {
         // A helium core cell (X = 0, Z = 0.001) at the core integrator's flash conditions: ε_3α as for pure ⁴He.
