@@ -150,27 +150,11 @@ final class StarCellPhysics: @unchecked Sendable {
         var out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
         var perturbedRho = try equationOfState(lnRho: lnRho + h, lnT: lnT, eta: out.eta, composition: c)
         var perturbedT = try equationOfState(lnRho: lnRho, lnT: lnT + h, eta: out.eta, composition: c)
-        // d/d ln ρ and d/d ln T of ε_nuc.
-        var dEps = (0.0, 0.0)
-        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights,
-                                          conduction: c.conduction(energy?.conduction ?? .potekhin1999,
-                                                                   blouin2020: energy?.blouin2020 ?? false))
-        out.kappa = k.total.kappa
-        let dLnKappa = (k.total.dlnKappaDlnRho, k.total.dlnKappaDlnT)
-        if let point {
-            let tB = exp(point.lnT)
-            if tB >= HydrogenBurning.minimumTemperature && point.abundances[.h1] > 0 {
-                try micro.burning.evaluate(density: exp(point.lnRho), temperature: tB, abundances: point.abundances,
-                                           into: &burningResult)
-                let scale = point.reference > 0 ? point.energyRate / point.reference : 1
-                out.eps = scale * burningResult.epsTotal
-                dEps = (scale * burningResult.dEpsdLnRho, scale * burningResult.dEpsdLnT)
-            }
-        } else if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
-            try micro.burning.evaluate(density: rho, temperature: t, abundances: c.abundances, into: &burningResult)
-            out.eps = burningResult.epsTotal
-            dEps = (burningResult.dEpsdLnRho, burningResult.dEpsdLnT)
-        }
+        let k = try opacity(lnRho: lnRho, lnT: lnT, composition: c)
+        let nuclear = try nuclear(density: rho, temperature: t, composition: c, burning: point)
+        out.kappa = k.kappa
+        out.eps = nuclear.eps
+        let dLnKappa = (k.dlnKappaDlnRho, k.dlnKappaDlnT), dEps = (nuclear.dLnRho, nuclear.dLnT)
         perturbedRho.kappa = out.kappa * exp(h * dLnKappa.0)
         perturbedT.kappa = out.kappa * exp(h * dLnKappa.1)
         perturbedRho.eps = out.eps + h * dEps.0
@@ -181,6 +165,37 @@ final class StarCellPhysics: @unchecked Sendable {
         (perturbedT.epsNeutrino, perturbedT.epsHelium) = try lossesAndHelium(density: rho, temperature: exp(lnT + h),
                                                                              composition: c)
         return (out, perturbedRho, perturbedT)
+    }
+
+    /// κ (cm² g⁻¹) with ∂ln κ/∂ln ρ and ∂ln κ/∂ln T: the radiative tables and conduction with the star's prescription,
+    /// 1/κ = 1/κ_rad + 1/κ_cond (`OpacityTables.total`).
+    @inline(__always)
+    func opacity(lnRho: Double, lnT: Double, composition c: StarCellComposition) throws -> OpacityValue {
+        try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights,
+                                  conduction: c.conduction(energy?.conduction ?? .potekhin1999,
+                                                           blouin2020: energy?.blouin2020 ?? false)).total
+    }
+
+    /// ε_nuc (erg g⁻¹ s⁻¹) with ∂ε/∂ln ρ and ∂ε/∂ln T at fixed abundances: at the burning point when given (its energy
+    /// rate scaled by the rate's response, `StarEquations.midStepBurning`), else at (ρ, T) with the cell's burning
+    /// abundances (`burningAbundances`); zero below `HydrogenBurning.minimumTemperature` or without ¹H.
+    @inline(__always)
+    func nuclear(density rho: Double, temperature t: Double, composition c: StarCellComposition,
+                 burning point: BurningPoint?) throws -> (eps: Double, dLnRho: Double, dLnT: Double) {
+        if let point {
+            let tB = exp(point.lnT)
+            guard tB >= HydrogenBurning.minimumTemperature && point.abundances[.h1] > 0 else { return (0, 0, 0) }
+            try micro.burning.evaluate(density: exp(point.lnRho), temperature: tB, abundances: point.abundances,
+                                       into: &burningResult)
+            let eps = burningResult.epsTotal, dRho = burningResult.dEpsdLnRho, dT = burningResult.dEpsdLnT
+            guard point.reference > 0 else { return (eps, dRho, dT) }
+            let rate = point.energyRate, reference = point.reference
+            return (rate * eps / reference, rate * dRho / reference, rate * dT / reference)
+        }
+        guard t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 else { return (0, 0, 0) }
+        let a = try burningAbundances(density: rho, temperature: t, composition: c)
+        try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
+        return (burningResult.epsTotal, burningResult.dEpsdLnRho, burningResult.dEpsdLnT)
     }
 
     /// The EOS part of the state (ln P, χ_ρ, χ_T, c_P, ∇_ad, η): the table where it covers (ρ, T), else the direct EOS
@@ -232,23 +247,8 @@ final class StarCellPhysics: @unchecked Sendable {
                   burning point: BurningPoint? = nil) throws -> StarCellState {
         let rho = exp(lnRho), t = exp(lnT)
         var out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
-        let k = try micro.opacities.total(logRho: lnRho / M_LN10, logT: lnT / M_LN10, weights: c.weights,
-                                          conduction: c.conduction(energy?.conduction ?? .potekhin1999,
-                                                                   blouin2020: energy?.blouin2020 ?? false))
-        out.kappa = k.total.kappa
-        if let point {
-            let tB = exp(point.lnT)
-            if tB >= HydrogenBurning.minimumTemperature && point.abundances[.h1] > 0 {
-                try micro.burning.evaluate(density: exp(point.lnRho), temperature: tB, abundances: point.abundances,
-                                           into: &burningResult)
-                out.eps = point.reference > 0 ? point.energyRate * burningResult.epsTotal / point.reference
-                                              : burningResult.epsTotal
-            }
-        } else if t >= HydrogenBurning.minimumTemperature && c.abundances[.h1] > 0 {
-            let a = try burningAbundances(density: rho, temperature: t, composition: c)
-            try micro.burning.evaluate(density: rho, temperature: t, abundances: a, into: &burningResult)
-            out.eps = burningResult.epsTotal
-        }
+        out.kappa = try opacity(lnRho: lnRho, lnT: lnT, composition: c).kappa
+        out.eps = try nuclear(density: rho, temperature: t, composition: c, burning: point).eps
         (out.epsNeutrino, out.epsHelium) = try lossesAndHelium(density: rho, temperature: t, composition: c)
         return out
     }
