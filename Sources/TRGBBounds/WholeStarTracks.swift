@@ -19,7 +19,7 @@ import WholeStar
 /// (`PlasmaRateTable`), Coulomb terms and the loss factors are fixed: a spec that sets `dredgeUpHelium`, the
 /// core-edge factors or any of those is refused with the field named.
 ///
-/// Cost: a track takes minutes (the standard star ~4–8 min on one core, release build; Docs/whole-star-evolution.md
+/// Cost: a track takes minutes (the standard star ~2–3 min on one core, release build; Docs/whole-star-evolution.md
 /// §6), so bounds on this engine run few tracks (`TipModelInputs.WholeStar`) and read the track store.
 public final class WholeStarTracks: @unchecked Sendable {
     /// Bumped whenever a change of the whole-star code moves a track's numbers (it is part of every whole-star
