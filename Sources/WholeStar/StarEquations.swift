@@ -107,10 +107,15 @@ final class StarEquations: HenyeySystem {
                 cells[k] = try physics.evaluate(lnRho: lnRho, lnT: lnT, eta: cells[k].eta, composition: compositions[k],
                                                 burning: burningPoint(k, lnRho: lnRho, lnT: lnT))
             } catch {
-                throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(x[StarUnknown.lnT.at(k)])) K): \(error)")
+                throw cellFailure(k, lnT: x[StarUnknown.lnT.at(k)], error)
             }
         }
         try updateSurface(x)
+    }
+
+    /// A cell's microphysics refused its iterate: the cell, where it is and the reason.
+    func cellFailure(_ k: Int, lnT: Double, _ error: any Error) -> WholeStarError {
+        .notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(lnT)) K): \(error)")
     }
 
     /// The photosphere's P and T for the surface luminosity and radius in `x`.
@@ -134,7 +139,7 @@ final class StarEquations: HenyeySystem {
                         lnRho: lnRho, lnT: lnT, eta: cells[k].eta, composition: compositions[k],
                         burning: burningPoint(k, lnRho: lnRho, lnT: lnT), step: h)
                 } catch {
-                    throw WholeStarError.notConverged(reason: "cell \(k) of \(cellCount) (1 − m/M = \(mesh.outer[k]), T = \(exp(lnT)) K): \(error)")
+                    throw cellFailure(k, lnT: lnT, error)
                 }
             }
             try updateSurface(x)
