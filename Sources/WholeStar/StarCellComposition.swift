@@ -29,7 +29,8 @@ public struct StarCellComposition: Sendable {
     public var helium: Double { abundances[.he3] + abundances[.he4] }
     public var metals: Double { max(0, 1 - hydrogen - helium) }
 
-    /// Precomputes the EOS mixture, the opacity weights and the ions for `abundances` (clipped at 0 and
+    /// Precomputes the opacity weights, the ions and their conduction factors for `conduction` (and `blouin2020`), and
+    /// the EOS mixture when `eosMixture` (else `eos()` builds it on demand), for `abundances` (clipped at 0 and
     /// renormalised to a sum of 1 first: the burning step can leave round-off of ~10⁻¹⁵).
     init(_ abundances: HydrogenBurningAbundances, micro: EnvelopeMicrophysics,
          conduction: ConductiveOpacity.Prescription = .potekhin1999, blouin2020: Bool = false,
