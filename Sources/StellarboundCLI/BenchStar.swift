@@ -42,22 +42,30 @@ struct BenchStar: ParsableCommand {
         let star = try StarEvolution(mass: 0.8, hydrogen: 1 - 0.245 - 0.001, metallicity: 0.001,
                                      mixingLength: sun.mixingLength, settings: settings, eosTable: eosTable,
                                      microphysics: micro)
+        // Rewritten in place on a terminal, one line every 10 s in a pipe (as `star`), nothing with --json.
+        let reporter = ProgressReporter("bench star: model", sink: .forRun(silent: json))
         let outcome = StarTrack.run(star, stop: stop, age: 20e9) { s in
-            progress(String(format: "model %4d  age %7.4f Gyr  L %9.3f Lsun  Mc %.4f Msun", s.model, s.age / 1e9,
-                            s.luminosity, s.heliumCoreMass), json: json)
+            reporter.update(s.model, detail: String(format: "age %7.4f Gyr  L %9.3f Lsun  Mc %.4f Msun", s.age / 1e9,
+                                                    s.luminosity, s.heliumCoreMass))
         }
+        reporter.finish()
         let seconds = Date().timeIntervalSince(start)
         let steps = outcome.final.model
         let report = BenchStarReport(secondsPerTrack: seconds, tracksPerSecond: 1 / seconds, steps: steps,
                                      secondsPerStep: seconds / Double(max(1, steps)), status: outcome.status.rawValue,
                                      stop: stop.rawValue, tableLoadSeconds: load, cells: cells, build: buildKind,
-                                     eos: eos.rawValue)
+                                     eos: eos.rawValue, newtonIterations: star.history.dropFirst().reduce(0) { $0 + $1.iterations },
+                                     jacobianBuilds: star.jacobianBuilds, chordIterations: star.chordIterations,
+                                     correctorPasses: star.corrections)
         if json {
             print(try contractJSON(data: data, report))
         } else {
             print(String(format: "one 0.8 Msun track to %@ (%d cells, %@ EOS) on one core, %@ build: %.1f s (%.4f tracks/s), %d steps, %.3f s per step, status %@ (tables loaded in %.2f s)",
                          stop.rawValue, cells, eos.rawValue, buildKind, seconds, 1 / seconds, steps, report.secondsPerStep,
                          outcome.status.rawValue, load))
+            print(String(format: "Newton: %.2f iterations per step, %.2f Jacobians built and %.2f chord iterations per step; the burning corrector re-solved %d of %d steps",
+                         Double(report.newtonIterations) / Double(max(1, steps)), Double(report.jacobianBuilds) / Double(max(1, steps)),
+                         Double(report.chordIterations) / Double(max(1, steps)), report.correctorPasses, steps))
             print(try provenanceLine(data: data))
         }
         if outcome.status == .failed { throw ComputationError(message: "the benchmark track failed: \(outcome.failureReason ?? "")") }
@@ -68,9 +76,12 @@ struct BenchStar: ParsableCommand {
 struct BenchStarReport: Encodable {
     var secondsPerTrack: Double, tracksPerSecond: Double, steps: Int, secondsPerStep: Double, status: String
     var stop: String, tableLoadSeconds: Double, cells: Int, build: String, eos: String
+    var newtonIterations: Int, jacobianBuilds: Int, chordIterations: Int, correctorPasses: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case secondsPerTrack = "seconds_per_track", tracksPerSecond = "tracks_per_s", steps
         case secondsPerStep = "seconds_per_step", status, stop, tableLoadSeconds = "table_load_s", cells, build, eos
+        case newtonIterations = "newton_iterations", jacobianBuilds = "jacobian_builds", chordIterations = "chord_iterations"
+        case correctorPasses = "corrector_passes"
     }
 }

@@ -251,6 +251,8 @@ public final class StarEvolution {
         try new.x.withUnsafeBufferPointer { try rebuilt.evaluateCells($0.baseAddress!) }
         let flags = rebuilt.convectiveFlags(new.x)
         equations = rebuilt
+        retiredJacobianBuilds += self.solver.jacobianBuilds
+        retiredChordIterations += self.solver.chordIterations
         self.solver = solver
         x = new.x
         abundances = new.abundances
@@ -479,6 +481,11 @@ public final class StarEvolution {
     var referenceResult = HydrogenBurningResult()
     /// Burning corrector passes taken, and those that did not converge and fell back to the pass before (over the run).
     public private(set) var corrections = 0, correctorFallbacks = 0
+    /// Jacobians built and chord iterations taken by the solvers of earlier meshes (each rezoning makes a new solver).
+    var retiredJacobianBuilds = 0, retiredChordIterations = 0
+    /// Newton's work over the run: Jacobians built and chord iterations (the same Jacobian reused), all solvers.
+    public var jacobianBuilds: Int { retiredJacobianBuilds + solver.jacobianBuilds }
+    public var chordIterations: Int { retiredChordIterations + solver.chordIterations }
 
     /// Largest change of ln ρ or ln T the extrapolated first guess makes in one cell.
     static let guessExtrapolationCap = 0.05
