@@ -134,7 +134,7 @@ struct BoundCommand: ParsableCommand {
     @Option(help: "A finished grid (spec file, Docs/grids.md §4) to interpolate the nominal tracks from; its held-back interpolation error is added to the theory error. The budget's tracks are run (or read from the store) as usual. Core engine only.")
     var grid: String?
 
-    @Option(help: "The stellar model: core (the helium core to the flash, the envelope through core-edge relations and T_eff from an empirical tip colour: seconds per track; M_c within 0.002 Msun and log L_tip 0.02-0.03 dex of the whole star for 0.8-0.9 Msun, Docs/whole-star-evolution.md §6) or whole-star (the star from its ZAMS to helium ignition, T_eff and log g from the model, mixing length and Reimers eta in the budget: minutes per track, ~20 tracks per calibration; read from the track store when stored). Default core. Docs/bounds.md §11.")
+    @Option(help: "The stellar model: core (the helium core to the flash, the envelope through core-edge relations and T_eff from an empirical tip colour: seconds per track; M_c within 0.002 Msun and log L_tip 0.02-0.03 dex of the whole star for 0.8-0.9 Msun, Docs/whole-star-evolution.md §6) or whole-star (the star from its ZAMS to helium ignition, T_eff and log g from the model, mixing length and Reimers eta in the budget: minutes per track, ~32 tracks per calibration (every budget variation but the wind at μ12 = 0 and 4); read from the track store when stored). Default core. Docs/bounds.md §11.")
     var engine: EngineArgument = .core
 
     @OptionGroup var data: BoundDataOptions

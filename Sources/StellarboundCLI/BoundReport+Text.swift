@@ -63,7 +63,8 @@ extension BoundReport {
                  c.surface?.ignition ?? "—", c.surface.map { String(format: "%+.4f", $0.dredgeUpDeltaY) } ?? "—",
                  String(format: "%.3f", c.standard.colourVI), c.relationColourVI.map { String(format: "%.3f", $0) } ?? "outside its range"]
             }))
-            out.append("The whole star's budget varies each input at \(x) = 0 only and carries the shift to every \(x) (linear response; Docs/bounds.md §11).")
+            out.append("The whole star's budget varies each input at \(x) = 0 and at the reference \(x), as the core engine's; the wind only at \(x) = 0, its shift")
+            out.append("carried to every \(x) (with that wind a star at μ₁₂ ≥ 2 loses its envelope before helium ignites; Docs/bounds.md §11).")
         }
         out.append("")
         if r.results.first?.budget.isEmpty == false {

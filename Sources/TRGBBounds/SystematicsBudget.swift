@@ -22,6 +22,10 @@ public struct Variation: Sendable {
     /// Changes the track (nil: the variation is photometric only and needs no new track).
     public var track: (@Sendable (TrackSpec) -> TrackSpec)?
     public var photometry: @Sendable (PhotometryInputs) -> PhotometryInputs = { $0 }
+    /// A track variation is run at x = 0 and at the reference coupling (its ΔM_I interpolated linearly in x² between
+    /// them); false: at x = 0 only, its ΔM_I carried to every x (the whole star's wind: at μ₁₂ ≥ 2 the M5 star with
+    /// η = 0.477 loses its envelope before helium ignites and has no tip, Docs/bounds.md §11).
+    public var atReference = true
 }
 
 /// The standard list of variations for a population (Docs/bounds.md §3 gives the reasons for each size).
@@ -29,7 +33,7 @@ public enum SystematicsBudget {
     /// The variations of an engine: the core engine's list (`variations(model:fehError:)`; `wholeStar` nil), or the
     /// whole star's: the
     /// same star, helium, metallicity, conduction, 3α, screening and BC-table variations, plus the mixing length and
-    /// Reimers η, and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
+    /// Reimers η (run at x = 0 only, `Variation.atReference`), and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
     /// star models its envelope, dredge-up and T_eff). Its plasma-neutrino rates are fixed (`WholeStarTracks`), so
     /// the Itoh-fit variation is not made there (Docs/bounds.md §11).
     public static func variations(model: TipModelInputs, fehError: Double, wholeStar: WholeStarTracks?) -> [Variation] {
@@ -42,7 +46,7 @@ public enum SystematicsBudget {
             var t = spec
             t.reimersEta = eta
             return t
-        }))
+        }, atReference: false))
         for sign in [1.0, -1.0] {
             let s = sign > 0 ? "+" : "−"
             list.append(Variation(name: String(format: "mixing length α %@%.2f", s, dAlpha), category: .mixingLength,

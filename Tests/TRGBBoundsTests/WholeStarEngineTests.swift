@@ -23,7 +23,8 @@ import WholeStar
     }
 
     /// Runs the analysis of M5 on made-up outcomes: the mixing-length variations move T_eff by ±100 K, every other
-    /// track variation moves log L by `shift(name)`.
+    /// track variation moves log L by 0.001 (i + 1) at x = 0 and twice that at the reference x (so that a ΔM_I carried
+    /// from x = 0 and one computed at the reference differ).
     static func analyse() throws -> (BoundAnalysis, BoundAnalysis.Report, [Variation]) {
         let data = TestData.data
         let runner = TrackRunner(relations: data.relations, threads: 1, wholeStar: engine)
@@ -40,6 +41,13 @@ import WholeStar
             case .mixingLength: known[spec] = outcome(x: 0, teffShift: spec.mixingLength! > base.mixingLength! ? 100 : -100)
             case .mass: known[spec] = outcome(x: 0, logLShift: spec.mass > base.mass ? -0.01 : 0.01, mass: spec.mass)
             default: known[spec] = outcome(x: 0, logLShift: 0.001 * Double(i + 1))
+            }
+            let muRef = data.model.systematics.reference(analysis.coupling)
+            let atRef = t(base.with(mu12: muRef))
+            switch v.category {
+            case .mixingLength: known[atRef] = outcome(x: muRef, teffShift: atRef.mixingLength! > base.mixingLength! ? 150 : -150)
+            case .mass: known[atRef] = outcome(x: muRef, logLShift: atRef.mass > base.mass ? -0.02 : 0.02, mass: atRef.mass)
+            default: known[atRef] = outcome(x: muRef, logLShift: 0.002 * Double(i + 1))
             }
         }
         runner.remember(known)
@@ -94,12 +102,21 @@ import WholeStar
                                            .screening, .bolometricCorrection]))
         #expect(categories.isDisjoint(with: [.coreEdge, .tipColour, .mixing, .neutrinoRates]))
         #expect(r.budget.count == variations.count)
-        // Track variations: run at x = 0 only, the shift carried to the reference x unchanged.
-        for (row, v) in zip(r.budget, variations) where v.track != nil {
-            #expect(row.deltaMIRef == row.deltaMI0, "\(row.name)")
+        // Track variations: run at x = 0 and at the reference x (ΔM_I against the standard star there), except the
+        // wind, whose shift at x = 0 is carried to the reference x unchanged.
+        let muRef = TestData.data.model.systematics.reference(analysis.coupling)
+        let p0 = analysis.photometryInputs(for: r.calibration)
+        let standardRef = try analysis.tip(Self.outcome(x: muRef), p0).mI
+        for (i, (row, v)) in zip(r.budget, variations).enumerated() where v.track != nil {
+            if v.category == .massLoss {
+                #expect(!v.atReference && row.deltaMIRef == row.deltaMI0, "\(row.name)")
+            } else if v.category != .mixingLength && v.category != .mass {
+                let varied = try analysis.tip(Self.outcome(x: muRef, logLShift: 0.002 * Double(i + 1)), v.photometry(p0)).mI
+                #expect(v.atReference && abs(row.deltaMIRef - (varied - standardRef)) < 1e-12, "\(row.name)")
+                #expect(abs(row.deltaMIRef - row.deltaMI0) > 1e-3, "\(row.name)")
+            }
         }
         // The mixing length acts through T_eff only: ΔM_I is −ΔBC_I at the model's L.
-        let p0 = analysis.photometryInputs(for: r.calibration)
         let plus = try #require(r.budget.first { $0.category == .mixingLength && $0.name.contains("+") })
         let expected = try analysis.tip(Self.outcome(x: 0, teffShift: 100), p0).mI - r.standard.mI
         #expect(abs(plus.deltaMI0 - expected) < 1e-12 && abs(plus.deltaMI0) > 0.01)
