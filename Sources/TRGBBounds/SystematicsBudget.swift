@@ -1,3 +1,4 @@
+import EnvelopePhysics
 import Foundation
 import Microphysics
 import RedGiantCore
@@ -15,6 +16,7 @@ public struct Variation: Sendable {
         case coreEdge = "core edge (envelope)"
         case mixingLength = "mixing length (T_eff)"
         case massLoss = "mass loss (Reimers η)"
+        case solarMixture = "solar mixture ((Z/X)☉)"
     }
 
     public var name: String
@@ -33,7 +35,7 @@ public enum SystematicsBudget {
     /// The variations of an engine: the core engine's list (`variations(model:fehError:)`; `wholeStar` nil), or the
     /// whole star's: the
     /// same star, helium, metallicity, conduction, 3α, screening and BC-table variations, plus the mixing length and
-    /// Reimers η (run at x = 0 only, `Variation.atReference`), and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
+    /// Reimers η (run at x = 0 only, `Variation.atReference`) and the solar mixture's (Z/X)☉, and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
     /// star models its envelope, dredge-up and T_eff). Its plasma-neutrino rates are fixed (`WholeStarTracks`), so
     /// the Itoh-fit variation is not made there (Docs/bounds.md §11).
     public static func variations(model: TipModelInputs, fehError: Double, wholeStar: WholeStarTracks?) -> [Variation] {
@@ -47,6 +49,16 @@ public enum SystematicsBudget {
             t.reimersEta = eta
             return t
         }, atReference: false))
+        // The solar mixture behind [Fe/H] → Z: the standard Z is AGSS09's scale (z_sun in model.json); GS98's
+        // (Z/X)☉ = 0.0229 against AGSS09's 0.0181 (`SolarMixture.publishedZOverX`) gives 1.27 times the Z at the same
+        // observed [Fe/H]. Only the conversion: the opacity tables are GS98's in both (no AGSS09 OPAL tables in the
+        // data, Docs/bounds.md §11), so the mixture's own effect on κ at fixed Z is not in the budget.
+        let zRatio = SolarMixture.gs98.publishedZOverX / SolarMixture.agss09.publishedZOverX
+        list.append(Variation(name: String(format: "mixture GS98: Z ×%.3f", zRatio), category: .solarMixture, track: { spec in
+            var t = spec
+            t.metallicity = spec.metallicity * zRatio
+            return t
+        }))
         for sign in [1.0, -1.0] {
             let s = sign > 0 ? "+" : "−"
             list.append(Variation(name: String(format: "mixing length α %@%.2f", s, dAlpha), category: .mixingLength,

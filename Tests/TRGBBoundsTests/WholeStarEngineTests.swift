@@ -98,7 +98,7 @@ import WholeStar
         let (analysis, report, variations) = try Self.analyse()
         let r = try #require(report.results.first)
         let categories = Set(r.budget.map(\.category))
-        #expect(categories.isSuperset(of: [.metallicity, .helium, .mass, .mixingLength, .massLoss, .conduction, .tripleAlpha,
+        #expect(categories.isSuperset(of: [.metallicity, .helium, .mass, .mixingLength, .massLoss, .solarMixture, .conduction, .tripleAlpha,
                                            .screening, .bolometricCorrection]))
         #expect(categories.isDisjoint(with: [.coreEdge, .tipColour, .mixing, .neutrinoRates]))
         #expect(r.budget.count == variations.count)
@@ -120,6 +120,13 @@ import WholeStar
         let plus = try #require(r.budget.first { $0.category == .mixingLength && $0.name.contains("+") })
         let expected = try analysis.tip(Self.outcome(x: 0, teffShift: 100), p0).mI - r.standard.mI
         #expect(abs(plus.deltaMI0 - expected) < 1e-12 && abs(plus.deltaMI0) > 0.01)
+        // The solar mixture: GS98's (Z/X)☉ over AGSS09's, at the same [Fe/H] (the photometry unchanged).
+        let base = analysis.spec(for: r.calibration)
+        let mixture = try #require(variations.first { $0.category == .solarMixture })
+        let mixtureTrack = try #require(mixture.track)
+        let ratio = mixtureTrack(base).metallicity / base.metallicity
+        #expect(abs(ratio - 0.0229 / 0.0181) < 1e-12)
+        #expect(mixture.photometry(p0).feh == p0.feh)
         // Reimers η: one variation, to model.json's value (the standard has its own).
         let eta = TestData.data.model.wholeStar
         let etaSpecs = variations.filter { $0.category == .massLoss }.compactMap { $0.track?(analysis.spec(for: r.calibration)).reimersEta }
