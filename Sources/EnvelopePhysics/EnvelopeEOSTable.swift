@@ -319,6 +319,34 @@ public struct EnvelopeEOSTable: Sendable {
     /// with a node the direct EOS refused.
     @inline(__always)
     public func state(lnDensity lnRho: Double, lnTemperature lnT: Double, hydrogen x: Double) throws -> EnvelopeEOSTableState {
+        let r = try interpolate(lnRho, lnT, x, curvature: false, hydrogenDerivative: true)
+        return makeState(value: r.value, ds: r.ds, dt: r.dt, dx: r.dx, x: x)
+    }
+
+    /// The state at (ln ρ, ln T, X) with the second derivatives of ln P and S in (ln ρ, ln T), for a Newton Jacobian
+    /// that moves (ρ, T) at fixed X: the ∂/∂X of the state are zero here (not formed), and
+    /// `EnvelopeEOSTableState.shifted(dLnRho:dLnT:curvature:)` gives the state at a nearby point to first order
+    /// (χ_ρ, χ_T, c_P included, through the curvature). The second derivatives are those of the bicubic Hermite
+    /// interpolant inside its cell (the interpolant is C¹: they jump at cell edges, by the interpolation error).
+    @inline(__always)
+    public func stateAndCurvature(lnDensity lnRho: Double, lnTemperature lnT: Double, hydrogen x: Double) throws
+        -> (state: EnvelopeEOSTableState, curvature: EnvelopeEOSTableCurvature) {
+        let r = try interpolate(lnRho, lnT, x, curvature: true, hydrogenDerivative: false)
+        let hw = grid.logRStep * Self.ln10, hu = grid.logTStep * Self.ln10
+        // ∂_lnρ = ∂_w, ∂_lnT = ∂_u − 3∂_w: ∂²_lnρ = ∂_ww, ∂_lnρ∂_lnT = ∂_wu − 3∂_ww, ∂²_lnT = ∂_uu − 6∂_wu + 9∂_ww.
+        let ww = r.ss / (hw * hw), wu = r.st / (hw * hu), uu = r.tt / (hu * hu)
+        let rr = ww, rt = wu - 3 * ww, tt = uu - 6 * wu + 9 * ww
+        let curvature = EnvelopeEOSTableCurvature(lnPressure: (rr[0], rt[0], tt[0]), entropy: (rr[1], rt[1], tt[1]))
+        return (makeState(value: r.value, ds: r.ds, dt: r.dt, dx: r.dx, x: x), curvature)
+    }
+
+    /// The bicubic Hermite lookup in (log R, log T), cubic in X: the value and its s, t, X derivatives per lane, and
+    /// with `curvature` the ss, st, tt second derivatives (grid units). Without `hydrogenDerivative` the X nodes
+    /// whose value weight is zero (X on a node: the helium core's X = 0) are skipped and `dx` is zero.
+    @inline(__always)
+    func interpolate(_ lnRho: Double, _ lnT: Double, _ x: Double, curvature: Bool, hydrogenDerivative: Bool) throws
+        -> (value: SIMD8<Double>, ds: SIMD8<Double>, dt: SIMD8<Double>, dx: SIMD8<Double>,
+            ss: SIMD8<Double>, st: SIMD8<Double>, tt: SIMD8<Double>) {
         let logT = lnT / Self.ln10
         let logR = (lnRho - 3 * lnT) / Self.ln10 + 18
         // Points within 10⁻⁹ of a cell of the grid's edge (node coordinates after rounding) are on the edge.
@@ -336,17 +364,20 @@ public struct EnvelopeEOSTable: Sendable {
         let wx = try weights(hydrogen: x)
         let i = min(Int(fr), nR - 2), j = min(Int(ft), nT - 2)
         let s = fr - Double(i), t = ft - Double(j)
-        // Cubic Hermite basis h00, h10, h01, h11 and derivatives (Fritsch & Carlson 1980).
+        // Cubic Hermite basis h00, h10, h01, h11, first and second derivatives (Fritsch & Carlson 1980).
         let s2 = s * s, t2 = t * t, s1 = 1 - s, t1 = 1 - t
         let a0 = (1 + 2 * s) * s1 * s1, a1 = s * s1 * s1, a2 = s2 * (3 - 2 * s), a3 = s2 * (s - 1)
         let da0 = 6 * s * (s - 1), da1 = s1 * (1 - 3 * s), da2 = -da0, da3 = s * (3 * s - 2)
+        let dda0 = 12 * s - 6, dda1 = 6 * s - 4, dda2 = -dda0, dda3 = 6 * s - 2
         let b0 = (1 + 2 * t) * t1 * t1, b1 = t * t1 * t1, b2 = t2 * (3 - 2 * t), b3 = t2 * (t - 1)
         let db0 = 6 * t * (t - 1), db1 = t1 * (1 - 3 * t), db2 = -db0, db3 = t * (3 * t - 2)
+        let ddb0 = 12 * t - 6, ddb1 = 6 * t - 4, ddb2 = -ddb0, ddb3 = 6 * t - 2
         var value = SIMD8<Double>(), ds = SIMD8<Double>(), dt = SIMD8<Double>(), dx = SIMD8<Double>()
+        var ss = SIMD8<Double>(), st = SIMD8<Double>(), tt = SIMD8<Double>()
         try values.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!)
             for m in 0..<wx.count {
-                let w = wx.w[m], dw = wx.dw[m]
+                let w = wx.w[m], dw = hydrogenDerivative ? wx.dw[m] : 0
                 if w == 0 && dw == 0 { continue }
                 let k = wx.start + m
                 let cell = (k * nT + j) * nR + i
@@ -371,10 +402,36 @@ public struct EnvelopeEOSTable: Sendable {
                     value += w * cv
                     ds += w * ((c00.s + c10.s) + (c01.s + c11.s))
                     dt += w * ((c00.t + c10.t) + (c01.t + c11.t))
+                    if curvature {
+                        let k00 = Self.cornerCurvature(origin, a0, a1, da0, da1, dda0, dda1, b0, b1, db0, db1, ddb0, ddb1)
+                        let k10 = Self.cornerCurvature(origin + Self.stride * 8, a2, a3, da2, da3, dda2, dda3, b0, b1, db0, db1, ddb0, ddb1)
+                        let k01 = Self.cornerCurvature(origin + r, a0, a1, da0, da1, dda0, dda1, b2, b3, db2, db3, ddb2, ddb3)
+                        let k11 = Self.cornerCurvature(origin + r + Self.stride * 8, a2, a3, da2, da3, dda2, dda3, b2, b3, db2, db3, ddb2, ddb3)
+                        ss += w * ((k00.ss + k10.ss) + (k01.ss + k11.ss))
+                        st += w * ((k00.st + k10.st) + (k01.st + k11.st))
+                        tt += w * ((k00.tt + k10.tt) + (k01.tt + k11.tt))
+                    }
                 }
             }
         }
-        return makeState(value: value, ds: ds, dt: dt, dx: dx, x: x)
+        return (value, ds, dt, dx, ss, st, tt)
+    }
+
+    /// One corner's share of the second derivatives ss, st, tt of the bicubic Hermite interpolant (the corner's
+    /// value and slopes are re-read: they are in cache from `corner`).
+    @inline(__always)
+    static func cornerCurvature(_ p: UnsafeRawPointer, _ sA: Double, _ sA1: Double, _ sdA: Double, _ sdA1: Double,
+                                _ sddA: Double, _ sddA1: Double, _ tB: Double, _ tB1: Double, _ tdB: Double,
+                                _ tdB1: Double, _ tddB: Double, _ tddB1: Double)
+        -> (ss: SIMD8<Double>, st: SIMD8<Double>, tt: SIMD8<Double>) {
+        let f = p.loadUnaligned(as: SIMD8<Double>.self)
+        let fs = p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+        let fu = p.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self)
+        let fsu = p.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self)
+        let g0 = f * tB + fu * tB1, g1 = fs * tB + fsu * tB1
+        let gd0 = f * tdB + fu * tdB1, gd1 = fs * tdB + fsu * tdB1
+        let gdd0 = f * tddB + fu * tddB1, gdd1 = fs * tddB + fsu * tddB1
+        return (g0 * sddA + g1 * sddA1, gd0 * sdA + gd1 * sdA1, gdd0 * sA + gdd1 * sA1)
     }
 
     /// One corner's share of the bicubic Hermite value and (if `full`) its s and t derivatives.

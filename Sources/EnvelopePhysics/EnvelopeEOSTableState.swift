@@ -71,3 +71,39 @@ public struct EnvelopeEOSTableState: Sendable, Equatable {
     public var dLnRhoDLnPAtT: Double { 1 / chiRho }
     public var dLnRhoDLnTAtP: Double { -chiT / chiRho }
 }
+
+/// Second derivatives of ln P and S (erg g⁻¹ K⁻¹) in (ln ρ, ln T) at fixed X from `EnvelopeEOSTable`:
+/// (∂²/∂ln ρ², ∂²/∂ln ρ ∂ln T, ∂²/∂ln T²), those of the bicubic interpolant inside its cell.
+public struct EnvelopeEOSTableCurvature: Sendable {
+    public var lnPressure: (rr: Double, rt: Double, tt: Double)
+    public var entropy: (rr: Double, rt: Double, tt: Double)
+
+    public init(lnPressure: (rr: Double, rt: Double, tt: Double), entropy: (rr: Double, rt: Double, tt: Double)) {
+        self.lnPressure = lnPressure
+        self.entropy = entropy
+    }
+}
+
+extension EnvelopeEOSTableState {
+    /// The state at (ln ρ + a, ln T + b), same X, to first order in (a, b): every value moved along its first
+    /// derivatives, and the first derivatives of ln P and S along `curvature` (so χ_ρ, χ_T, c_V, c_P and Γ₁ move too).
+    /// The other quantities' derivatives and every ∂/∂X are kept. What a Newton Jacobian's perturbed point needs from
+    /// one table lookup instead of two more (`StarCellPhysics.evaluateLinearised`); a difference quotient of it is
+    /// the interpolant's exact derivative.
+    public func shifted(dLnRho a: Double, dLnT b: Double, curvature c: EnvelopeEOSTableCurvature) -> EnvelopeEOSTableState {
+        @inline(__always) func move(_ v: Value) -> Value {
+            var m = v
+            m.value += a * v.dLnRho + b * v.dLnT
+            return m
+        }
+        @inline(__always) func bend(_ v: Value, _ k: (rr: Double, rt: Double, tt: Double)) -> Value {
+            var m = move(v)
+            m.dLnRho += a * k.rr + b * k.rt
+            m.dLnT += a * k.rt + b * k.tt
+            return m
+        }
+        return EnvelopeEOSTableState(lnPressure: bend(lnPressure, c.lnPressure), entropy: bend(entropy, c.entropy),
+                                     energy: move(energy), gradAd: move(gradAd), eta: move(eta),
+                                     lnFreeElectrons: move(lnFreeElectrons), ionsPerBaryon: ionsPerBaryon)
+    }
+}

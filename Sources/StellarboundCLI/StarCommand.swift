@@ -47,7 +47,7 @@ struct StarCommand: ParsableCommand {
     var timeResolution = 1.0
     @Option(name: .customLong("mesh-resolution"), help: "Multiplies the mesh's resolution: every rezoning criterion and the smallest cell are divided by it, and the starting cells multiplied (2 doubles the cells), in [0.5, 4]. Default 1.")
     var meshResolution = 1.0
-    @Option(help: "How Newton's Jacobian is formed in the evolving cells: linearised (κ and ε_nuc of the perturbed cell states from their derivatives, the EOS and neutrinos evaluated there; the default) or differenced (every quantity evaluated at the perturbed points; the reference). Only the convergence path differs (Docs/whole-star-evolution.md §6, \"Speed, 2026-12-08\").")
+    @Option(help: "How Newton's Jacobian is formed in the evolving cells: linearised (κ and ε_nuc of the perturbed cell states from their derivatives, the tabulated EOS from its second derivatives, the direct EOS and neutrinos evaluated there; the default) or differenced (every quantity evaluated at the perturbed points; the reference). Only the convergence path differs (Docs/whole-star-evolution.md §6, \"Speed, 2026-12-08\").")
     var jacobian = StarJacobian.linearised
     @Option(help: "Write the history (one row per model) as CSV to this file.") var history: String?
     @Option(help: "Write the last model's profile (one row per cell; at the tip for --stop flash) as CSV to this file.")

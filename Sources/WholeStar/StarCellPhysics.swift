@@ -131,14 +131,17 @@ final class StarCellPhysics: @unchecked Sendable {
     /// Henyey Jacobian reads (`StarEquations.prepare`), with one opacity and one network evaluation: κ and ε_nuc of the
     /// perturbed copies are value + h × derivative, from ∂ln κ/∂ln ρ, ∂ln κ/∂ln T (radiative and conductive,
     /// `OpacityTables.total`) and the network's ∂ε/∂ln ρ, ∂ε/∂ln T at fixed abundances (`HydrogenBurningResult`).
-    /// The EOS, ε_ν and ε_3α are evaluated at the perturbed points as in `evaluate`. Only the Jacobian changes: the
-    /// residuals, and so the converged model, are the same up to the Newton tolerance (`StarJacobian.differenced`
-    /// is the reference).
+    /// The EOS: where the tabulated EOS covers the cell, one lookup with the interpolant's second derivatives of ln P
+    /// and S (`EnvelopeEOSTable.stateAndCurvature`) gives the perturbed points' ln P, χ_ρ, χ_T, c_P, ∇_ad and η to
+    /// first order in h (`EnvelopeEOSTableState.shifted`), the interpolant's exact derivatives; elsewhere (the direct
+    /// EOS) it is evaluated at the perturbed points. ε_ν and ε_3α are evaluated at the perturbed points as in
+    /// `evaluate`. Only the Jacobian changes: the residuals, and so the converged model, are the same up to the Newton
+    /// tolerance (`StarJacobian.differenced` is the reference).
     ///
-    /// Trap: the EOS cannot be linearised the same way. Holding χ_ρ, χ_T and c_P over h (their change needs the
-    /// EOS's second derivatives) doubled the Newton iterations per step (97 → 189 over the standard star's first
-    /// 3 Gyr): in the hydrogen-ionisation zone ∂c_P/∂ln T ≈ 2 × 10⁹ erg g⁻¹ K⁻¹ and ∂∇_ad/∂ln T ≈ −0.5 (log ρ = −6,
-    /// log T = 4), and the superadiabatic gradient follows them.
+    /// Trap: the EOS's response functions must move with (ρ, T). Holding χ_ρ, χ_T and c_P over h (no second
+    /// derivatives) doubled the Newton iterations per step (97 → 189 over the standard star's first 3 Gyr): in the
+    /// hydrogen-ionisation zone ∂c_P/∂ln T ≈ 2 × 10⁹ erg g⁻¹ K⁻¹ and ∂∇_ad/∂ln T ≈ −0.5 (log ρ = −6, log T = 4), and
+    /// the superadiabatic gradient follows them.
     ///
     /// Only for `burningMode == .initial` (an evolving star): the ZAMS's equilibrium ³He and CNO depend on (ρ, T),
     /// which the network's fixed-abundance derivatives do not see; the ZAMS keeps `evaluate` three times.
@@ -147,9 +150,19 @@ final class StarCellPhysics: @unchecked Sendable {
         -> (state: StarCellState, rho: StarCellState, t: StarCellState) {
         precondition(burningMode == .initial, "linearised Jacobian states are for evolving stars (fixed abundances)")
         let rho = exp(lnRho), t = exp(lnT)
-        var out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
-        var perturbedRho = try equationOfState(lnRho: lnRho + h, lnT: lnT, eta: out.eta, composition: c)
-        var perturbedT = try equationOfState(lnRho: lnRho, lnT: lnT + h, eta: out.eta, composition: c)
+        var out: StarCellState, perturbedRho: StarCellState, perturbedT: StarCellState
+        if let table = eosTable, let (s, curvature) = try? table.stateAndCurvature(lnDensity: lnRho, lnTemperature: lnT,
+                                                                                   hydrogen: c.hydrogen) {
+            // One table lookup with the interpolant's second derivatives: the perturbed points' ln P, χ_ρ, χ_T, c_P,
+            // ∇_ad and η to first order in h, so the Jacobian's EOS columns are the interpolant's exact derivatives.
+            out = Self.cellState(s)
+            perturbedRho = Self.cellState(s.shifted(dLnRho: h, dLnT: 0, curvature: curvature))
+            perturbedT = Self.cellState(s.shifted(dLnRho: 0, dLnT: h, curvature: curvature))
+        } else {
+            out = try equationOfState(lnRho: lnRho, lnT: lnT, eta: eta, composition: c)
+            perturbedRho = try equationOfState(lnRho: lnRho + h, lnT: lnT, eta: out.eta, composition: c)
+            perturbedT = try equationOfState(lnRho: lnRho, lnT: lnT + h, eta: out.eta, composition: c)
+        }
         let k = try opacity(lnRho: lnRho, lnT: lnT, composition: c)
         let nuclear = try nuclear(density: rho, temperature: t, composition: c, burning: point)
         out.kappa = k.kappa
@@ -204,12 +217,7 @@ final class StarCellPhysics: @unchecked Sendable {
     func equationOfState(lnRho: Double, lnT: Double, eta: Double?, composition c: StarCellComposition) throws -> StarCellState {
         var out = StarCellState()
         if let table = eosTable, let s = try? table.state(lnDensity: lnRho, lnTemperature: lnT, hydrogen: c.hydrogen) {
-            out.lnP = s.lnPressure.value
-            out.chiRho = s.chiRho
-            out.chiT = s.chiT
-            out.cP = s.cP
-            out.gradAd = s.gradAd.value
-            out.eta = s.eta.value
+            out = Self.cellState(s)
         } else {
             let s = try micro.eos.state(density: exp(lnRho), temperature: exp(lnT), composition: c.eos(), guess: eta)
             out.lnP = s.lnPressure.value
@@ -219,6 +227,19 @@ final class StarCellPhysics: @unchecked Sendable {
             out.gradAd = s.gradAd
             out.eta = s.eta
         }
+        return out
+    }
+
+    /// The EOS part of a cell's state from a table state.
+    @inline(__always)
+    static func cellState(_ s: EnvelopeEOSTableState) -> StarCellState {
+        var out = StarCellState()
+        out.lnP = s.lnPressure.value
+        out.chiRho = s.chiRho
+        out.chiT = s.chiT
+        out.cP = s.cP
+        out.gradAd = s.gradAd.value
+        out.eta = s.eta.value
         return out
     }
 

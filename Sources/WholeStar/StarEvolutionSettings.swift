@@ -3,7 +3,8 @@ import Foundation
 /// How the Henyey Jacobian's perturbed cell states (ln ρ + h, ln T + h) are formed in an evolving star.
 public enum StarJacobian: String, Sendable, Codable, CaseIterable {
     /// κ and ε_nuc of the perturbed states from their derivatives (one opacity and one network evaluation per cell;
-    /// `StarCellPhysics.evaluateLinearised`), the EOS, ε_ν and ε_3α evaluated at the perturbed points.
+    /// `StarCellPhysics.evaluateLinearised`), the tabulated EOS from its second derivatives (one lookup), the direct
+    /// EOS, ε_ν and ε_3α evaluated at the perturbed points.
     case linearised
     /// Three evaluations per cell (the state and both perturbed points): forward differences of everything. The
     /// reference the linearised form is tested against.

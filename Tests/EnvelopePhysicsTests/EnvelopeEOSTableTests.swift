@@ -49,6 +49,56 @@ struct EnvelopeEOSTableTests {
         }
     }
 
+    @Test("Curvature: the second derivatives of ln P and S are those of the first derivatives; the shifted state is the state at the shifted point to O(h²)")
+    func curvatureConsistent() throws {
+        // h = 1e-4: central differences of first derivatives are then good to ~1e-9 relative (at 1e-5 and below
+        // the round-off of S ~ 2e9 erg g⁻¹ K⁻¹ differenced already shows at 1e-6).
+        let h = 1e-4
+        // Points inside cells (the second derivatives jump at cell edges: the interpolant is C¹), one with X on a
+        // node (0.7: the X nodes of zero weight skipped) and one in the degenerate core's single-X table.
+        for (table, logR, logT, x) in [(interior, -3.333, 6.137, 0.41), (interior, -2.71, 6.291, 0.05), (interior, -3.07, 6.213, 0.7),
+                                       (core, 0.123, 7.853, 0.0)] {
+            let lnRho = (logR + 3 * logT - 18) * ln10, lnT = logT * ln10
+            let (s, k) = try table.stateAndCurvature(lnDensity: lnRho, lnTemperature: lnT, hydrogen: x)
+            let plain = try table.state(lnDensity: lnRho, lnTemperature: lnT, hydrogen: x)
+            // The same state as `state`, without ∂/∂X.
+            #expect(s.lnPressure.value == plain.lnPressure.value && s.chiRho == plain.chiRho && s.cP == plain.cP)
+            #expect(s.gradAd.value == plain.gradAd.value && s.eta.value == plain.eta.value)
+            #expect(s.entropy.dHydrogen == 0)
+            let rp = try table.state(lnDensity: lnRho + h, lnTemperature: lnT, hydrogen: x)
+            let rm = try table.state(lnDensity: lnRho - h, lnTemperature: lnT, hydrogen: x)
+            let tp = try table.state(lnDensity: lnRho, lnTemperature: lnT + h, hydrogen: x)
+            let tm = try table.state(lnDensity: lnRho, lnTemperature: lnT - h, hydrogen: x)
+            for (path, curvature, name) in [(\EnvelopeEOSTableState.lnPressure, k.lnPressure, "ln P"), (\.entropy, k.entropy, "S")] {
+                let v = s[keyPath: path]
+                let scale = max(abs(v.dLnRho), abs(v.dLnT), abs(curvature.rr), abs(curvature.tt), 1e-3)
+                let rr = (rp[keyPath: path].dLnRho - rm[keyPath: path].dLnRho) / (2 * h)
+                let tr = (tp[keyPath: path].dLnRho - tm[keyPath: path].dLnRho) / (2 * h)
+                let rt = (rp[keyPath: path].dLnT - rm[keyPath: path].dLnT) / (2 * h)
+                let tt = (tp[keyPath: path].dLnT - tm[keyPath: path].dLnT) / (2 * h)
+                #expect(abs(rr - curvature.rr) < 1e-6 * scale, "\(name) ∂²lnρ at \(logR), \(logT): \(rr) vs \(curvature.rr)")
+                #expect(abs(tr - curvature.rt) < 1e-6 * scale && abs(rt - curvature.rt) < 1e-6 * scale,
+                        "\(name) ∂lnρ∂lnT: \(tr), \(rt) vs \(curvature.rt)")
+                #expect(abs(tt - curvature.tt) < 1e-6 * scale, "\(name) ∂²lnT: \(tt) vs \(curvature.tt)")
+            }
+            // The shifted state against the table at the shifted point: χ_ρ, χ_T, c_P, ∇_ad, η to O(h²).
+            let d = 1e-4
+            for (a, b) in [(d, 0.0), (0.0, d)] {
+                let moved = s.shifted(dLnRho: a, dLnT: b, curvature: k)
+                let exact = try table.state(lnDensity: lnRho + a, lnTemperature: lnT + b, hydrogen: x)
+                let tolerance = 1e-6
+                #expect(abs(moved.lnPressure.value - exact.lnPressure.value) < tolerance)
+                #expect(abs(moved.chiRho - exact.chiRho) < tolerance * max(1, abs(exact.chiRho)))
+                #expect(abs(moved.chiT - exact.chiT) < tolerance * max(1, abs(exact.chiT)))
+                #expect(abs(moved.cP / exact.cP - 1) < tolerance)
+                #expect(abs(moved.gradAd.value - exact.gradAd.value) < tolerance)
+                #expect(abs(moved.eta.value - exact.eta.value) < tolerance * max(1, abs(exact.eta.value)))
+                // …and it moved: the first-order terms are not zero.
+                #expect(moved.chiT != s.chiT && moved.cP != s.cP)
+            }
+        }
+    }
+
     @Test("The interpolant's derivatives are the derivatives of its values (central differences, ln ρ, ln T, X)")
     func derivativesConsistent() throws {
         let h = 1e-5

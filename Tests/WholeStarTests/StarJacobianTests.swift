@@ -45,6 +45,47 @@ struct StarJacobianTests {
                                      composition: StarCellComposition(micro.metals.networkAbundances(hydrogen: 0, metals: 0.001), micro: micro)).epsNeutrino > 0)
     }
 
+    /// With the tabulated EOS the perturbed states' EOS part comes from one lookup with the interpolant's second
+    /// derivatives (`EnvelopeEOSTable.stateAndCurvature`): ln P, χ_ρ, χ_T, c_P, ∇_ad and η of the perturbed states
+    /// match the table evaluated at the perturbed points to O(h²) (slopes to ~h), in a small table around a
+    /// hydrogen shell and a helium core (debug builds are slow: the whole-star grid is measured in release).
+    @Test("linearised perturbed cell states with the EOS table: the EOS slopes match the table's forward differences")
+    func linearisedTableSlopes() throws {
+        let micro = try #require(zamsMicrophysics)
+        let grid = EnvelopeEOSTable.Grid(logRMin: -4, logRMax: -2, logRStep: 0.05, logTMin: 7.2, logTMax: 7.5,
+                                         logTStep: 0.02, hydrogen: [0, 0.1, 0.3, 0.5], metals: 0.001)
+        let table = try EnvelopeEOSTable(grid: grid)
+        let physics = StarCellPhysics(micro: micro, burning: .initial, energy: StarEnergyPhysics(), eosTable: table)
+        let h = 1e-6
+        // (log R, log T, X): inside cells, X between nodes and on one (0.3).
+        for (logR, logT, x) in [(-3.013, 7.333, 0.2), (-2.57, 7.41, 0.3), (-3.61, 7.251, 0.05)] {
+            var a = try micro.metals.networkAbundances(hydrogen: 0.75, metals: 0.001)
+            a[.he4] += a[.h1] - x
+            a[.h1] = x
+            let c = try StarCellComposition(a, micro: micro)
+            let lnT = logT * M_LN10, lnRho = (logR + 3 * logT - 18) * M_LN10
+            let (s, r, t) = try physics.evaluateLinearised(lnRho: lnRho, lnT: lnT, eta: nil, composition: c, burning: nil,
+                                                           step: h)
+            let s0 = try physics.evaluate(lnRho: lnRho, lnT: lnT, eta: nil, composition: c)
+            let r0 = try physics.evaluate(lnRho: lnRho + h, lnT: lnT, eta: s0.eta, composition: c)
+            let t0 = try physics.evaluate(lnRho: lnRho, lnT: lnT + h, eta: s0.eta, composition: c)
+            // The table covers the point (else both paths would use the direct EOS and agree trivially).
+            let direct = try StarCellPhysics(micro: micro, burning: .initial, energy: StarEnergyPhysics())
+                .evaluate(lnRho: lnRho, lnT: lnT, eta: nil, composition: c)
+            #expect(abs(c.hydrogen - x) < 1e-12 && s0.lnP != direct.lnP && abs(s0.lnP - direct.lnP) < 1e-3, "X \(c.hydrogen), ln P \(s0.lnP) vs \(direct.lnP)")
+            #expect(s.lnP == s0.lnP && s.chiT == s0.chiT && s.cP == s0.cP && s.gradAd == s0.gradAd)
+            let at = "log R \(logR), log T \(logT), X \(x)"
+            let quantities: [(String, (StarCellState) -> Double)] = [("ln P", { $0.lnP }), ("χ_ρ", { $0.chiRho }), ("χ_T", { $0.chiT }),
+                                                                     ("ln c_P", { log($0.cP) }), ("∇_ad", { $0.gradAd }), ("η", { $0.eta })]
+            for (name, f) in quantities {
+                for (p, p0, dir) in [(r, r0, "ρ"), (t, t0, "T")] {
+                    let lin = (f(p) - f(s)) / h, diff = (f(p0) - f(s0)) / h
+                    #expect(abs(lin - diff) <= 1e-4 * max(abs(lin), 1e-2), "∂\(name)/∂ln \(dir) at \(at): \(lin) vs differenced \(diff)")
+                }
+            }
+        }
+    }
+
     /// On a real model (the standard star's relaxed starting model, 100 cells): the neighbour columns
     /// `StarEquations.neighbourResiduals` declares zero are exactly zero under differencing, and Newton from a
     /// disturbed guess converges to the same model with either Jacobian in no more iterations with the linearised one
