@@ -417,20 +417,29 @@ public struct EnvelopeEOSTable: Sendable {
         return (value, ds, dt, dx, ss, st, tt)
     }
 
+    /// A node's four rows of 8 lanes: the value f, the slopes f_s, f_u (grid units) and the cross derivative f_su.
+    @inline(__always)
+    static func node(_ p: UnsafeRawPointer) -> (f: SIMD8<Double>, fs: SIMD8<Double>, fu: SIMD8<Double>, fsu: SIMD8<Double>) {
+        (p.loadUnaligned(as: SIMD8<Double>.self), p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self),
+         p.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self), p.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self))
+    }
+
+    /// A node's rows against a t-basis pair (B, B1): (f B + f_u B1, f_s B + f_su B1).
+    @inline(__always)
+    static func along(_ n: (f: SIMD8<Double>, fs: SIMD8<Double>, fu: SIMD8<Double>, fsu: SIMD8<Double>), _ b: Double,
+                      _ b1: Double) -> (SIMD8<Double>, SIMD8<Double>) {
+        (n.f * b + n.fu * b1, n.fs * b + n.fsu * b1)
+    }
+
     /// One corner's share of the second derivatives ss, st, tt of the bicubic Hermite interpolant (the corner's
-    /// value and slopes are re-read: they are in cache from `corner`).
+    /// rows are re-read: they are in cache from `corner`).
     @inline(__always)
     static func cornerCurvature(_ p: UnsafeRawPointer, _ sA: Double, _ sA1: Double, _ sdA: Double, _ sdA1: Double,
                                 _ sddA: Double, _ sddA1: Double, _ tB: Double, _ tB1: Double, _ tdB: Double,
                                 _ tdB1: Double, _ tddB: Double, _ tddB1: Double)
         -> (ss: SIMD8<Double>, st: SIMD8<Double>, tt: SIMD8<Double>) {
-        let f = p.loadUnaligned(as: SIMD8<Double>.self)
-        let fs = p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
-        let fu = p.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self)
-        let fsu = p.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self)
-        let g0 = f * tB + fu * tB1, g1 = fs * tB + fsu * tB1
-        let gd0 = f * tdB + fu * tdB1, gd1 = fs * tdB + fsu * tdB1
-        let gdd0 = f * tddB + fu * tddB1, gdd1 = fs * tddB + fsu * tddB1
+        let n = node(p)
+        let (g0, g1) = along(n, tB, tB1), (gd0, gd1) = along(n, tdB, tdB1), (gdd0, gdd1) = along(n, tddB, tddB1)
         return (g0 * sddA + g1 * sddA1, gd0 * sdA + gd1 * sdA1, gdd0 * sA + gdd1 * sA1)
     }
 
@@ -439,13 +448,10 @@ public struct EnvelopeEOSTable: Sendable {
     static func corner(_ p: UnsafeRawPointer, _ full: Bool, _ sA: Double, _ sA1: Double, _ sdA: Double, _ sdA1: Double,
                        _ tB: Double, _ tB1: Double, _ tdB: Double, _ tdB1: Double)
         -> (v: SIMD8<Double>, s: SIMD8<Double>, t: SIMD8<Double>) {
-        let f = p.loadUnaligned(as: SIMD8<Double>.self)
-        let fs = p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
-        let fu = p.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self)
-        let fsu = p.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self)
-        let g0 = f * tB + fu * tB1, g1 = fs * tB + fsu * tB1
+        let n = node(p)
+        let (g0, g1) = along(n, tB, tB1)
         guard full else { return (g0 * sA + g1 * sA1, SIMD8(), SIMD8()) }
-        let gd0 = f * tdB + fu * tdB1, gd1 = fs * tdB + fsu * tdB1
+        let (gd0, gd1) = along(n, tdB, tdB1)
         return (g0 * sA + g1 * sA1, g0 * sdA + g1 * sdA1, gd0 * sA + gd1 * sA1)
     }
 
