@@ -33,11 +33,11 @@ public struct Variation: Sendable {
 /// The standard list of variations for a population (Docs/bounds.md §3 gives the reasons for each size).
 public enum SystematicsBudget {
     /// The variations of an engine: the core engine's list (`variations(model:fehError:)`; `wholeStar` nil), or the
-    /// whole star's: the
-    /// same star, helium, metallicity, conduction, 3α, screening and BC-table variations, plus the mixing length and
-    /// Reimers η (run at x = 0 only, `Variation.atReference`) and the solar mixture's (Z/X)☉, and none of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole
-    /// star models its envelope, dredge-up and T_eff). Its plasma-neutrino rates are fixed (`WholeStarTracks`), so
-    /// the Itoh-fit variation is not made there (Docs/bounds.md §11).
+    /// whole star's: the same star, helium, metallicity, conduction, 3α, screening and BC-table variations, plus the
+    /// mixing length, Reimers η (run at x = 0 only, `Variation.atReference`) and the solar mixture's (Z/X)☉, and none
+    /// of the core engine's envelope stand-ins (core edge, dredge-up ΔY, tip colour: the whole star models its
+    /// envelope, dredge-up and T_eff). Its plasma-neutrino rates are fixed (`WholeStarTracks`), so the Itoh-fit
+    /// variation is not made there (Docs/bounds.md §11).
     public static func variations(model: TipModelInputs, fehError: Double, wholeStar: WholeStarTracks?) -> [Variation] {
         guard let wholeStar else { return variations(model: model, fehError: fehError) }
         let keep: Set<Variation.Category> = [.metallicity, .helium, .mass, .conduction, .tripleAlpha, .screening, .bolometricCorrection]
