@@ -196,7 +196,6 @@ public final class BoundAnalysis {
         // Each track variation is run at x = 0 and at the reference x, its ΔM_I linear in x² between them (the whole
         // star's ΔM_I changes by up to 0.025 mag between μ₁₂ = 0 and 4: not independent of x, Docs/bounds.md §11),
         // except those that say otherwise (`Variation.atReference`: the whole star's wind), carried from x = 0.
-        func atReference(_ v: Variation) -> Bool { engine == .core || v.atReference }
         // Every track of every calibration in one parallel batch.
         var specs: [TrackSpec] = []
         var variationsPer: [[Variation]] = []
@@ -213,7 +212,7 @@ public final class BoundAnalysis {
                 }
             }
             for v in vs {
-                if let t = v.track { specs += atReference(v) ? [t(base), t(base.with(coupling, muRef))] : [t(base)] }
+                if let t = v.track { specs += v.atReference ? [t(base), t(base.with(coupling, muRef))] : [t(base)] }
             }
             specs.append(base.with(coupling, muRef))
         }
@@ -264,7 +263,7 @@ public final class BoundAnalysis {
                 let p = v.photometry(p0)
                 if let t = v.track {
                     let d0 = try tip(known[t(base)]!, p).mI - trackM0
-                    deltas.append((v, d0, atReference(v) ? try tip(known[t(base.with(coupling, muRef))]!, p).mI - trackMRef : d0))
+                    deltas.append((v, d0, v.atReference ? try tip(known[t(base.with(coupling, muRef))]!, p).mI - trackMRef : d0))
                 } else {
                     deltas.append((v, try tip(outcomes[0], p).mI - standard.mI, try tip(outcomeRef, p).mI - mIRef))
                 }
